@@ -1,0 +1,2 @@
+'use client';
+export { VERSION } from '@backup-kit/core';

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test: build, type-check, then each package's suite (unit, components, stories in
+# Chromium, emulator, server, end-to-end). Ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+set +e
+
+status=0
+step() { echo "== $*"; "$@" || status=1; }
+
+step pnpm -r build
+step pnpm -r typecheck
+
+rm -f packages/*/test-results.json apps/*/test-results.json e2e/test-results.json
+pnpm -r --workspace-concurrency=1 --no-bail test || status=1
+
+node scripts/sum-test-results.mjs || status=1
+exit "$status"
