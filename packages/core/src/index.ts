@@ -1,1 +1,65 @@
-export const VERSION = '0.0.0';
+export {
+  BackupKitError,
+  isBackupKitError,
+  messageFor,
+  toBackupKitError,
+  type BackupKitErrorCode,
+  type BackupKitErrorInit,
+  type BackupKitStage,
+} from './errors.js';
+export type {
+  BackupConfigs,
+  BackupMethod,
+  BackupResponse,
+  ClientLike,
+  MpcStatus,
+  MpcStatusName,
+  PasskeyOptions,
+  PortalLike,
+  ProgressCallback,
+} from './portal/portal-like.js';
+export {
+  getPortalFacade,
+  type BackupCallOptions,
+  type BackupStatusSummary,
+  type CallOptions,
+  type MpcCallOptions,
+  type PortalFacade,
+  type PortalTimeouts,
+  type RecoverCallOptions,
+} from './portal/portal-facade.js';
+export { createPortal, type CreatePortalOptions, type PortalSdkOptions } from './portal/create-portal.js';
+export { detectSdkFeatures, type SdkFeatures } from './portal/sdk-features.js';
+export { createStore, type ReadableStore, type Store } from './internal/store.js';
+export type { BackupStorage, LoadBackupRequest, SaveBackupRequest } from './storage/backup-storage.js';
+export { httpStorage, type HttpStorageOptions } from './storage/http-storage.js';
+export { isBusy, type BackupSnapshot, type BackupState, type StorageMode } from './backup/backup-snapshot.js';
+export {
+  createBackupFlow,
+  type BackupCallbacks,
+  type BackupFlow,
+  type BackupFlowOptions,
+  type BackupStartInput,
+  type ProduceContext,
+} from './backup/backup-flow.js';
+export {
+  checkPassword,
+  resolvePasswordPolicy,
+  SDK_MIN_PASSWORD_LENGTH,
+  type PasswordCheck,
+  type PasswordInput,
+  type PasswordIssue,
+  type PasswordIssueCode,
+  type PasswordPolicy,
+  type ResolvedPasswordPolicy,
+  type SecretKind,
+  type StrengthEstimate,
+} from './password/password-policy.js';
+export {
+  toPortalPasskeyConfig,
+  validatePasskeyOptions,
+  type PasskeyOptionIssue,
+  type PasskeyOptionIssueCode,
+  type PasskeyOptionsCheck,
+  type PortalPasskeyConfig,
+} from './passkey/passkey-options.js';

@@ -1,2 +1,2 @@
 'use client';
-export { VERSION } from '@backup-kit/core';
+export {};

@@ -1,0 +1,227 @@
+import { BackupKitError, toBackupKitError } from '../errors.js';
+import { anySignal } from '../internal/any-signal.js';
+import { withDeadline } from '../internal/deadline.js';
+import { createStore, type ReadableStore } from '../internal/store.js';
+import { getPortalFacade, type PortalFacade } from '../portal/portal-facade.js';
+import type { BackupMethod, MpcStatus, PortalLike } from '../portal/portal-like.js';
+import type { BackupStorage } from '../storage/backup-storage.js';
+import { isBusy, type BackupSnapshot, type StorageMode } from './backup-snapshot.js';
+
+export interface BackupCallbacks {
+  onProgress?: (details: { status: MpcStatus }) => void;
+  /** The app's storage accepted the cipherText (self-managed only). */
+  onStored?: (details: { backupMethod: BackupMethod }) => void;
+  /** The app's storage failed; Portal has been told false. */
+  onStoreFailed?: (details: { backupMethod: BackupMethod; error: BackupKitError }) => void;
+  onSuccess?: (details: { backupMethod: BackupMethod; storage: StorageMode }) => void;
+  onError?: (error: BackupKitError) => void;
+}
+
+export interface BackupFlowOptions extends BackupCallbacks {
+  method: BackupMethod;
+  /** Self-managed backups: where the cipherText goes. Absent: Portal keeps it (Portal-managed). */
+  storage?: BackupStorage | undefined;
+  timeouts?: {
+    /** Time limit for storage.save. @default 15000 */
+    storeMs?: number;
+    /** Time limit for each storedClientBackupShare call. @default 30000 */
+    notifyMs?: number;
+    /** Time limit for the MPC backup itself. @default the facade's (180000) */
+    backupMs?: number;
+  };
+  /**
+   * Produces the cipherText instead of portal.backupWallet (the passkey paths use this).
+   * It must resolve with a cipherText the app can store, or reject.
+   */
+  produce?: (context: ProduceContext) => Promise<{ cipherText: string }>;
+}
+
+export interface ProduceContext {
+  facade: PortalFacade;
+  method: BackupMethod;
+  signal: AbortSignal | undefined;
+  onProgress: (status: MpcStatus) => void;
+}
+
+export interface BackupStartInput {
+  /** PASSWORD backups: Portal encrypts the backup share with it. It is not kept after use. */
+  password?: string;
+  signal?: AbortSignal;
+}
+
+export interface BackupFlow extends ReadableStore<BackupSnapshot> {
+  /** Runs a new backup. While one runs, returns the running one (double clicks are harmless). */
+  start(input?: BackupStartInput): Promise<BackupSnapshot>;
+  /**
+   * Continues after an error from where it failed: a storage failure stores the same
+   * cipherText again (no new MPC backup), a failed notification only notifies again.
+   * An MPC failure runs the backup again (PASSWORD needs the password again).
+   */
+  retry(input?: BackupStartInput): Promise<BackupSnapshot>;
+  /** Back to idle and forgets an unstored cipherText. Ignored while a backup runs. */
+  reset(): void;
+  /** Replaces options (callbacks, storage, method) without losing the state. */
+  setOptions(options: BackupFlowOptions): void;
+  readonly facade: PortalFacade;
+}
+
+/** A made backup that is not yet both stored and reported: kept so retries reuse it. */
+interface PendingShare {
+  method: BackupMethod;
+  cipherText: string;
+  /** Where a retry resumes. */
+  next: 'store' | 'notify';
+}
+
+/**
+ * The backup flow as a store. It keeps DESIGN.md's promises:
+ * 1. storedClientBackupShare(true) only after storage.save resolved for that exact cipherText;
+ * 2. a save that rejects, times out or is aborted makes exactly one storedClientBackupShare(false);
+ * 3. one verdict per storage attempt, never both, never twice;
+ * 4. a retry after a storage failure stores the same cipherText; a failed notification
+ *    retries only the notification;
+ * 5. one backup at a time per Portal instance (the facade's lock), double clicks included;
+ * 6. the cipherText and password never enter the snapshot, a message or a callback;
+ * 7. the flow does not depend on any subscriber: unsubscribing mid-flow changes nothing.
+ */
+export function createBackupFlow(portal: PortalLike | PortalFacade, initialOptions: BackupFlowOptions): BackupFlow {
+  const facade = isFacade(portal) ? portal : getPortalFacade(portal);
+  let options = initialOptions;
+  const store = createStore<BackupSnapshot>({ state: 'idle', method: options.method });
+  const owner = {};
+  let running: Promise<BackupSnapshot> | undefined;
+  let pending: PendingShare | undefined;
+
+  const set = (next: BackupSnapshot) => store.set(next);
+
+  function guarded(work: (signal: AbortSignal | undefined) => Promise<void>, input: BackupStartInput) {
+    if (running) return running;
+    if (!facade.tryLockBackup(owner)) {
+      const error = new BackupKitError('BACKUP_IN_PROGRESS', { stage: 'backing-up' });
+      fail(error);
+      return Promise.resolve(store.getSnapshot());
+    }
+    running = (async () => {
+      try {
+        await work(input.signal);
+      } finally {
+        facade.unlockBackup(owner);
+        running = undefined;
+      }
+      return store.getSnapshot();
+    })();
+    return running;
+  }
+
+  function fail(error: BackupKitError) {
+    set({ state: 'error', method: options.method, error });
+    options.onError?.(error);
+  }
+
+  async function backUp(password: string | undefined, signal: AbortSignal | undefined) {
+    const method = options.method;
+    pending = undefined;
+    set({ state: 'backing-up', method, status: null });
+    const onProgress = (status: MpcStatus) => {
+      if (store.getSnapshot().state !== 'backing-up') return;
+      set({ state: 'backing-up', method, status });
+      options.onProgress?.({ status });
+    };
+    let cipherText: string;
+    try {
+      const produced = options.produce
+        ? await withDeadline(options.produce({ facade, method, signal, onProgress }), {
+            timeoutMs: options.timeouts?.backupMs,
+            signal,
+            stage: 'backing-up',
+          })
+        : await facade.backup({ method, password, signal, onProgress, timeoutMs: options.timeouts?.backupMs });
+      cipherText = produced.cipherText;
+    } catch (error) {
+      fail(toBackupKitError(error, 'backing-up', 'BACKUP_FAILED'));
+      return;
+    }
+    if (!options.storage) {
+      finish(method, 'portal');
+      return;
+    }
+    pending = { method, cipherText, next: 'store' };
+    await store_(pending, signal);
+  }
+
+  async function store_(share: PendingShare, signal: AbortSignal | undefined) {
+    const storage = options.storage;
+    if (!storage) return finish(share.method, 'portal');
+    set({ state: 'storing', method: share.method });
+    // The storage gets its own signal, aborted when we stop waiting, so it can stop too.
+    const attempt = new AbortController();
+    const combined = anySignal([signal, attempt.signal]);
+    try {
+      const saving = Promise.resolve().then(() =>
+        storage.save({ backupMethod: share.method, cipherText: share.cipherText, signal: combined.signal }),
+      );
+      await withDeadline(saving, { timeoutMs: options.timeouts?.storeMs ?? 15_000, signal, stage: 'storing' });
+    } catch (cause) {
+      attempt.abort();
+      const error = toBackupKitError(cause, 'storing', 'STORAGE_FAILED');
+      share.next = 'store';
+      options.onStoreFailed?.({ backupMethod: share.method, error });
+      // Promise 2: Portal hears false exactly once for this attempt, even if telling it fails.
+      await facade.reportStored(false, share.method, { timeoutMs: options.timeouts?.notifyMs }).catch(() => {});
+      fail(error);
+      return;
+    } finally {
+      combined.dispose();
+    }
+    share.next = 'notify';
+    options.onStored?.({ backupMethod: share.method });
+    await notify(share, signal);
+  }
+
+  async function notify(share: PendingShare, signal: AbortSignal | undefined) {
+    set({ state: 'notifying', method: share.method });
+    try {
+      await facade.reportStored(true, share.method, { signal, timeoutMs: options.timeouts?.notifyMs });
+    } catch (cause) {
+      fail(toBackupKitError(cause, 'notifying', 'NOTIFY_FAILED'));
+      return;
+    }
+    pending = undefined;
+    finish(share.method, 'self');
+  }
+
+  function finish(method: BackupMethod, storage: StorageMode) {
+    set({ state: 'success', method, storage });
+    options.onSuccess?.({ backupMethod: method, storage });
+  }
+
+  function start(input: BackupStartInput = {}) {
+    const { password } = input;
+    return guarded((signal) => backUp(password, signal), input);
+  }
+
+  function retry(input: BackupStartInput = {}) {
+    if (running) return running;
+    const share = pending;
+    if (store.getSnapshot().state !== 'error' || !share) return start(input);
+    return guarded((signal) => (share.next === 'store' ? store_(share, signal) : notify(share, signal)), input);
+  }
+
+  function reset() {
+    if (running || isBusy(store.getSnapshot())) return;
+    pending = undefined;
+    set({ state: 'idle', method: options.method });
+  }
+
+  function setOptions(next: BackupFlowOptions) {
+    options = next;
+    const snapshot = store.getSnapshot();
+    if (snapshot.state === 'idle' && snapshot.method !== next.method) set({ state: 'idle', method: next.method });
+  }
+
+  return { facade, subscribe: store.subscribe, getSnapshot: store.getSnapshot, start, retry, reset, setOptions };
+}
+
+function isFacade(value: PortalLike | PortalFacade): value is PortalFacade {
+  return 'tryLockBackup' in value && 'portal' in value;
+}

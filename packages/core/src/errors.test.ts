@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { BackupKitError, messageFor, toBackupKitError } from './errors.js';
+
+describe('toBackupKitError', () => {
+  it('maps Portal decrypt error 407 during recovery to WRONG_PASSWORD', () => {
+    const error = toBackupKitError(Object.assign(new Error('Failed to decrypt'), { code: 407 }), 'recovering', 'RECOVERY_FAILED');
+    expect(error).toMatchObject({ code: 'WRONG_PASSWORD', stage: 'recovering', portalCode: 407, retryable: true });
+    expect(error.message).toBe(messageFor('WRONG_PASSWORD'));
+  });
+
+  it('keeps string Portal codes such as WALLET_MODIFICATION_ALREADY_IN_PROGRESS', () => {
+    const error = toBackupKitError({ code: 'WALLET_MODIFICATION_ALREADY_IN_PROGRESS', message: 'busy' }, 'backing-up', 'BACKUP_FAILED');
+    expect(error).toMatchObject({ code: 'BACKUP_FAILED', portalCode: 'WALLET_MODIFICATION_ALREADY_IN_PROGRESS' });
+  });
+
+  it('uses its own message, never the cause text, so a secret in a cause cannot leak', () => {
+    const error = toBackupKitError(new Error('cipherText=abc123 rejected'), 'storing', 'STORAGE_FAILED');
+    expect(error.message).not.toContain('abc123');
+    expect(error.cause).toBeInstanceOf(Error);
+  });
+
+  it('recognises the SDK password pre-checks', () => {
+    expect(toBackupKitError(new Error('Password must be at least 4 characters'), 'backing-up').code).toBe('PASSWORD_INVALID');
+  });
+
+  it('tells a timeout from an abort', () => {
+    expect(toBackupKitError(new DOMException('t', 'TimeoutError'), 'storing').code).toBe('TIMEOUT');
+    expect(toBackupKitError(new DOMException('a', 'AbortError'), 'storing').code).toBe('ABORTED');
+  });
+
+  it('moves an existing BackupKitError to the new stage without losing its code', () => {
+    const original = new BackupKitError('TIMEOUT', { stage: 'initializing' });
+    expect(toBackupKitError(original, 'storing')).toMatchObject({ code: 'TIMEOUT', stage: 'storing' });
+  });
+
+  it('is an Error with a stable name', () => {
+    const error = new BackupKitError('UNKNOWN', { stage: 'status' });
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('BackupKitError');
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * Every failure the kit reports is a BackupKitError: one class with a stable `code`, the
+ * `stage` of the flow it happened in, and a human message chosen by code. The message is
+ * ours, never copied from the cause, so no secret can leak through it.
+ */
+
+export type BackupKitErrorCode =
+  | 'SSR_UNSUPPORTED'
+  | 'SDK_NOT_INSTALLED'
+  | 'PORTAL_NOT_READY'
+  | 'PORTAL_INIT_FAILED'
+  | 'TIMEOUT'
+  | 'ABORTED'
+  | 'BACKUP_IN_PROGRESS'
+  | 'BACKUP_FAILED'
+  | 'PASSWORD_INVALID'
+  | 'WRONG_PASSWORD'
+  | 'RECOVERY_FAILED'
+  | 'NO_BACKUP_FOUND'
+  | 'STORAGE_FAILED'
+  | 'NOTIFY_FAILED'
+  | 'PASSKEY_UNSUPPORTED'
+  | 'PASSKEY_CANCELLED'
+  | 'PASSKEY_OPTIONS_INVALID'
+  | 'PASSKEY_FAILED'
+  | 'NOT_SUPPORTED'
+  | 'UNKNOWN';
+
+export type BackupKitStage =
+  | 'initializing'
+  | 'backing-up'
+  | 'storing'
+  | 'notifying'
+  | 'loading'
+  | 'recovering'
+  | 'passkey'
+  | 'validating'
+  | 'status';
+
+const MESSAGES: Record<BackupKitErrorCode, string> = {
+  SSR_UNSUPPORTED: 'Portal can only be started in a browser.',
+  SDK_NOT_INSTALLED: 'The Portal SDK (@portal-hq/web) could not be loaded. Is it installed?',
+  PORTAL_NOT_READY: 'Portal did not become ready in time. Check your connection and try again.',
+  PORTAL_INIT_FAILED: 'Portal could not start. Check the API key and the Portal host.',
+  TIMEOUT: 'This is taking too long. Please try again.',
+  ABORTED: 'The operation was cancelled.',
+  BACKUP_IN_PROGRESS: 'A backup is already running for this wallet.',
+  BACKUP_FAILED: 'The wallet could not be backed up. Please try again.',
+  PASSWORD_INVALID: 'That password does not meet the requirements.',
+  WRONG_PASSWORD: 'That password does not unlock this backup. Check it and try again.',
+  RECOVERY_FAILED: 'The wallet could not be recovered. Please try again.',
+  NO_BACKUP_FOUND: 'No backup was found for this method.',
+  STORAGE_FAILED: 'The backup could not be saved. Nothing was lost; please try again.',
+  NOTIFY_FAILED: 'The backup was saved, but Portal could not be told. Please try again.',
+  PASSKEY_UNSUPPORTED: 'This browser does not support passkeys.',
+  PASSKEY_CANCELLED: 'The passkey prompt was cancelled or timed out.',
+  PASSKEY_OPTIONS_INVALID: 'The passkey settings are not valid for this site.',
+  PASSKEY_FAILED: 'The passkey could not be used. Please try again.',
+  NOT_SUPPORTED: 'This is not supported by the Portal SDK in use.',
+  UNKNOWN: 'Something went wrong. Please try again.',
+};
+
+const RETRYABLE: Record<BackupKitErrorCode, boolean> = {
+  SSR_UNSUPPORTED: false,
+  SDK_NOT_INSTALLED: false,
+  PORTAL_NOT_READY: true,
+  PORTAL_INIT_FAILED: false,
+  TIMEOUT: true,
+  ABORTED: true,
+  BACKUP_IN_PROGRESS: true,
+  BACKUP_FAILED: true,
+  PASSWORD_INVALID: false,
+  WRONG_PASSWORD: true,
+  RECOVERY_FAILED: true,
+  NO_BACKUP_FOUND: false,
+  STORAGE_FAILED: true,
+  NOTIFY_FAILED: true,
+  PASSKEY_UNSUPPORTED: false,
+  PASSKEY_CANCELLED: true,
+  PASSKEY_OPTIONS_INVALID: false,
+  PASSKEY_FAILED: true,
+  NOT_SUPPORTED: false,
+  UNKNOWN: true,
+};
+
+/** The default human message for a code; components let apps override it through labels. */
+export function messageFor(code: BackupKitErrorCode): string {
+  return MESSAGES[code];
+}
+
+export interface BackupKitErrorInit {
+  stage: BackupKitStage;
+  /** The numeric or string code Portal reported, when the failure came from Portal. */
+  portalCode?: number | string;
+  retryable?: boolean;
+  /** Overrides the default message; must never contain a secret. */
+  message?: string;
+  cause?: unknown;
+  /** Extra structured facts, e.g. the list of invalid passkey options. */
+  details?: unknown;
+}
+
+export class BackupKitError extends Error {
+  override readonly name = 'BackupKitError';
+  readonly code: BackupKitErrorCode;
+  readonly stage: BackupKitStage;
+  readonly portalCode?: number | string;
+  readonly retryable: boolean;
+  readonly details?: unknown;
+
+  constructor(code: BackupKitErrorCode, init: BackupKitErrorInit) {
+    super(init.message ?? MESSAGES[code], { cause: init.cause });
+    this.code = code;
+    this.stage = init.stage;
+    if (init.portalCode !== undefined) this.portalCode = init.portalCode;
+    this.retryable = init.retryable ?? RETRYABLE[code];
+    if (init.details !== undefined) this.details = init.details;
+  }
+
+  /** A copy of this error for another stage (the code and cause stay). */
+  withStage(stage: BackupKitStage): BackupKitError {
+    return new BackupKitError(this.code, { ...this.toInit(), stage });
+  }
+
+  private toInit(): BackupKitErrorInit {
+    return {
+      stage: this.stage,
+      retryable: this.retryable,
+      message: this.message,
+      cause: this.cause,
+      ...(this.portalCode !== undefined && { portalCode: this.portalCode }),
+      ...(this.details !== undefined && { details: this.details }),
+    };
+  }
+}
+
+export function isBackupKitError(value: unknown): value is BackupKitError {
+  return value instanceof BackupKitError;
+}
+
+/** Portal's decrypt error (PortalErrorCodes.FailedToDecryptCipher): a wrong password on recovery. */
+const PORTAL_DECRYPT_CODES = new Set<number | string>([407, '407']);
+
+/** The SDK's own pre-flight checks on backupWallet(PASSWORD) throw plain Errors with these texts. */
+const SDK_PASSWORD_MESSAGES = [
+  'Password storage config is required',
+  'Password is required',
+  'Password must be at least 4 characters',
+];
+
+/**
+ * Turns anything thrown by the SDK, a storage call or the kit itself into a BackupKitError.
+ * Portal's errors are duck-typed ({ code, message }): the SDK does not export its error class.
+ */
+export function toBackupKitError(
+  error: unknown,
+  stage: BackupKitStage,
+  fallback: BackupKitErrorCode = 'UNKNOWN',
+): BackupKitError {
+  if (error instanceof BackupKitError) return error.stage === stage ? error : error.withStage(stage);
+  if (errorName(error) === 'TimeoutError') return new BackupKitError('TIMEOUT', { stage, cause: error });
+  if (errorName(error) === 'AbortError') return new BackupKitError('ABORTED', { stage, cause: error });
+
+  const portalCode = readPortalCode(error);
+  if (portalCode !== undefined) {
+    const code = stage === 'recovering' && PORTAL_DECRYPT_CODES.has(portalCode) ? 'WRONG_PASSWORD' : fallback;
+    return new BackupKitError(code, { stage, portalCode, cause: error });
+  }
+
+  const text = error instanceof Error ? error.message : '';
+  if (SDK_PASSWORD_MESSAGES.includes(text)) {
+    return new BackupKitError('PASSWORD_INVALID', { stage, cause: error });
+  }
+  return new BackupKitError(fallback, { stage, cause: error });
+}
+
+function readPortalCode(error: unknown): number | string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  const code = (error as { code: unknown }).code;
+  return typeof code === 'number' || typeof code === 'string' ? code : undefined;
+}
+
+function errorName(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'name' in error ? (error as { name: unknown }).name : undefined;
+}

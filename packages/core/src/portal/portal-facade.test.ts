@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { createFakePortal } from '../testing/index.js';
+import { getPortalFacade } from './portal-facade.js';
+
+describe('portal facade', () => {
+  it('waits for Portal to be ready before the first call instead of posting into the void', async () => {
+    const portal = createFakePortal({ ready: 'never' });
+    const facade = getPortalFacade(portal);
+
+    const backup = facade.backup({ method: 'GDRIVE' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(portal.count('backupWallet')).toBe(0);
+
+    portal.becomeReady();
+    await expect(backup).resolves.toMatchObject({ cipherText: expect.any(String) });
+    expect(portal.count('backupWallet')).toBe(1);
+  });
+
+  it('rejects with PORTAL_NOT_READY when Portal never becomes ready within the time limit', async () => {
+    const facade = getPortalFacade(createFakePortal({ ready: 'never' }), { readyMs: 30 });
+
+    await expect(facade.backup({ method: 'GDRIVE' })).rejects.toMatchObject({
+      code: 'PORTAL_NOT_READY',
+      stage: 'backing-up',
+      retryable: true,
+    });
+  });
+
+  it('turns onInitializationError into PORTAL_INIT_FAILED with the Portal code, even after the event passed', async () => {
+    const portal = createFakePortal({ ready: { failWith: { code: 202, message: 'Invalid API key' } } });
+    const facade = getPortalFacade(portal);
+    await new Promise((r) => setTimeout(r, 0));
+
+    await expect(facade.whenReady()).rejects.toMatchObject({
+      code: 'PORTAL_INIT_FAILED',
+      portalCode: 202,
+      retryable: false,
+    });
+  });
+
+  it('gives every call a time limit', async () => {
+    const portal = createFakePortal({ failures: { storedClientBackupShare: 'hang' } });
+    const facade = getPortalFacade(portal, { callMs: 25 });
+
+    await expect(facade.reportStored(true, 'PASSWORD')).rejects.toMatchObject({ code: 'TIMEOUT', stage: 'notifying' });
+  });
+
+  it('stops waiting when the signal aborts', async () => {
+    const portal = createFakePortal({ failures: { backupWallet: 'hang' } });
+    const facade = getPortalFacade(portal);
+    const controller = new AbortController();
+
+    const backup = facade.backup({ method: 'GDRIVE', signal: controller.signal });
+    setTimeout(() => controller.abort(), 10);
+
+    await expect(backup).rejects.toMatchObject({ code: 'ABORTED', stage: 'backing-up' });
+  });
+
+  it('serializes same-kind calls so each gets its own reply (the SDK matches replies by type only)', async () => {
+    const portal = createFakePortal({ latencyMs: 5 });
+    const facade = getPortalFacade(portal);
+    const { cipherText } = await facade.backup({ method: 'PASSWORD', password: 'right password' });
+
+    const [good, bad] = await Promise.allSettled([
+      facade.recover({ method: 'PASSWORD', cipherText, password: 'right password' }),
+      facade.recover({ method: 'PASSWORD', cipherText, password: 'wrong password' }),
+    ]);
+
+    expect(good.status).toBe('fulfilled');
+    expect(bad).toMatchObject({ status: 'rejected', reason: { code: 'WRONG_PASSWORD', stage: 'recovering', portalCode: 407 } });
+  });
+
+  it('keeps a same-kind call queued behind one that outlived its caller, so it cannot take its reply', async () => {
+    const portal = createFakePortal({ failures: { getClient: ['hang'] } });
+    const facade = getPortalFacade(portal, { callMs: 20 });
+
+    await expect(facade.getBackupStatus()).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await expect(facade.getBackupStatus()).rejects.toMatchObject({ code: 'TIMEOUT' });
+    expect(portal.count('getClient')).toBe(1);
+  });
+
+  it('takes the backup configs as one options object for both backup and recovery', async () => {
+    const portal = createFakePortal();
+    const facade = getPortalFacade(portal);
+
+    const { cipherText } = await facade.backup({ method: 'PASSWORD', password: 'pass phrase' });
+    const address = await facade.recover({ method: 'PASSWORD', cipherText, password: 'pass phrase' });
+
+    expect(address).toBe(portal.address);
+  });
+
+  it('summarizes backup status the way availableRecoveryMethods() does: completed pairs only', async () => {
+    const portal = createFakePortal({ wallet: { backedUpWith: ['GDRIVE'] } });
+    const facade = getPortalFacade(portal);
+    await facade.backup({ method: 'PASSWORD', password: 'pass phrase' });
+
+    expect(await facade.getBackupStatus()).toEqual({ methods: ['GDRIVE'], hasWallet: true });
+    await facade.reportStored(true, 'PASSWORD');
+    expect((await facade.getBackupStatus()).methods.sort()).toEqual(['GDRIVE', 'PASSWORD']);
+  });
+
+  it('is shared per Portal instance, so all components share one lock', () => {
+    const portal = createFakePortal();
+    expect(getPortalFacade(portal)).toBe(getPortalFacade(portal));
+    expect(getPortalFacade(portal)).not.toBe(getPortalFacade(createFakePortal()));
+  });
+
+  it('reports NOT_SUPPORTED for a method the SDK lacks', async () => {
+    const portal = createFakePortal();
+    delete (portal as { clearLocalWallet?: unknown }).clearLocalWallet;
+
+    await expect(getPortalFacade(portal).clearLocalWallet()).rejects.toMatchObject({ code: 'NOT_SUPPORTED' });
+  });
+
+  it('detects the seed passkey API only where the SDK has it', () => {
+    expect(getPortalFacade(createFakePortal()).features.seedPasskeyApi).toBe(false);
+    expect(getPortalFacade(createFakePortal({ seedPasskeyApi: true })).features).toEqual({
+      registerPasskey: true,
+      generateBackupShare: true,
+      authenticatePasskeyAndWriteKey: true,
+      seedPasskeyApi: true,
+    });
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * The kit's own structural view of the Portal SDK: only what it calls. The SDK's published
+ * types break strict consumers (see the README), so nothing here is imported from
+ * @portal-hq/web; a real `Portal` instance is assignable to PortalLike.
+ */
+
+/** Backup methods of @portal-hq/web 3.4.1, plus the seed's CUSTOM (passkey direct path). */
+export type BackupMethod = 'GDRIVE' | 'PASSWORD' | 'PASSKEY' | 'UNKNOWN' | 'CUSTOM';
+
+/** The MpcStatuses strings the iframe reports while it works. */
+export type MpcStatusName =
+  | 'Reading share'
+  | 'Generating share'
+  | 'Parsing share'
+  | 'Encrypting share'
+  | 'Storing share'
+  | 'Decrypting share'
+  | 'Recovering backup share'
+  | 'Recovering signing share'
+  | 'Done';
+
+export interface MpcStatus {
+  status: MpcStatusName | (string & {});
+  done: boolean;
+}
+
+export type ProgressCallback = (status: MpcStatus) => void | Promise<void>;
+
+export interface BackupConfigs {
+  passwordStorage?: { password: string };
+}
+
+export interface BackupResponse {
+  cipherText: string;
+  storageCallback?: () => Promise<void>;
+}
+
+/** The subset of Portal's ClientResponse the kit reads; every field is optional on purpose. */
+export interface ClientLike {
+  id?: string;
+  address?: string;
+  metadata?: {
+    namespaces?: Partial<Record<string, { address?: string; curve?: string }>>;
+  };
+  wallets?: Array<{
+    id?: string;
+    curve?: string;
+    backupSharePairs?: Array<{ id?: string; status?: string; backupMethod?: string; createdAt?: string }>;
+  }>;
+  environment?: { backupWithPortalEnabled?: boolean };
+}
+
+/** The seed's passkey options as Portal documents them (customDomain etc.). */
+export interface PasskeyOptions {
+  customDomain: string;
+  relyingPartyId: string;
+  relyingPartyName: string;
+  usePopup?: boolean;
+}
+
+export interface PortalLike {
+  readonly ready?: boolean;
+  address?: string | undefined;
+  onReady(callback: () => unknown): (() => void) | void;
+  onInitializationError?(callback: (reason: unknown) => unknown): (() => void) | void;
+
+  createWallet?(progress?: ProgressCallback): Promise<string>;
+  backupWallet(backupMethod: BackupMethod, progress?: ProgressCallback, backupConfigs?: BackupConfigs): Promise<BackupResponse>;
+  recoverWallet(
+    cipherText: string,
+    backupMethod: BackupMethod,
+    backupConfigs?: BackupConfigs,
+    progress?: ProgressCallback,
+  ): Promise<string>;
+  storedClientBackupShare(success: boolean, backupMethod: BackupMethod): Promise<void>;
+
+  getClient?(): Promise<ClientLike | null | undefined>;
+  availableRecoveryMethods?(chainId?: string): Promise<string[]>;
+  isWalletBackedUp?(chainId?: string): Promise<boolean | undefined>;
+  isWalletOnDevice?(chainId?: string): Promise<boolean>;
+  doesWalletExist?(chainId?: string): Promise<boolean>;
+  clearLocalWallet?(): Promise<boolean>;
+
+  /** The seed's newer passkey API; absent from 3.4.1, feature-detected. */
+  registerPasskey?(options: PasskeyOptions): Promise<unknown>;
+  generateBackupShare?(progress?: ProgressCallback): Promise<{ cipherText: string; encryptionKey: string }>;
+  authenticatePasskeyAndWriteKey?(encryptionKey: string, options: PasskeyOptions): Promise<unknown>;
+}

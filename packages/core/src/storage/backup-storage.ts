@@ -1,0 +1,23 @@
+import type { BackupMethod } from '../portal/portal-like.js';
+
+export interface SaveBackupRequest {
+  backupMethod: BackupMethod;
+  cipherText: string;
+  /** Aborted when the kit stops waiting (time limit or the caller's signal). */
+  signal: AbortSignal;
+}
+
+export interface LoadBackupRequest {
+  backupMethod: BackupMethod;
+  signal: AbortSignal;
+}
+
+/**
+ * Where the app keeps the encrypted client backup share (self-managed backups). `save` must
+ * resolve only once the share is durably stored: the kit then tells Portal it was stored.
+ */
+export interface BackupStorage {
+  save(request: SaveBackupRequest): Promise<void>;
+  /** Reads the share back for recovery; resolves null when there is none. */
+  load?(request: LoadBackupRequest): Promise<string | null>;
+}

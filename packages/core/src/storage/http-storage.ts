@@ -1,0 +1,82 @@
+import { BackupKitError } from '../errors.js';
+import { anySignal } from '../internal/any-signal.js';
+import type { BackupStorage } from './backup-storage.js';
+
+type HeadersSource = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+
+export interface HttpStorageOptions {
+  /**
+   * The user's backup-share endpoint, as in Portal's self-managed guide, e.g.
+   * `https://api.example.com/users/42/user-backup-share`. POST stores, GET ?backupMethod= reads.
+   */
+  url: string;
+  /** Sent with every request; a function is called each time (fresh auth tokens). */
+  headers?: HeadersSource;
+  /** @default 15000 */
+  timeoutMs?: number;
+  credentials?: RequestCredentials;
+  /** Defaults to the global fetch. */
+  fetch?: typeof fetch;
+}
+
+/**
+ * Storage over HTTP: POSTs `{ backupMethod, cipherText }` as JSON to `url` and reads it back
+ * with GET `url?backupMethod=...`. The cipherText travels only in the request body.
+ */
+export function httpStorage(options: HttpStorageOptions): BackupStorage {
+  const timeoutMs = options.timeoutMs ?? 15_000;
+
+  async function request(init: RequestInit & { url: string }, outer: AbortSignal, stage: 'storing' | 'loading') {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const combined = anySignal([outer, timeout.signal]);
+    const doFetch = options.fetch ?? globalThis.fetch;
+    const headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
+    if (init.body !== undefined) headers.set('Content-Type', 'application/json');
+    try {
+      return await doFetch(init.url, {
+        ...init,
+        headers,
+        signal: combined.signal,
+        ...(options.credentials && { credentials: options.credentials }),
+      });
+    } catch (error) {
+      if (timeout.signal.aborted) throw new BackupKitError('TIMEOUT', { stage });
+      if (outer.aborted) throw new BackupKitError('ABORTED', { stage, cause: outer.reason });
+      // A network failure (server down, CORS): the cause is the browser's TypeError.
+      throw new BackupKitError('STORAGE_FAILED', { stage, cause: error, details: { reason: 'network' } });
+    } finally {
+      clearTimeout(timer);
+      combined.dispose();
+    }
+  }
+
+  return {
+    async save({ backupMethod, cipherText, signal }) {
+      const response = await request(
+        { url: options.url, method: 'POST', body: JSON.stringify({ backupMethod, cipherText }) },
+        signal,
+        'storing',
+      );
+      if (!response.ok) {
+        throw new BackupKitError('STORAGE_FAILED', { stage: 'storing', details: { status: response.status } });
+      }
+    },
+
+    async load({ backupMethod, signal }) {
+      const url = new URL(options.url, globalThis.location?.href);
+      url.searchParams.set('backupMethod', backupMethod);
+      const response = await request({ url: url.toString(), method: 'GET' }, signal, 'loading');
+      if (response.status === 404) return null;
+      if (!response.ok) {
+        throw new BackupKitError('STORAGE_FAILED', { stage: 'loading', details: { status: response.status } });
+      }
+      const body: unknown = await response.json();
+      const cipherText = typeof body === 'object' && body !== null ? (body as { cipherText?: unknown }).cipherText : undefined;
+      if (typeof cipherText !== 'string' || cipherText === '') {
+        throw new BackupKitError('STORAGE_FAILED', { stage: 'loading', details: { reason: 'malformed response' } });
+      }
+      return cipherText;
+    },
+  };
+}
