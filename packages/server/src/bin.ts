@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+import { CliUsageError, USAGE, parseCliOptions } from './cli-options';
+import { startServer } from './start-server';
+
+try {
+  const server = await startServer(await parseCliOptions(process.argv.slice(2), process.env));
+  // The URL on stdout for scripts that start the server and wait for it; logs go to stderr.
+  process.stdout.write(`${server.url}\n`);
+  const shutdown = () => void server.stop().then(() => process.exit(0));
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+} catch (error) {
+  if (error instanceof CliUsageError) {
+    if (error.message) process.stderr.write(`backup-kit-server: ${error.message}\n\n`);
+    process.stderr.write(`${USAGE}\n`);
+    process.exit(error.message ? 2 : 0);
+  }
+  process.stderr.write(`backup-kit-server: ${(error as Error).message}\n`);
+  process.exit(1);
+}

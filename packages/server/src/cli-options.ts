@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Authorize } from './router-options';
+import type { StartServerOptions } from './start-server';
+
+export const USAGE = `Usage: backup-kit-server [--port 8787] [--host 127.0.0.1] [--data-dir .data/server]
+                         [--key-file .data/backup-kit-keys.json] [--authorize ./authorize.js]
+
+Environment:
+  WEBHOOK_SECRET       required: the X-Webhook-Secret Portal sends
+  DATABASE_URL         a Postgres connection string; without it, PGlite in --data-dir
+  PORT, HOST           defaults for --port and --host
+  BACKUP_KIT_KEY_FILE  default for --key-file
+  NODE_ENV=production  refuses to start without --authorize`;
+
+export class CliUsageError extends Error {
+  override readonly name = 'CliUsageError';
+}
+
+/** Turns argv and the environment into `startServer` options (loads an --authorize module). */
+export async function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): Promise<StartServerOptions> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'key-file': { type: 'string' },
+        authorize: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new CliUsageError((error as Error).message);
+  }
+  if (values.help) throw new CliUsageError('');
+
+  const webhookSecret = env.WEBHOOK_SECRET;
+  if (!webhookSecret) throw new CliUsageError('WEBHOOK_SECRET is not set');
+  const port = Number(values.port ?? env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliUsageError('--port must be 0..65535');
+
+  return {
+    port,
+    host: values.host ?? env.HOST,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: values['data-dir'],
+    keyFile: values['key-file'] ?? env.BACKUP_KIT_KEY_FILE,
+    webhookSecret,
+    authorize: values.authorize ? await loadAuthorize(values.authorize) : undefined,
+  };
+}
+
+/** The module's default export (or `authorize` export) is the hook. */
+async function loadAuthorize(path: string): Promise<Authorize> {
+  const loaded = (await import(pathToFileURL(resolve(path)).href)) as { default?: unknown; authorize?: unknown };
+  const hook = loaded.default ?? loaded.authorize;
+  if (typeof hook !== 'function') throw new CliUsageError(`${path} exports no authorize function`);
+  return hook as Authorize;
+}

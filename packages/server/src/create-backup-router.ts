@@ -1,0 +1,103 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { Hono } from 'hono';
+import { drizzleOf } from './db/drizzle-handle';
+import { lazyKeyProvider } from './crypto/lazy-key-provider';
+import { loadLocalKeyFileProvider } from './crypto/local-key-file-provider';
+import { DEFAULT_KEY_FILE, DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMIT, DEV_USER_HEADER } from './defaults';
+import type { AppEnv } from './http/app-env';
+import { developmentCors } from './http/cors-policy';
+import { logRequests } from './http/log-requests';
+import { HttpProblem } from './http/problem';
+import { userBackupShareRoutes } from './http/user-backup-share-routes';
+import { webhookRoutes } from './http/webhook-routes';
+import { describeError } from './log/describe-error';
+import { createJsonLogger, redactingLogger } from './log/logger';
+import type { BackupRouterOptions } from './router-options';
+import { createCustodianBackupShareStore } from './store/custodian-backup-share-store';
+import { createRateLimitStore } from './store/rate-limit-store';
+import { createUserBackupShareStore } from './store/user-backup-share-store';
+
+export interface BackupRouter {
+  /** The Hono app; mount it in another Hono app with `parent.route('/backup', router.app)`. */
+  readonly app: Hono<AppEnv>;
+  /** Web-standard handler (Request in, Response out). */
+  readonly fetch: (request: Request) => Promise<Response>;
+  /** A node:http listener: `http.createServer(listener)` or `expressApp.use('/backup', listener)`. */
+  readonly requestListener: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+  readonly mode: 'development' | 'production';
+}
+
+/**
+ * The backup routes over an open database. Route modules mount side by side under their own
+ * prefix (`/users`, `/webhook`); the passkey key vault will mount as `/vault` the same way.
+ */
+export function createBackupRouter(options: BackupRouterOptions): BackupRouter {
+  const mode = options.mode ?? (process.env.NODE_ENV === 'production' ? 'production' : 'development');
+  if (!options.webhookSecret) throw new Error('createBackupRouter: webhookSecret is required');
+  if (!options.authorize && mode === 'production') {
+    throw new Error(
+      'createBackupRouter: refusing to run in production without an authorize hook; ' +
+        `the development fallback trusts the ${DEV_USER_HEADER} header, which anyone can send`,
+    );
+  }
+  const logger = redactingLogger(options.logger ?? createJsonLogger());
+  if (!options.authorize) {
+    logger.warn(
+      { mode, header: DEV_USER_HEADER },
+      `DEVELOPMENT MODE: no authorize hook, so user routes trust the ${DEV_USER_HEADER} header. ` +
+        'Anyone can read anyone\'s backup share. Pass `authorize` before exposing this server.',
+    );
+  }
+
+  const db = drizzleOf(options.db);
+  const keyProvider = options.keyProvider ?? lazyKeyProvider(() => loadLocalKeyFileProvider(DEFAULT_KEY_FILE));
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const limits = options.rateLimit === false ? undefined : { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
+  const rateLimitStore = createRateLimitStore(db);
+  const limit = (max: number | undefined) =>
+    limits && max !== undefined ? { store: rateLimitStore, windowSeconds: limits.windowSeconds, max } : false;
+
+  const app = new Hono<AppEnv>();
+  app.use('*', logRequests(logger));
+  app.route(
+    '/users',
+    userBackupShareRoutes({
+      shares: createUserBackupShareStore(db),
+      authorize: options.authorize,
+      cors: options.cors ?? (mode === 'development' ? developmentCors : false),
+      rateLimit: limit(limits?.maxPerUser),
+      maxBodyBytes,
+    }),
+  );
+  app.route(
+    '/webhook',
+    webhookRoutes({
+      custodianShares: createCustodianBackupShareStore(db, keyProvider),
+      webhookSecret: options.webhookSecret,
+      rateLimit: limit(limits?.maxPerWebhookCaller),
+      maxBodyBytes,
+    }),
+  );
+
+  app.notFound(() => new HttpProblem(404, 'not_found', 'no such route').toResponse());
+  app.onError((error, c) => {
+    if (error instanceof HttpProblem) return error.toResponse();
+    if (c.req.raw.signal.aborted) {
+      logger.info({ err: describeError(error) }, 'client went away before the request was read');
+    } else {
+      logger.error({ err: describeError(error) }, 'request failed');
+    }
+    return new HttpProblem(500, 'internal_error', 'internal server error').toResponse();
+  });
+
+  const requestListener = getRequestListener(app.fetch, {
+    // Leave the embedding application's global Request/Response alone.
+    overrideGlobalObjects: false,
+    errorHandler: (error) => {
+      logger.error({ err: describeError(error) }, 'request failed outside the router');
+    },
+  });
+
+  return { app, fetch: async (request) => app.fetch(request), requestListener, mode };
+}

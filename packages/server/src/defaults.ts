@@ -1,0 +1,17 @@
+/** Largest request body accepted: a Portal share or cipherText is a few kilobytes. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+export const DEFAULT_RATE_LIMIT = { windowSeconds: 60, maxPerUser: 60, maxPerWebhookCaller: 600 } as const;
+
+/** PGlite's data folder for the runnable service. */
+export const DEFAULT_DATA_DIR = '.data/server';
+
+/**
+ * The local key-encryption key file. Kept outside the PGlite folder so that a copy of the
+ * database folder does not carry the key that opens it.
+ */
+export const DEFAULT_KEY_FILE = '.data/backup-kit-keys.json';
+
+export const DEV_USER_HEADER = 'X-Backup-Kit-User';
+
+export const WEBHOOK_SECRET_HEADER = 'X-Webhook-Secret';

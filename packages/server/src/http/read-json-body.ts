@@ -1,0 +1,33 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { HttpProblem } from './problem';
+import { validated } from './validated';
+
+export interface ReadJsonBodyOptions {
+  /**
+   * Refuse bodies not labelled application/json (415). Browsers may send text/plain across
+   * origins without a CORS preflight; requiring JSON makes every cross-origin write preflighted.
+   */
+  requireJsonContentType: boolean;
+}
+
+/**
+ * Parses and validates a JSON body. Runs after the body-limit middleware, which has already
+ * read the body within its limit while it streamed in.
+ */
+export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T, options: ReadJsonBodyOptions): Promise<z.infer<T>> {
+  if (options.requireJsonContentType && !isJson(c.req.header('content-type'))) {
+    throw new HttpProblem(415, 'unsupported_media_type', 'the request body must be JSON (Content-Type: application/json)');
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(await c.req.text());
+  } catch {
+    // JSON.parse quotes the text it failed on: never pass its message on.
+    throw new HttpProblem(400, 'invalid_json', 'the request body is not valid JSON');
+  }
+  return validated(schema, body);
+}
+
+const isJson = (contentType: string | undefined) =>
+  contentType !== undefined && /^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(contentType.trim());

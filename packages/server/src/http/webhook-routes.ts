@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { CustodianBackupShareStore } from '../store/custodian-backup-share-store';
+import type { RateLimitStore } from '../store/rate-limit-store';
+import type { AppEnv } from './app-env';
+import { HttpProblem, payloadTooLarge } from './problem';
+import { rateLimited, remoteAddressOf } from './rate-limited';
+import { readJsonBody } from './read-json-body';
+import { webhookBackupBody, webhookFetchBody } from './request-schemas';
+import { requireWebhookSecret } from './require-webhook-secret';
+
+export interface WebhookRoutesOptions {
+  custodianShares: CustodianBackupShareStore;
+  webhookSecret: string;
+  rateLimit: { store: RateLimitStore; windowSeconds: number; max: number } | false;
+  maxBodyBytes: number;
+}
+
+/** `/webhook/backup` and `/webhook/backup/fetch`: what Portal calls with the custodian share. */
+export function webhookRoutes(options: WebhookRoutesOptions): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  // Counted before the secret check, so guessing the secret is rate limited too.
+  if (options.rateLimit) {
+    const { store, ...rule } = options.rateLimit;
+    routes.use('*', rateLimited(store, { ...rule, keyOf: (c) => `webhook:${remoteAddressOf(c)}` }));
+  }
+  routes.use('*', requireWebhookSecret(options.webhookSecret));
+  routes.use('*', bodyLimit({ maxSize: options.maxBodyBytes, onError: () => { throw payloadTooLarge(options.maxBodyBytes); } }));
+
+  routes.post('/backup', async (c) => {
+    const { backupMethod, clientId, share } = await readJsonBody(c, webhookBackupBody, { requireJsonContentType: false });
+    await options.custodianShares.put(clientId, backupMethod, share);
+    return c.body(null, 204);
+  });
+
+  routes.post('/backup/fetch', async (c) => {
+    const { backupMethod, clientId } = await readJsonBody(c, webhookFetchBody, { requireJsonContentType: false });
+    const share = await options.custodianShares.get(clientId, backupMethod);
+    if (share === undefined) throw new HttpProblem(404, 'not_found', `no custodian backup share for ${backupMethod}`);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ share });
+  });
+
+  return routes;
+}

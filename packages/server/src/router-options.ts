@@ -1,0 +1,54 @@
+import type { IncomingMessage } from 'node:http';
+import type { KeyProvider } from './crypto/key-provider';
+import type { BackupDatabase } from './db/backup-database';
+import type { Logger } from './log/logger';
+
+/** Who is calling a user route, as the application's own authentication says. */
+export interface Caller {
+  userId: string;
+}
+
+export interface AuthorizeContext {
+  /** The Node request when served through node:http / Express (e.g. to read `req.user`). */
+  nodeRequest?: IncomingMessage;
+}
+
+/**
+ * Identifies the caller of a user route from the request (session cookie, bearer token...).
+ * Resolve null when the request carries no valid identity (401); a caller whose userId differs
+ * from the path's :userId gets 403.
+ */
+export type Authorize = (request: Request, context: AuthorizeContext) => Promise<Caller | null> | Caller | null;
+
+export interface RateLimitOptions {
+  /** Length of one counting window (default 60). */
+  windowSeconds?: number;
+  /** Requests per window for one user on the user routes (default 60). */
+  maxPerUser?: number;
+  /** Requests per window from one webhook caller address (default 600). */
+  maxPerWebhookCaller?: number;
+}
+
+export interface CorsOptions {
+  /** Exact origins (`http://localhost:5173`) or a predicate over the Origin header. */
+  origins: readonly string[] | ((origin: string) => boolean);
+}
+
+export interface BackupRouterOptions {
+  db: BackupDatabase;
+  /** The X-Webhook-Secret Portal sends, as set in the Portal Admin Dashboard. */
+  webhookSecret: string;
+  /** Required in production; without it, development mode trusts the X-Backup-Kit-User header. */
+  authorize?: Authorize;
+  /** Wraps custodian-share data keys (default: the local key file, see `defaultKeyFilePath`). */
+  keyProvider?: KeyProvider;
+  /** Counters live in the database, shared by every instance; `false` turns limiting off. */
+  rateLimit?: RateLimitOptions | false;
+  logger?: Logger;
+  /** Browser origins allowed on the user routes (default in development: any localhost port). */
+  cors?: CorsOptions | false;
+  /** Largest accepted request body (default 64 KiB). */
+  maxBodyBytes?: number;
+  /** Defaults to `production` when NODE_ENV is production, else `development`. */
+  mode?: 'development' | 'production';
+}

@@ -1,0 +1,75 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { type BackupRouter, createBackupRouter } from './create-backup-router';
+import type { KeyProvider } from './crypto/key-provider';
+import { loadLocalKeyFileProvider } from './crypto/local-key-file-provider';
+import type { BackupDatabase } from './db/backup-database';
+import { openBackupDatabase } from './db/open-backup-database';
+import { DEFAULT_DATA_DIR, DEFAULT_KEY_FILE } from './defaults';
+import { createJsonLogger, redactingLogger } from './log/logger';
+import type { BackupRouterOptions } from './router-options';
+
+export interface StartServerOptions extends Omit<BackupRouterOptions, 'db' | 'keyProvider'> {
+  /** 0 picks a free port (default 0). */
+  port?: number;
+  /** Interface to listen on (default 127.0.0.1; use 0.0.0.0 in a container). */
+  host?: string;
+  /** A Postgres connection string; without it, PGlite in `dataDir`. */
+  databaseUrl?: string;
+  /** PGlite data folder (default `.data/server`; `memory://` for a throwaway database). */
+  dataDir?: string;
+  /** An already open database to serve from; `stop()` leaves it open. */
+  database?: BackupDatabase;
+  /** Wraps custodian-share data keys; default: the local key file `keyFile`. */
+  keyProvider?: KeyProvider;
+  /** Local key file path (default `.data/backup-kit-keys.json`), created 0600 if missing. */
+  keyFile?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  router: BackupRouter;
+  /** Stops accepting connections, closes open ones and the database it opened. */
+  stop(): Promise<void>;
+}
+
+/** Opens (and migrates) the database, then serves the backup router over HTTP. */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const logger = redactingLogger(options.logger ?? createJsonLogger());
+  const keyProvider = options.keyProvider ?? (await loadLocalKeyFileProvider(options.keyFile ?? DEFAULT_KEY_FILE));
+  const database =
+    options.database ??
+    (await openBackupDatabase({
+      databaseUrl: options.databaseUrl,
+      dataDir: options.databaseUrl ? undefined : (options.dataDir ?? DEFAULT_DATA_DIR),
+      logger,
+    }));
+  const ownsDatabase = !options.database;
+
+  try {
+    const router = createBackupRouter({ ...options, db: database, keyProvider, logger });
+    const host = options.host ?? '127.0.0.1';
+    const server = serve({ fetch: router.app.fetch, port: options.port ?? 0, hostname: host, overrideGlobalObjects: false });
+    const address = await new Promise<AddressInfo>((resolve, reject) => {
+      server.once('error', reject);
+      server.once('listening', () => resolve(server.address() as AddressInfo));
+    });
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+    logger.info({ url, database: database.kind, mode: router.mode }, 'backup-kit server listening');
+
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        });
+        if (ownsDatabase) await database.close();
+      })());
+    return { url, port: address.port, router, stop };
+  } catch (error) {
+    if (ownsDatabase) await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { BackupMethod } from '../backup-method';
+import { openEnvelope, sealEnvelope } from '../crypto/envelope';
+import type { KeyProvider } from '../crypto/key-provider';
+import type { BackupDb } from '../db/drizzle-handle';
+import { custodianBackupShares } from '../db/schema';
+
+export interface CustodianBackupShareStore {
+  /** Seals the share under a fresh data key and stores it, replacing the previous one. */
+  put(clientId: string, backupMethod: BackupMethod, share: string): Promise<void>;
+  /** The plaintext share, or undefined when none is stored. */
+  get(clientId: string, backupMethod: BackupMethod): Promise<string | undefined>;
+}
+
+// Bound into each ciphertext: a sealed share moved to another row no longer opens.
+const rowContext = (clientId: string, backupMethod: BackupMethod) =>
+  JSON.stringify(['custodian-backup-share', clientId, backupMethod]);
+
+export function createCustodianBackupShareStore(db: BackupDb, keys: KeyProvider): CustodianBackupShareStore {
+  return {
+    async put(clientId, backupMethod, share) {
+      const envelope = await sealEnvelope(share, rowContext(clientId, backupMethod), keys);
+      const sealed = {
+        kekId: envelope.kekId,
+        wrappedDataKey: envelope.wrappedDataKey,
+        iv: envelope.iv,
+        sealedShare: envelope.sealed,
+      };
+      await db
+        .insert(custodianBackupShares)
+        .values({ clientId, backupMethod, ...sealed })
+        .onConflictDoUpdate({
+          target: [custodianBackupShares.clientId, custodianBackupShares.backupMethod],
+          set: { ...sealed, updatedAt: sql`now()` },
+        });
+    },
+
+    async get(clientId, backupMethod) {
+      const [row] = await db
+        .select()
+        .from(custodianBackupShares)
+        .where(and(eq(custodianBackupShares.clientId, clientId), eq(custodianBackupShares.backupMethod, backupMethod)));
+      if (!row) return undefined;
+      const envelope = { kekId: row.kekId, wrappedDataKey: row.wrappedDataKey, iv: row.iv, sealed: row.sealedShare };
+      return openEnvelope(envelope, rowContext(clientId, backupMethod), keys);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import type { BackupDb } from '../db/drizzle-handle';
+import { rateLimitCounters } from '../db/schema';
+
+export interface RateLimitHit {
+  /** Requests counted for this key in the current window, this one included. */
+  hits: number;
+  /** Seconds until the current window ends. */
+  secondsLeft: number;
+}
+
+export interface RateLimitStore {
+  hit(key: string, windowSeconds: number): Promise<RateLimitHit>;
+}
+
+/**
+ * Fixed-window counters in Postgres. The window is computed from the database clock, so
+ * instances whose clocks differ still count into the same window; the upsert is atomic, so
+ * concurrent requests on any instance never lose a count.
+ */
+export function createRateLimitStore(db: BackupDb): RateLimitStore {
+  return {
+    async hit(key, windowSeconds) {
+      const windowStart = sql`to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}::int) * ${windowSeconds}::int)`;
+      const [row] = await db
+        .insert(rateLimitCounters)
+        .values({ key, windowStartedAt: windowStart, hits: 1 })
+        .onConflictDoUpdate({
+          target: rateLimitCounters.key,
+          set: {
+            hits: sql`case when "rate_limit_counters"."window_started_at" = excluded.window_started_at
+                           then "rate_limit_counters"."hits" + 1 else 1 end`,
+            windowStartedAt: sql`excluded.window_started_at`,
+          },
+        })
+        .returning({
+          hits: rateLimitCounters.hits,
+          secondsLeft: sql<number>`extract(epoch from ${rateLimitCounters.windowStartedAt} + make_interval(secs => ${windowSeconds}::int) - now())::float8`,
+        });
+      if (!row) throw new Error('rate limit upsert returned no row');
+      return { hits: row.hits, secondsLeft: Number(row.secondsLeft) };
+    },
+  };
+}

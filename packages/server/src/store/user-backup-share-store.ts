@@ -1,0 +1,50 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { BackupMethod } from '../backup-method';
+import type { BackupDb } from '../db/drizzle-handle';
+import { userBackupShares } from '../db/schema';
+
+export interface UserBackupShare {
+  backupMethod: BackupMethod;
+  cipherText: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type UserBackupShareReceipt = Omit<UserBackupShare, 'cipherText'>;
+
+export interface UserBackupShareStore {
+  /** Stores the share, replacing the user's previous one for this method in one statement. */
+  put(userId: string, backupMethod: BackupMethod, cipherText: string): Promise<UserBackupShareReceipt>;
+  get(userId: string, backupMethod: BackupMethod): Promise<UserBackupShare | undefined>;
+}
+
+export function createUserBackupShareStore(db: BackupDb): UserBackupShareStore {
+  return {
+    async put(userId, backupMethod, cipherText) {
+      // One upsert: concurrent writers for one (user, method) serialise on the unique index,
+      // and the last one wins; there is never a moment with zero or two rows.
+      const [row] = await db
+        .insert(userBackupShares)
+        .values({ userId, backupMethod, cipherText })
+        .onConflictDoUpdate({
+          target: [userBackupShares.userId, userBackupShares.backupMethod],
+          set: { cipherText: sql`excluded.cipher_text`, updatedAt: sql`now()` },
+        })
+        .returning({ createdAt: userBackupShares.createdAt, updatedAt: userBackupShares.updatedAt });
+      if (!row) throw new Error('upsert returned no row');
+      return { backupMethod, ...row };
+    },
+
+    async get(userId, backupMethod) {
+      const [row] = await db
+        .select({
+          cipherText: userBackupShares.cipherText,
+          createdAt: userBackupShares.createdAt,
+          updatedAt: userBackupShares.updatedAt,
+        })
+        .from(userBackupShares)
+        .where(and(eq(userBackupShares.userId, userId), eq(userBackupShares.backupMethod, backupMethod)));
+      return row && { backupMethod, ...row };
+    },
+  };
+}
