@@ -138,6 +138,20 @@ export function isBackupKitError(value: unknown): value is BackupKitError {
   return value instanceof BackupKitError;
 }
 
+/**
+ * DOMException names (also kept by @simplewebauthn/browser's WebAuthnError). WebAuthn reports a
+ * cancelled or timed-out prompt as NotAllowedError, and an RP ID the page may not use as
+ * SecurityError.
+ */
+const CODE_BY_ERROR_NAME: Partial<Record<string, BackupKitErrorCode>> = {
+  TimeoutError: 'TIMEOUT',
+  AbortError: 'ABORTED',
+  NotAllowedError: 'PASSKEY_CANCELLED',
+  SecurityError: 'PASSKEY_OPTIONS_INVALID',
+  NotSupportedError: 'PASSKEY_UNSUPPORTED',
+  InvalidStateError: 'PASSKEY_FAILED',
+};
+
 /** Portal's decrypt error (PortalErrorCodes.FailedToDecryptCipher): a wrong password on recovery. */
 const PORTAL_DECRYPT_CODES = new Set<number | string>([407, '407']);
 
@@ -158,8 +172,8 @@ export function toBackupKitError(
   fallback: BackupKitErrorCode = 'UNKNOWN',
 ): BackupKitError {
   if (error instanceof BackupKitError) return error.stage === stage ? error : error.withStage(stage);
-  if (errorName(error) === 'TimeoutError') return new BackupKitError('TIMEOUT', { stage, cause: error });
-  if (errorName(error) === 'AbortError') return new BackupKitError('ABORTED', { stage, cause: error });
+  const byName = CODE_BY_ERROR_NAME[String(errorName(error))];
+  if (byName) return new BackupKitError(byName, { stage, cause: error });
 
   const portalCode = readPortalCode(error);
   if (portalCode !== undefined) {

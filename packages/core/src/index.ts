@@ -63,3 +63,11 @@ export {
   type PasskeyOptionsCheck,
   type PortalPasskeyConfig,
 } from './passkey/passkey-options.js';
+export {
+  createPasskeyFlow,
+  type DirectPasskeyPath,
+  type PasskeyFlow,
+  type PasskeyFlowOptions,
+} from './passkey/passkey-flow.js';
+export type { PasskeyPath, PasskeySnapshot, PasskeyState } from './passkey/passkey-snapshot.js';
+export { supportsWebAuthn } from './passkey/webauthn-support.js';

@@ -1,0 +1,213 @@
+import { createBackupFlow, type BackupCallbacks, type BackupFlow } from '../backup/backup-flow.js';
+import type { BackupSnapshot } from '../backup/backup-snapshot.js';
+import { BackupKitError, toBackupKitError } from '../errors.js';
+import { createStore, type ReadableStore } from '../internal/store.js';
+import { getPortalFacade, type PortalFacade } from '../portal/portal-facade.js';
+import type { BackupMethod, MpcStatus, PasskeyOptions, PortalLike } from '../portal/portal-like.js';
+import type { BackupStorage } from '../storage/backup-storage.js';
+import { validatePasskeyOptions } from './passkey-options.js';
+import type { PasskeyPath, PasskeySnapshot } from './passkey-snapshot.js';
+import { supportsWebAuthn } from './webauthn-support.js';
+
+/**
+ * The kit's own passkey ceremony (usePopup: false): WebAuthn in the page against a key vault
+ * at customDomain. Loaded lazily; see the passkey README for the protocol.
+ */
+export interface DirectPasskeyPath {
+  register(options: PasskeyOptions, signal: AbortSignal | undefined): Promise<void>;
+  /** Makes a backup under a fresh key and writes the key with the passkey. */
+  backUp(context: {
+    facade: PortalFacade;
+    options: PasskeyOptions;
+    signal: AbortSignal | undefined;
+    onProgress: (status: MpcStatus) => void;
+  }): Promise<{ cipherText: string }>;
+}
+
+export interface PasskeyFlowOptions extends BackupCallbacks {
+  passkey: PasskeyOptions;
+  /** Self-managed backups: where the cipherText goes. Absent: Portal keeps it. */
+  storage?: BackupStorage | undefined;
+  /** The page the ceremony runs on. @default window.location.origin */
+  pageOrigin?: string | undefined;
+  /** @default 'auto': the seed's API where the SDK has it, else the direct path when usePopup is false, else the SDK's own */
+  path?: 'auto' | PasskeyPath;
+  /** Loads the direct path (usePopup: false). */
+  loadDirectPath?: (() => Promise<DirectPasskeyPath>) | undefined;
+  /** @default @simplewebauthn/browser's browserSupportsWebAuthn, loaded lazily */
+  isSupported?: () => Promise<boolean>;
+  onRegistered?: () => void;
+}
+
+export interface PasskeyFlow extends ReadableStore<PasskeySnapshot> {
+  /** Validates the options, creates the passkey (where the path has that step), then backs up. */
+  start(input?: { signal?: AbortSignal }): Promise<PasskeySnapshot>;
+  /** Continues from where it stopped; a storage failure reuses the same cipherText. */
+  retry(input?: { signal?: AbortSignal }): Promise<PasskeySnapshot>;
+  reset(): void;
+  setOptions(options: PasskeyFlowOptions): void;
+  /** The path a start would take now. */
+  resolvePath(): PasskeyPath;
+}
+
+/**
+ * The passkey backup as a store, over the same backup flow as every other method, so storage
+ * and Portal notification keep the same promises. Three paths:
+ * - `seed`: the SDK's registerPasskey / generateBackupShare / authenticatePasskeyAndWriteKey;
+ * - `sdk`: @portal-hq/web 3.4.1's backupWallet(PASSKEY), the ceremony is Portal's;
+ * - `direct`: the kit runs the ceremony in the page (usePopup: false).
+ */
+export function createPasskeyFlow(portal: PortalLike | PortalFacade, initialOptions: PasskeyFlowOptions): PasskeyFlow {
+  const facade = 'tryLockBackup' in portal ? portal : getPortalFacade(portal);
+  let options = initialOptions;
+  let registered = false;
+  let direct: DirectPasskeyPath | undefined;
+  let running: Promise<PasskeySnapshot> | undefined;
+  const store = createStore<PasskeySnapshot>({ state: 'checking' });
+
+  const resolvePath = (): PasskeyPath => {
+    if (options.path && options.path !== 'auto') return options.path;
+    if (facade.features.seedPasskeyApi) return 'seed';
+    return options.passkey.usePopup === false ? 'direct' : 'sdk';
+  };
+  const methodFor = (path: PasskeyPath): BackupMethod => (path === 'sdk' ? 'PASSKEY' : 'CUSTOM');
+
+  const backup: BackupFlow = createBackupFlow(facade, backupOptions());
+  backup.subscribe(() => mirror(backup.getSnapshot()));
+
+  function backupOptions() {
+    const path = resolvePath();
+    return {
+      ...options,
+      method: methodFor(path),
+      storage: options.storage,
+      produce: path === 'sdk' ? undefined : produceFor(path),
+    };
+  }
+
+  function produceFor(path: PasskeyPath) {
+    return async ({ signal, onProgress }: { signal: AbortSignal | undefined; onProgress: (s: MpcStatus) => void }) => {
+      if (path === 'direct') {
+        const driver = await loadDirect();
+        return driver.backUp({ facade, options: options.passkey, signal, onProgress });
+      }
+      const sdk = facade.portal;
+      const { cipherText, encryptionKey } = await sdk.generateBackupShare!(onProgress);
+      await sdk.authenticatePasskeyAndWriteKey!(encryptionKey, options.passkey);
+      return { cipherText };
+    };
+  }
+
+  async function loadDirect(): Promise<DirectPasskeyPath> {
+    if (direct) return direct;
+    if (!options.loadDirectPath) {
+      throw new BackupKitError('NOT_SUPPORTED', {
+        stage: 'passkey',
+        message: 'The direct passkey path (usePopup: false) needs a key vault; pass loadDirectPath.',
+      });
+    }
+    direct = await options.loadDirectPath();
+    return direct;
+  }
+
+  /** Backup-flow states become passkey states; a cancelled prompt gets its own state. */
+  function mirror(snapshot: BackupSnapshot) {
+    switch (snapshot.state) {
+      case 'idle':
+        return;
+      case 'error':
+        return settle(snapshot.error);
+      case 'success':
+        return store.set({ state: 'success', method: snapshot.method, storage: snapshot.storage });
+      case 'backing-up':
+        return store.set({ state: 'backing-up', status: snapshot.status });
+      default:
+        return store.set({ state: snapshot.state });
+    }
+  }
+
+  function settle(error: BackupKitError) {
+    store.set(error.code === 'PASSKEY_CANCELLED' ? { state: 'cancelled', error } : { state: 'error', error });
+  }
+
+  function fail(error: BackupKitError) {
+    settle(error);
+    options.onError?.(error);
+  }
+
+  async function checkSupport() {
+    const supported = await (options.isSupported ?? supportsWebAuthn)().catch(() => false);
+    if (store.getSnapshot().state === 'checking') {
+      store.set(supported ? { state: 'idle', registered } : { state: 'unsupported' });
+    }
+    return supported;
+  }
+
+  async function prepare(signal: AbortSignal | undefined): Promise<boolean> {
+    const pageOrigin = options.pageOrigin ?? globalThis.location?.origin ?? '';
+    const check = await validatePasskeyOptions(options.passkey, pageOrigin);
+    if (!check.valid) {
+      fail(new BackupKitError('PASSKEY_OPTIONS_INVALID', { stage: 'validating', details: { issues: check.issues } }));
+      return false;
+    }
+    const path = resolvePath();
+    if (registered || path === 'sdk') return true;
+    store.set({ state: 'registering' });
+    try {
+      if (path === 'seed') await facade.portal.registerPasskey!(options.passkey);
+      else await (await loadDirect()).register(options.passkey, signal);
+    } catch (error) {
+      fail(toBackupKitError(error, 'passkey', 'PASSKEY_FAILED'));
+      return false;
+    }
+    registered = true;
+    options.onRegistered?.();
+    return true;
+  }
+
+  function run(work: (signal: AbortSignal | undefined) => Promise<unknown>, signal: AbortSignal | undefined) {
+    if (running) return running;
+    running = (async () => {
+      try {
+        if (!(await support)) return store.getSnapshot();
+        await work(signal);
+        return store.getSnapshot();
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  }
+
+  function start(input: { signal?: AbortSignal } = {}) {
+    return run(async (signal) => {
+      if (!(await prepare(signal))) return;
+      backup.setOptions(backupOptions());
+      await backup.start({ ...(signal && { signal }) });
+    }, input.signal);
+  }
+
+  function retry(input: { signal?: AbortSignal } = {}) {
+    const snapshot = backup.getSnapshot();
+    // Resume storage or notification; anything earlier starts over (registration is kept).
+    if (snapshot.state === 'error' && (snapshot.error.stage === 'storing' || snapshot.error.stage === 'notifying')) {
+      return run(() => backup.retry({ ...(input.signal && { signal: input.signal }) }), input.signal);
+    }
+    return start(input);
+  }
+
+  function reset() {
+    if (running) return;
+    backup.reset();
+    const state = store.getSnapshot().state;
+    if (state !== 'unsupported' && state !== 'checking') store.set({ state: 'idle', registered });
+  }
+
+  function setOptions(next: PasskeyFlowOptions) {
+    options = next;
+    if (!running) backup.setOptions(backupOptions());
+  }
+
+  const support = checkSupport();
+  return { subscribe: store.subscribe, getSnapshot: store.getSnapshot, start, retry, reset, setOptions, resolvePath };
+}
