@@ -71,3 +71,10 @@ export {
 } from './passkey/passkey-flow.js';
 export type { PasskeyPath, PasskeySnapshot, PasskeyState } from './passkey/passkey-snapshot.js';
 export { supportsWebAuthn } from './passkey/webauthn-support.js';
+export {
+  createRecoveryFlow,
+  type RecoverInput,
+  type RecoveryFlow,
+  type RecoveryFlowOptions,
+} from './recovery/recovery-flow.js';
+export type { RecoverySnapshot, RecoveryState } from './recovery/recovery-snapshot.js';

@@ -1,0 +1,90 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createBackupFlow } from '../backup/backup-flow.js';
+import { createFakePortal, memoryStorage } from '../testing/index.js';
+import { createRecoveryFlow } from './recovery-flow.js';
+
+async function backedUpWallet(password = 'right password') {
+  const portal = createFakePortal();
+  const storage = memoryStorage();
+  await createBackupFlow(portal, { method: 'PASSWORD', storage }).start({ password });
+  return { portal, storage };
+}
+
+describe('recovery flow', () => {
+  it('lists only the methods with a completed backup', async () => {
+    const portal = createFakePortal({ wallet: { backedUpWith: ['GDRIVE'] } });
+    await createBackupFlow(portal, { method: 'PASSWORD', storage: memoryStorage({ saves: [{ throw: new Error('x') }] }) }).start({
+      password: 'right password',
+    });
+    const flow = createRecoveryFlow(portal);
+
+    expect(await flow.refresh()).toEqual({ state: 'idle', methods: ['GDRIVE'] });
+  });
+
+  it('recovers with the stored cipherText and the right password, reporting progress', async () => {
+    const { portal, storage } = await backedUpWallet();
+    const onSuccess = vi.fn();
+    const onProgress = vi.fn();
+    const flow = createRecoveryFlow(portal, { storage, onSuccess, onProgress });
+    await flow.refresh();
+
+    const final = await flow.recover({ method: 'PASSWORD', password: 'right password' });
+
+    expect(final).toEqual({ state: 'success', method: 'PASSWORD', address: portal.address });
+    expect(onSuccess).toHaveBeenCalledWith({ backupMethod: 'PASSWORD', address: portal.address });
+    expect(onProgress).toHaveBeenCalled();
+  });
+
+  it('reports a wrong password as WRONG_PASSWORD, keeps the stored share, and lets the user try again', async () => {
+    const { portal, storage } = await backedUpWallet();
+    const before = storage.stored.get('PASSWORD');
+    const flow = createRecoveryFlow(portal, { storage });
+    await flow.refresh();
+
+    const failed = await flow.recover({ method: 'PASSWORD', password: 'wrong password' });
+
+    expect(failed).toMatchObject({ state: 'error', method: 'PASSWORD', methods: ['PASSWORD'], error: { code: 'WRONG_PASSWORD', retryable: true } });
+    expect(storage.stored.get('PASSWORD')).toBe(before);
+    expect((await flow.recover({ method: 'PASSWORD', password: 'right password' })).state).toBe('success');
+  });
+
+  it('says NO_BACKUP_FOUND when the storage has nothing for the method', async () => {
+    const { portal } = await backedUpWallet();
+    const flow = createRecoveryFlow(portal, { storage: memoryStorage() });
+
+    const final = await flow.recover({ method: 'PASSWORD', password: 'right password' });
+
+    expect(final.state === 'error' && final.error).toMatchObject({ code: 'NO_BACKUP_FOUND', stage: 'loading', retryable: false });
+    expect(portal.count('recoverWallet')).toBe(0);
+  });
+
+  it('passes an empty cipherText when Portal keeps the backup (Portal-managed)', async () => {
+    const portal = createFakePortal();
+    const recoverWallet = vi.spyOn(portal, 'recoverWallet');
+    await createRecoveryFlow(portal).recover({ method: 'GDRIVE' });
+
+    expect(recoverWallet.mock.calls[0]![0]).toBe('');
+  });
+
+  it('runs one recovery at a time', async () => {
+    const { portal, storage } = await backedUpWallet();
+    const flow = createRecoveryFlow(portal, { storage });
+
+    const [a, b] = await Promise.all([
+      flow.recover({ method: 'PASSWORD', password: 'right password' }),
+      flow.recover({ method: 'PASSWORD', password: 'right password' }),
+    ]);
+
+    expect(a).toBe(b);
+    expect(portal.count('recoverWallet')).toBe(1);
+  });
+
+  it('unlocks a method the app stores its own way before recovering', async () => {
+    const { portal, storage } = await backedUpWallet('key-from-passkey');
+    const unlock = vi.fn(async () => ({ method: 'PASSWORD' as const, password: 'key-from-passkey' }));
+    const flow = createRecoveryFlow(portal, { storage, unlock });
+
+    expect((await flow.recover({ method: 'PASSWORD' })).state).toBe('success');
+    expect(unlock).toHaveBeenCalledTimes(1);
+  });
+});

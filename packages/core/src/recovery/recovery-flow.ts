@@ -1,0 +1,137 @@
+import { BackupKitError, toBackupKitError } from '../errors.js';
+import { withDeadline } from '../internal/deadline.js';
+import { createStore, type ReadableStore } from '../internal/store.js';
+import { getPortalFacade, type PortalFacade } from '../portal/portal-facade.js';
+import type { BackupMethod, MpcStatus, PortalLike } from '../portal/portal-like.js';
+import type { BackupStorage } from '../storage/backup-storage.js';
+import type { RecoverySnapshot } from './recovery-snapshot.js';
+
+export interface RecoveryFlowOptions {
+  /** Self-managed backups: where the cipherText is read from. Absent: Portal keeps it. */
+  storage?: BackupStorage | undefined;
+  timeouts?: { loadMs?: number; recoverMs?: number };
+  /**
+   * Turns a method the app stores its own way (the passkey direct path) into what Portal
+   * recovers with: the method Portal knows and the password (the key read with the passkey).
+   */
+  unlock?: ((context: { method: BackupMethod; signal: AbortSignal | undefined }) => Promise<{ method: BackupMethod; password: string }>) | undefined;
+  onProgress?: (details: { status: MpcStatus }) => void;
+  onSuccess?: (details: { backupMethod: BackupMethod; address: string }) => void;
+  onError?: (error: BackupKitError) => void;
+}
+
+export interface RecoverInput {
+  method: BackupMethod;
+  /** PASSWORD recoveries; used once and not kept. */
+  password?: string;
+  signal?: AbortSignal;
+}
+
+export interface RecoveryFlow extends ReadableStore<RecoverySnapshot> {
+  /** Reads which methods the wallet has backups for. */
+  refresh(): Promise<RecoverySnapshot>;
+  /** Recovers with a method. While one runs, returns the running one. */
+  recover(input: RecoverInput): Promise<RecoverySnapshot>;
+  /** Back to choosing a method (keeps the known methods). */
+  reset(): void;
+  setOptions(options: RecoveryFlowOptions): void;
+}
+
+/**
+ * Recovery as a store: list the methods the wallet really has, fetch the cipherText (from the
+ * app's storage, or '' when Portal keeps it), recover. A wrong password is WRONG_PASSWORD,
+ * retryable, and loses nothing: the stored share is only read.
+ */
+export function createRecoveryFlow(portal: PortalLike | PortalFacade, initialOptions: RecoveryFlowOptions = {}): RecoveryFlow {
+  const facade = 'tryLockBackup' in portal ? portal : getPortalFacade(portal);
+  let options = initialOptions;
+  let methods: BackupMethod[] = [];
+  let running: Promise<RecoverySnapshot> | undefined;
+  const store = createStore<RecoverySnapshot>({ state: 'loading' });
+
+  function fail(error: BackupKitError, method: BackupMethod | undefined) {
+    store.set({ state: 'error', method, methods, error });
+    options.onError?.(error);
+  }
+
+  async function refresh() {
+    store.set({ state: 'loading' });
+    try {
+      methods = (await facade.getBackupStatus()).methods;
+      store.set({ state: 'idle', methods });
+    } catch (error) {
+      fail(toBackupKitError(error, 'status'), undefined);
+    }
+    return store.getSnapshot();
+  }
+
+  async function fetchCipherText(method: BackupMethod, signal: AbortSignal | undefined): Promise<string> {
+    const storage = options.storage;
+    if (!storage) return ''; // Portal-managed: the iframe fetches its own copy.
+    if (!storage.load) {
+      throw new BackupKitError('NOT_SUPPORTED', { stage: 'loading', message: 'This storage cannot read backups back (no load()).' });
+    }
+    store.set({ state: 'fetching', method });
+    const controller = new AbortController();
+    const loading = storage.load({ backupMethod: method, signal: signal ?? controller.signal });
+    try {
+      const cipherText = await withDeadline(loading, { timeoutMs: options.timeouts?.loadMs ?? 15_000, signal, stage: 'loading' });
+      if (cipherText === null) throw new BackupKitError('NO_BACKUP_FOUND', { stage: 'loading' });
+      return cipherText;
+    } catch (error) {
+      controller.abort();
+      throw toBackupKitError(error, 'loading', 'STORAGE_FAILED');
+    }
+  }
+
+  async function run(input: RecoverInput) {
+    const { signal } = input;
+    try {
+      const cipherText = await fetchCipherText(input.method, signal);
+      const unlocked = options.unlock ? await options.unlock({ method: input.method, signal }) : undefined;
+      store.set({ state: 'recovering', method: input.method, status: null });
+      const address = await facade.recover({
+        method: unlocked?.method ?? input.method,
+        cipherText,
+        password: unlocked?.password ?? input.password,
+        signal,
+        timeoutMs: options.timeouts?.recoverMs,
+        onProgress: (status) => {
+          store.set({ state: 'recovering', method: input.method, status });
+          options.onProgress?.({ status });
+        },
+      });
+      store.set({ state: 'success', method: input.method, address });
+      options.onSuccess?.({ backupMethod: input.method, address });
+    } catch (error) {
+      // Errors from loading keep their stage; anything else failed while recovering.
+      fail(error instanceof BackupKitError ? error : toBackupKitError(error, 'recovering', 'RECOVERY_FAILED'), input.method);
+    }
+  }
+
+  function recover(input: RecoverInput) {
+    if (running) return running;
+    running = run(input)
+      .then(() => store.getSnapshot())
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  }
+
+  function reset() {
+    if (running) return;
+    store.set({ state: 'idle', methods });
+  }
+
+  return {
+    subscribe: store.subscribe,
+    getSnapshot: store.getSnapshot,
+    refresh,
+    recover,
+    reset,
+    setOptions: (next) => {
+      options = next;
+    },
+  };
+}

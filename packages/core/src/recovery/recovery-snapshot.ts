@@ -1,0 +1,16 @@
+import type { BackupKitError } from '../errors.js';
+import type { BackupMethod, MpcStatus } from '../portal/portal-like.js';
+
+export type RecoveryState = 'loading' | 'idle' | 'fetching' | 'recovering' | 'success' | 'error';
+
+/**
+ * A recovery right now. `methods` are the ones the wallet really has (completed backup pairs);
+ * an empty list means there is nothing to recover from. No cipherText or password is kept.
+ */
+export type RecoverySnapshot =
+  | { state: 'loading' }
+  | { state: 'idle'; methods: BackupMethod[] }
+  | { state: 'fetching'; method: BackupMethod }
+  | { state: 'recovering'; method: BackupMethod; status: MpcStatus | null }
+  | { state: 'success'; method: BackupMethod; address: string }
+  | { state: 'error'; method: BackupMethod | undefined; methods: BackupMethod[]; error: BackupKitError };
