@@ -3,13 +3,21 @@ import { BackupKitError, messageFor, toBackupKitError } from './errors.js';
 
 describe('toBackupKitError', () => {
   it('maps Portal decrypt error 407 during recovery to WRONG_PASSWORD', () => {
-    const error = toBackupKitError(Object.assign(new Error('Failed to decrypt'), { code: 407 }), 'recovering', 'RECOVERY_FAILED');
+    const error = toBackupKitError(
+      Object.assign(new Error('Failed to decrypt'), { code: 407 }),
+      'recovering',
+      'RECOVERY_FAILED',
+    );
     expect(error).toMatchObject({ code: 'WRONG_PASSWORD', stage: 'recovering', portalCode: 407, retryable: true });
     expect(error.message).toBe(messageFor('WRONG_PASSWORD'));
   });
 
   it('keeps string Portal codes such as WALLET_MODIFICATION_ALREADY_IN_PROGRESS', () => {
-    const error = toBackupKitError({ code: 'WALLET_MODIFICATION_ALREADY_IN_PROGRESS', message: 'busy' }, 'backing-up', 'BACKUP_FAILED');
+    const error = toBackupKitError(
+      { code: 'WALLET_MODIFICATION_ALREADY_IN_PROGRESS', message: 'busy' },
+      'backing-up',
+      'BACKUP_FAILED',
+    );
     expect(error).toMatchObject({ code: 'BACKUP_FAILED', portalCode: 'WALLET_MODIFICATION_ALREADY_IN_PROGRESS' });
   });
 
@@ -20,7 +28,9 @@ describe('toBackupKitError', () => {
   });
 
   it('recognises the SDK password pre-checks', () => {
-    expect(toBackupKitError(new Error('Password must be at least 4 characters'), 'backing-up').code).toBe('PASSWORD_INVALID');
+    expect(toBackupKitError(new Error('Password must be at least 4 characters'), 'backing-up').code).toBe(
+      'PASSWORD_INVALID',
+    );
   });
 
   it('tells a timeout from an abort', () => {

@@ -40,7 +40,14 @@ describe('backup flow, Portal-managed', () => {
 
     expect(final).toEqual({ state: 'success', method: 'PASSWORD', storage: 'portal' });
     const statuses = seen.flatMap((s) => (s.state === 'backing-up' && s.status ? [s.status.status] : []));
-    expect(statuses).toEqual(['Reading share', 'Generating share', 'Parsing share', 'Encrypting share', 'Storing share', 'Done']);
+    expect(statuses).toEqual([
+      'Reading share',
+      'Generating share',
+      'Parsing share',
+      'Encrypting share',
+      'Storing share',
+      'Done',
+    ]);
     expect(portal.count('storedClientBackupShare')).toBe(0);
   });
 
@@ -98,7 +105,10 @@ describe('backup flow, self-managed: the seven promises', () => {
     expect(final.state === 'error' && final.error).toMatchObject({ code: 'STORAGE_FAILED', stage: 'storing' });
     expect(portal.notifications).toEqual([{ success: false, backupMethod: 'PASSWORD' }]);
     expect(onStoreFailed).toHaveBeenCalledTimes(1);
-    expect(onStoreFailed.mock.calls[0]![0]).toMatchObject({ backupMethod: 'PASSWORD', error: { code: 'STORAGE_FAILED' } });
+    expect(onStoreFailed.mock.calls[0]![0]).toMatchObject({
+      backupMethod: 'PASSWORD',
+      error: { code: 'STORAGE_FAILED' },
+    });
   });
 
   it('promise 2: tells Portal false exactly once when save times out, and aborts the save', async () => {
@@ -108,7 +118,11 @@ describe('backup flow, self-managed: the seven promises', () => {
 
     const final = await flow.start();
 
-    expect(final.state === 'error' && final.error).toMatchObject({ code: 'TIMEOUT', stage: 'storing', retryable: true });
+    expect(final.state === 'error' && final.error).toMatchObject({
+      code: 'TIMEOUT',
+      stage: 'storing',
+      retryable: true,
+    });
     expect(saves[0]!.signal.aborted).toBe(true);
     expect(portal.notifications).toEqual([{ success: false, backupMethod: 'GDRIVE' }]);
   });
@@ -129,7 +143,9 @@ describe('backup flow, self-managed: the seven promises', () => {
   });
 
   it('promise 2: still reports false once when telling Portal fails, and does not retry it', async () => {
-    const portal = createFakePortal({ failures: { storedClientBackupShare: [{ error: { code: 201, message: 'down' } }] } });
+    const portal = createFakePortal({
+      failures: { storedClientBackupShare: [{ error: { code: 201, message: 'down' } }] },
+    });
     const storage = memoryStorage({ saves: [{ throw: new Error('HTTP 503') }] });
     const flow = createBackupFlow(portal, { method: 'PASSWORD', storage });
 
@@ -191,12 +207,18 @@ describe('backup flow, self-managed: the seven promises', () => {
   });
 
   it('promise 4: a failed notification retries only the notification', async () => {
-    const portal = createFakePortal({ failures: { storedClientBackupShare: [{ error: { code: 200, message: 'net' } }] } });
+    const portal = createFakePortal({
+      failures: { storedClientBackupShare: [{ error: { code: 200, message: 'net' } }] },
+    });
     const storage = memoryStorage();
     const flow = createBackupFlow(portal, { method: 'PASSWORD', storage });
 
     const failed = await flow.start({ password: 'correct horse' });
-    expect(failed.state === 'error' && failed.error).toMatchObject({ code: 'NOTIFY_FAILED', stage: 'notifying', portalCode: 200 });
+    expect(failed.state === 'error' && failed.error).toMatchObject({
+      code: 'NOTIFY_FAILED',
+      stage: 'notifying',
+      portalCode: 200,
+    });
 
     const final = await flow.retry();
 
@@ -238,7 +260,9 @@ describe('backup flow, self-managed: the seven promises', () => {
   it('promise 6: no snapshot, message or callback argument carries the cipherText or the password', async () => {
     const password = 'hunter2-secret-password';
     // The save fails once (Portal hears false), then telling Portal true fails once.
-    const portal = createFakePortal({ failures: { storedClientBackupShare: ['ok', { error: { code: 200, message: 'x' } }] } });
+    const portal = createFakePortal({
+      failures: { storedClientBackupShare: ['ok', { error: { code: 200, message: 'x' } }] },
+    });
     const storage = memoryStorage({ saves: [{ throw: new Error('HTTP 500') }] });
     const seen: unknown[] = [];
     const record = (value: unknown) => seen.push(value);
@@ -290,7 +314,10 @@ describe('backup flow, self-managed: the seven promises', () => {
 describe('backup flow, reset and options', () => {
   it('forgets an unstored cipherText on reset, so the next start makes a new backup', async () => {
     const portal = createFakePortal();
-    const flow = createBackupFlow(portal, { method: 'PASSWORD', storage: memoryStorage({ saves: [{ throw: new Error('x') }] }) });
+    const flow = createBackupFlow(portal, {
+      method: 'PASSWORD',
+      storage: memoryStorage({ saves: [{ throw: new Error('x') }] }),
+    });
 
     await flow.start({ password: 'correct horse' });
     flow.reset();

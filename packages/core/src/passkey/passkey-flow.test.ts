@@ -3,10 +3,16 @@ import { createFakePortal, memoryStorage } from '../testing/index.js';
 import { createPasskeyFlow, type DirectPasskeyPath } from './passkey-flow.js';
 import type { PasskeySnapshot } from './passkey-snapshot.js';
 
-const passkey = { customDomain: 'https://passkeys.example.com', relyingPartyId: 'example.com', relyingPartyName: 'Example' };
+const passkey = {
+  customDomain: 'https://passkeys.example.com',
+  relyingPartyId: 'example.com',
+  relyingPartyName: 'Example',
+};
 const pageOrigin = 'https://app.example.com';
 const supported = async () => true;
-const cancelled = () => ({ throw: new DOMException('The operation either timed out or was not allowed.', 'NotAllowedError') });
+const cancelled = () => ({
+  throw: new DOMException('The operation either timed out or was not allowed.', 'NotAllowedError'),
+});
 
 function states(flow: { subscribe(l: () => void): () => void; getSnapshot(): PasskeySnapshot }) {
   const seen: string[] = [];
@@ -100,7 +106,10 @@ describe('passkey flow', () => {
   });
 
   it('turns a cancelled passkey prompt into the cancelled state, stores nothing, tells Portal nothing, and retry works', async () => {
-    const portal = createFakePortal({ seedPasskeyApi: true, failures: { authenticatePasskeyAndWriteKey: [cancelled()] } });
+    const portal = createFakePortal({
+      seedPasskeyApi: true,
+      failures: { authenticatePasskeyAndWriteKey: [cancelled()] },
+    });
     const storage = memoryStorage();
     const flow = createPasskeyFlow(portal, { passkey, pageOrigin, storage, isSupported: supported });
 
@@ -146,7 +155,11 @@ describe('passkey flow', () => {
 
   it('says clearly when the direct path is asked for without a driver', async () => {
     const portal = createFakePortal();
-    const flow = createPasskeyFlow(portal, { passkey: { ...passkey, usePopup: false }, pageOrigin, isSupported: supported });
+    const flow = createPasskeyFlow(portal, {
+      passkey: { ...passkey, usePopup: false },
+      pageOrigin,
+      isSupported: supported,
+    });
 
     const final = await flow.start();
 

@@ -25,7 +25,9 @@ describe('validatePasskeyOptions', () => {
   });
 
   it('refuses a custom domain with a path or query', async () => {
-    expect(await codes({ ...valid, customDomain: 'https://passkeys.example.com/webauthn?x=1' })).toEqual(['custom-domain-has-path']);
+    expect(await codes({ ...valid, customDomain: 'https://passkeys.example.com/webauthn?x=1' })).toEqual([
+      'custom-domain-has-path',
+    ]);
   });
 
   it('refuses a relying party that is not a suffix of the page host', async () => {
@@ -47,14 +49,17 @@ describe('validatePasskeyOptions', () => {
       await codes({ ...valid, customDomain: 'https://keys.co.uk', relyingPartyId: 'co.uk' }, 'https://shop.co.uk'),
     ).toEqual(['relying-party-id-public-suffix']);
     expect(
-      await codes({ ...valid, customDomain: 'https://a.github.io', relyingPartyId: 'github.io' }, 'https://a.github.io'),
+      await codes(
+        { ...valid, customDomain: 'https://a.github.io', relyingPartyId: 'github.io' },
+        'https://a.github.io',
+      ),
     ).toEqual(['relying-party-id-public-suffix']);
   });
 
   it('refuses IP addresses', async () => {
-    expect(await codes({ ...valid, customDomain: 'https://10.0.0.1', relyingPartyId: '10.0.0.1' }, 'https://10.0.0.1')).toEqual([
-      'relying-party-id-ip-address',
-    ]);
+    expect(
+      await codes({ ...valid, customDomain: 'https://10.0.0.1', relyingPartyId: '10.0.0.1' }, 'https://10.0.0.1'),
+    ).toEqual(['relying-party-id-ip-address']);
     expect((await codes({ ...valid, relyingPartyId: '[::1]' })).includes('relying-party-id-ip-address')).toBe(true);
   });
 

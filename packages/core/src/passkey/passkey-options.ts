@@ -75,10 +75,18 @@ export async function validatePasskeyOptions(
   const domainUrl = parseUrl(customDomain);
   const domainHost = domainUrl?.hostname ?? '';
   if (!domainUrl || !domainHost) {
-    add('custom-domain-invalid', 'customDomain', 'customDomain must be a full URL such as https://passkeys.example.com.');
+    add(
+      'custom-domain-invalid',
+      'customDomain',
+      'customDomain must be a full URL such as https://passkeys.example.com.',
+    );
   } else {
     if (domainUrl.protocol !== 'https:' && !(domainUrl.protocol === 'http:' && isLocalhost(domainHost))) {
-      add('custom-domain-insecure', 'customDomain', 'customDomain must use https (http is allowed only for localhost).');
+      add(
+        'custom-domain-insecure',
+        'customDomain',
+        'customDomain must use https (http is allowed only for localhost).',
+      );
     }
     if (domainUrl.pathname !== '/' || domainUrl.search || domainUrl.hash || domainUrl.username || domainUrl.password) {
       add('custom-domain-has-path', 'customDomain', 'customDomain must be an origin only: no path, query or fragment.');
@@ -91,13 +99,25 @@ export async function validatePasskeyOptions(
   } else if (isIpAddress(rpId)) {
     add('relying-party-id-ip-address', 'relyingPartyId', 'relyingPartyId cannot be an IP address; use a domain name.');
   } else if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(rpId)) {
-    add('relying-party-id-invalid', 'relyingPartyId', 'relyingPartyId must be a lowercase domain name, without scheme, port or path.');
+    add(
+      'relying-party-id-invalid',
+      'relyingPartyId',
+      'relyingPartyId must be a lowercase domain name, without scheme, port or path.',
+    );
   } else {
     if (!isLocalhost(rpId) && (await isPublicSuffix(rpId))) {
-      add('relying-party-id-public-suffix', 'relyingPartyId', `relyingPartyId "${rpId}" is a public suffix; use your own domain.`);
+      add(
+        'relying-party-id-public-suffix',
+        'relyingPartyId',
+        `relyingPartyId "${rpId}" is a public suffix; use your own domain.`,
+      );
     }
     if (page && !hostIsWithin(pageHost, rpId)) {
-      add('relying-party-id-not-suffix-of-page', 'relyingPartyId', `relyingPartyId "${rpId}" does not cover this page (${pageHost}).`);
+      add(
+        'relying-party-id-not-suffix-of-page',
+        'relyingPartyId',
+        `relyingPartyId "${rpId}" does not cover this page (${pageHost}).`,
+      );
     }
     if (domainHost && !hostIsWithin(domainHost, rpId)) {
       add(
@@ -109,7 +129,11 @@ export async function validatePasskeyOptions(
   }
 
   if (typeof options.relyingPartyName !== 'string' || options.relyingPartyName.trim() === '') {
-    add('relying-party-name-missing', 'relyingPartyName', 'relyingPartyName is required; it is shown in the passkey prompt.');
+    add(
+      'relying-party-name-missing',
+      'relyingPartyName',
+      'relyingPartyName is required; it is shown in the passkey prompt.',
+    );
   }
   return { valid: issues.length === 0, issues };
 }

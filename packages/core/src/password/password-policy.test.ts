@@ -29,13 +29,18 @@ describe('password policy', () => {
   });
 
   it('accepts a valid, confirmed and acknowledged password', () => {
-    const check = checkPassword({ password: 'long enough', confirmation: 'long enough', acknowledged: true }, resolvePasswordPolicy());
+    const check = checkPassword(
+      { password: 'long enough', confirmation: 'long enough', acknowledged: true },
+      resolvePasswordPolicy(),
+    );
     expect(check).toEqual({ valid: true, issues: [], strength: undefined });
   });
 
   it('counts characters, not UTF-16 units', () => {
     const policy = resolvePasswordPolicy({ minLength: 4, requireConfirmation: false, requireAcknowledgement: false });
-    expect(checkPassword({ password: '🔑🔑🔑' }, policy).issues).toEqual([{ code: 'too-short', field: 'password', limit: 4 }]);
+    expect(checkPassword({ password: '🔑🔑🔑' }, policy).issues).toEqual([
+      { code: 'too-short', field: 'password', limit: 4 },
+    ]);
   });
 
   it('allows only digits in a PIN', () => {
@@ -45,13 +50,19 @@ describe('password policy', () => {
   });
 
   it('allows only letters and digits in a passcode', () => {
-    const policy = resolvePasswordPolicy({ kind: 'passcode', requireConfirmation: false, requireAcknowledgement: false });
+    const policy = resolvePasswordPolicy({
+      kind: 'passcode',
+      requireConfirmation: false,
+      requireAcknowledgement: false,
+    });
     expect(codes(checkPassword({ password: 'abc 12!' }, policy))).toEqual(['letters-and-digits-only']);
   });
 
   it('rejects too-long values', () => {
     const policy = resolvePasswordPolicy({ maxLength: 10, requireConfirmation: false, requireAcknowledgement: false });
-    expect(checkPassword({ password: 'x'.repeat(11) }, policy).issues).toEqual([{ code: 'too-long', field: 'password', limit: 10 }]);
+    expect(checkPassword({ password: 'x'.repeat(11) }, policy).issues).toEqual([
+      { code: 'too-long', field: 'password', limit: 10 },
+    ]);
   });
 
   it('uses the strength estimator when given', () => {

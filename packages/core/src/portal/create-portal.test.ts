@@ -27,7 +27,10 @@ describe('createPortal', () => {
   it('reports SDK_NOT_INSTALLED when the SDK cannot be imported', async () => {
     withBrowserGlobals();
     const loadSdk = () => Promise.reject(new Error("Cannot find module '@portal-hq/web'"));
-    await expect(createPortal({ rpcConfig, loadSdk })).rejects.toMatchObject({ code: 'SDK_NOT_INSTALLED', retryable: false });
+    await expect(createPortal({ rpcConfig, loadSdk })).rejects.toMatchObject({
+      code: 'SDK_NOT_INSTALLED',
+      retryable: false,
+    });
   });
 
   it('passes only the SDK options to new Portal() and resolves once ready', async () => {
@@ -40,7 +43,13 @@ describe('createPortal', () => {
         return fake;
       }
     }
-    const portal = await createPortal({ rpcConfig, host: 'localhost:9999', apiKey: 'k', readyTimeoutMs: 1000, loadSdk: async () => ({ default: FakeSdkPortal }) });
+    const portal = await createPortal({
+      rpcConfig,
+      host: 'localhost:9999',
+      apiKey: 'k',
+      readyTimeoutMs: 1000,
+      loadSdk: async () => ({ default: FakeSdkPortal }),
+    });
 
     expect(portal).toBe(fake);
     expect(fake.ready).toBe(true);
@@ -50,14 +59,31 @@ describe('createPortal', () => {
   it('rejects with PORTAL_NOT_READY after the time limit', async () => {
     withBrowserGlobals();
     const fake = createFakePortal({ ready: 'never' });
-    const loadSdk = async () => ({ default: class { constructor() { return fake; } } });
-    await expect(createPortal({ rpcConfig, readyTimeoutMs: 30, loadSdk })).rejects.toMatchObject({ code: 'PORTAL_NOT_READY' });
+    const loadSdk = async () => ({
+      default: class {
+        constructor() {
+          return fake;
+        }
+      },
+    });
+    await expect(createPortal({ rpcConfig, readyTimeoutMs: 30, loadSdk })).rejects.toMatchObject({
+      code: 'PORTAL_NOT_READY',
+    });
   });
 
   it('rejects with PORTAL_INIT_FAILED when Portal reports an initialization error', async () => {
     withBrowserGlobals();
     const fake = createFakePortal({ ready: { failWith: { code: 202, message: 'Invalid API key' } } });
-    const loadSdk = async () => ({ default: class { constructor() { return fake; } } });
-    await expect(createPortal({ rpcConfig, loadSdk })).rejects.toMatchObject({ code: 'PORTAL_INIT_FAILED', portalCode: 202 });
+    const loadSdk = async () => ({
+      default: class {
+        constructor() {
+          return fake;
+        }
+      },
+    });
+    await expect(createPortal({ rpcConfig, loadSdk })).rejects.toMatchObject({
+      code: 'PORTAL_INIT_FAILED',
+      portalCode: 202,
+    });
   });
 });

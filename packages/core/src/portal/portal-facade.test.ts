@@ -67,7 +67,10 @@ describe('portal facade', () => {
     ]);
 
     expect(good.status).toBe('fulfilled');
-    expect(bad).toMatchObject({ status: 'rejected', reason: { code: 'WRONG_PASSWORD', stage: 'recovering', portalCode: 407 } });
+    expect(bad).toMatchObject({
+      status: 'rejected',
+      reason: { code: 'WRONG_PASSWORD', stage: 'recovering', portalCode: 407 },
+    });
   });
 
   it('keeps a same-kind call queued behind one that outlived its caller, so it cannot take its reply', async () => {

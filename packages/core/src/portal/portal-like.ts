@@ -65,7 +65,11 @@ export interface PortalLike {
   onInitializationError?(callback: (reason: unknown) => unknown): (() => void) | void;
 
   createWallet?(progress?: ProgressCallback): Promise<string>;
-  backupWallet(backupMethod: BackupMethod, progress?: ProgressCallback, backupConfigs?: BackupConfigs): Promise<BackupResponse>;
+  backupWallet(
+    backupMethod: BackupMethod,
+    progress?: ProgressCallback,
+    backupConfigs?: BackupConfigs,
+  ): Promise<BackupResponse>;
   recoverWallet(
     cipherText: string,
     backupMethod: BackupMethod,

@@ -13,7 +13,10 @@ async function backedUpWallet(password = 'right password') {
 describe('recovery flow', () => {
   it('lists only the methods with a completed backup', async () => {
     const portal = createFakePortal({ wallet: { backedUpWith: ['GDRIVE'] } });
-    await createBackupFlow(portal, { method: 'PASSWORD', storage: memoryStorage({ saves: [{ throw: new Error('x') }] }) }).start({
+    await createBackupFlow(portal, {
+      method: 'PASSWORD',
+      storage: memoryStorage({ saves: [{ throw: new Error('x') }] }),
+    }).start({
       password: 'right password',
     });
     const flow = createRecoveryFlow(portal);
@@ -43,7 +46,12 @@ describe('recovery flow', () => {
 
     const failed = await flow.recover({ method: 'PASSWORD', password: 'wrong password' });
 
-    expect(failed).toMatchObject({ state: 'error', method: 'PASSWORD', methods: ['PASSWORD'], error: { code: 'WRONG_PASSWORD', retryable: true } });
+    expect(failed).toMatchObject({
+      state: 'error',
+      method: 'PASSWORD',
+      methods: ['PASSWORD'],
+      error: { code: 'WRONG_PASSWORD', retryable: true },
+    });
     expect(storage.stored.get('PASSWORD')).toBe(before);
     expect((await flow.recover({ method: 'PASSWORD', password: 'right password' })).state).toBe('success');
   });
@@ -54,7 +62,11 @@ describe('recovery flow', () => {
 
     const final = await flow.recover({ method: 'PASSWORD', password: 'right password' });
 
-    expect(final.state === 'error' && final.error).toMatchObject({ code: 'NO_BACKUP_FOUND', stage: 'loading', retryable: false });
+    expect(final.state === 'error' && final.error).toMatchObject({
+      code: 'NO_BACKUP_FOUND',
+      stage: 'loading',
+      retryable: false,
+    });
     expect(portal.count('recoverWallet')).toBe(0);
   });
 

@@ -14,7 +14,12 @@ export interface RecoveryFlowOptions {
    * Turns a method the app stores its own way (the passkey direct path) into what Portal
    * recovers with: the method Portal knows and the password (the key read with the passkey).
    */
-  unlock?: ((context: { method: BackupMethod; signal: AbortSignal | undefined }) => Promise<{ method: BackupMethod; password: string }>) | undefined;
+  unlock?:
+    | ((context: {
+        method: BackupMethod;
+        signal: AbortSignal | undefined;
+      }) => Promise<{ method: BackupMethod; password: string }>)
+    | undefined;
   onProgress?: (details: { status: MpcStatus }) => void;
   onSuccess?: (details: { backupMethod: BackupMethod; address: string }) => void;
   onError?: (error: BackupKitError) => void;
@@ -42,7 +47,10 @@ export interface RecoveryFlow extends ReadableStore<RecoverySnapshot> {
  * app's storage, or '' when Portal keeps it), recover. A wrong password is WRONG_PASSWORD,
  * retryable, and loses nothing: the stored share is only read.
  */
-export function createRecoveryFlow(portal: PortalLike | PortalFacade, initialOptions: RecoveryFlowOptions = {}): RecoveryFlow {
+export function createRecoveryFlow(
+  portal: PortalLike | PortalFacade,
+  initialOptions: RecoveryFlowOptions = {},
+): RecoveryFlow {
   const facade = 'tryLockBackup' in portal ? portal : getPortalFacade(portal);
   let options = initialOptions;
   let methods: BackupMethod[] = [];
@@ -69,13 +77,20 @@ export function createRecoveryFlow(portal: PortalLike | PortalFacade, initialOpt
     const storage = options.storage;
     if (!storage) return ''; // Portal-managed: the iframe fetches its own copy.
     if (!storage.load) {
-      throw new BackupKitError('NOT_SUPPORTED', { stage: 'loading', message: 'This storage cannot read backups back (no load()).' });
+      throw new BackupKitError('NOT_SUPPORTED', {
+        stage: 'loading',
+        message: 'This storage cannot read backups back (no load()).',
+      });
     }
     store.set({ state: 'fetching', method });
     const controller = new AbortController();
     const loading = storage.load({ backupMethod: method, signal: signal ?? controller.signal });
     try {
-      const cipherText = await withDeadline(loading, { timeoutMs: options.timeouts?.loadMs ?? 15_000, signal, stage: 'loading' });
+      const cipherText = await withDeadline(loading, {
+        timeoutMs: options.timeouts?.loadMs ?? 15_000,
+        signal,
+        stage: 'loading',
+      });
       if (cipherText === null) throw new BackupKitError('NO_BACKUP_FOUND', { stage: 'loading' });
       return cipherText;
     } catch (error) {
@@ -105,7 +120,10 @@ export function createRecoveryFlow(portal: PortalLike | PortalFacade, initialOpt
       options.onSuccess?.({ backupMethod: input.method, address });
     } catch (error) {
       // Errors from loading keep their stage; anything else failed while recovering.
-      fail(error instanceof BackupKitError ? error : toBackupKitError(error, 'recovering', 'RECOVERY_FAILED'), input.method);
+      fail(
+        error instanceof BackupKitError ? error : toBackupKitError(error, 'recovering', 'RECOVERY_FAILED'),
+        input.method,
+      );
     }
   }
 

@@ -30,7 +30,13 @@ describe('httpStorage', () => {
   it('POSTs { backupMethod, cipherText } as JSON with the given headers', async () => {
     const seen: Array<{ method?: string; auth?: string; type?: string; body: string; url?: string }> = [];
     const url = await serve((req, res, body) => {
-      seen.push({ method: req.method, auth: req.headers.authorization, type: req.headers['content-type'], body, url: req.url });
+      seen.push({
+        method: req.method,
+        auth: req.headers.authorization,
+        type: req.headers['content-type'],
+        body,
+        url: req.url,
+      });
       res.writeHead(200).end('{}');
     });
 
@@ -57,7 +63,9 @@ describe('httpStorage', () => {
     const failure = httpStorage({ url }).save({ backupMethod: 'PASSWORD', cipherText: 'SECRET-CT', signal: signal() });
 
     await expect(failure).rejects.toMatchObject({ code: 'STORAGE_FAILED', stage: 'storing', details: { status: 500 } });
-    await failure.catch((error: Error) => expect(JSON.stringify({ ...error, m: error.message })).not.toContain('SECRET-CT'));
+    await failure.catch((error: Error) =>
+      expect(JSON.stringify({ ...error, m: error.message })).not.toContain('SECRET-CT'),
+    );
   });
 
   it('rejects with TIMEOUT when the server is slower than timeoutMs', async () => {

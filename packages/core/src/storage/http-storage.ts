@@ -72,7 +72,8 @@ export function httpStorage(options: HttpStorageOptions): BackupStorage {
         throw new BackupKitError('STORAGE_FAILED', { stage: 'loading', details: { status: response.status } });
       }
       const body: unknown = await response.json();
-      const cipherText = typeof body === 'object' && body !== null ? (body as { cipherText?: unknown }).cipherText : undefined;
+      const cipherText =
+        typeof body === 'object' && body !== null ? (body as { cipherText?: unknown }).cipherText : undefined;
       if (typeof cipherText !== 'string' || cipherText === '') {
         throw new BackupKitError('STORAGE_FAILED', { stage: 'loading', details: { reason: 'malformed response' } });
       }

@@ -85,7 +85,13 @@ export const DEFAULT_BACKUP_PROGRESS: MpcStatusName[] = [
   'Done',
 ];
 
-const RECOVERY_PROGRESS: MpcStatusName[] = ['Reading share', 'Decrypting share', 'Recovering backup share', 'Recovering signing share', 'Done'];
+const RECOVERY_PROGRESS: MpcStatusName[] = [
+  'Reading share',
+  'Decrypting share',
+  'Recovering backup share',
+  'Recovering signing share',
+  'Done',
+];
 
 /**
  * An in-memory Portal for tests and Storybook: same method shapes as @portal-hq/web 3.4.1,
@@ -110,7 +116,9 @@ export function createFakePortal(options: FakePortalOptions = {}): FakePortal {
     onDevice: options.wallet?.exists ?? true,
     address: options.wallet?.address ?? '0x5e0b0f5bbd0f1a3fa32a6b2cd0e8f1b1f0b5c0de',
     /** method -> 'completed' | 'incomplete' */
-    pairs: new Map<string, 'completed' | 'incomplete'>((options.wallet?.backedUpWith ?? []).map((m) => [m, 'completed'])),
+    pairs: new Map<string, 'completed' | 'incomplete'>(
+      (options.wallet?.backedUpWith ?? []).map((m) => [m, 'completed']),
+    ),
   };
   /** cipherText -> what unlocks it (a digest of the password, never the password). */
   const vault = new Map<string, { method: BackupMethod; lock: string }>();
@@ -306,7 +314,8 @@ export function createFakePortal(options: FakePortalOptions = {}): FakePortal {
       const c = await fake.getClient!();
       const methods = new Set<string>();
       for (const w of c?.wallets ?? []) {
-        for (const p of w.backupSharePairs ?? []) if (p.status === 'completed' && p.backupMethod) methods.add(p.backupMethod);
+        for (const p of w.backupSharePairs ?? [])
+          if (p.status === 'completed' && p.backupMethod) methods.add(p.backupMethod);
       }
       return [...methods];
     },
@@ -333,7 +342,8 @@ export function createFakePortal(options: FakePortalOptions = {}): FakePortal {
 
   if (options.seedPasskeyApi) {
     const keys = new Set<string>();
-    fake.registerPasskey = (_options: PasskeyOptions) => perform({ kind: 'registerPasskey' }, async () => ({ registered: true }));
+    fake.registerPasskey = (_options: PasskeyOptions) =>
+      perform({ kind: 'registerPasskey' }, async () => ({ registered: true }));
     fake.generateBackupShare = (progress) =>
       perform({ kind: 'generateBackupShare' }, async () => {
         await report(progress, progressSteps);
@@ -349,7 +359,8 @@ export function createFakePortal(options: FakePortalOptions = {}): FakePortal {
 
   const readyMode = options.ready ?? 'immediate';
   if (readyMode === 'immediate') queueMicrotask(() => fake.becomeReady());
-  else if (typeof readyMode === 'object' && 'afterMs' in readyMode) setTimeout(() => fake.becomeReady(), readyMode.afterMs);
+  else if (typeof readyMode === 'object' && 'afterMs' in readyMode)
+    setTimeout(() => fake.becomeReady(), readyMode.afterMs);
   else if (typeof readyMode === 'object' && 'failWith' in readyMode) {
     const reason = readyMode.failWith;
     // Like the real iframe, the failure arrives after a turn of the event loop, not at once.
