@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import type { BackupDatabase } from '../../src/db/backup-database';
+import { createJsonLogger, silentLogger } from '../../src/log/logger';
+import { type RunningServer, type StartServerOptions, startServer } from '../../src/start-server';
+
+export const WEBHOOK_SECRET = 'test-webhook-secret-0f1e2d3c4b5a';
+
+/** A new folder under the run's temp root (removed by the global teardown). */
+export const tempDir = () => mkdtemp(join(inject('tempRoot'), 'case-'));
+
+export const uniqueId = (prefix: string) => `${prefix}-${randomUUID()}`;
+
+/** A logger that keeps every JSON line it is given. */
+export function captureLogs() {
+  const lines: string[] = [];
+  return { lines, logger: createJsonLogger((line) => lines.push(line)) };
+}
+
+/**
+ * A server on a free loopback port over `database`, with a fresh local key file and limits
+ * high enough that only the rate-limit tests meet them.
+ */
+export async function startTestServer(database: BackupDatabase, overrides: Partial<StartServerOptions> = {}): Promise<RunningServer> {
+  return startServer({
+    database,
+    webhookSecret: WEBHOOK_SECRET,
+    keyFile: join(await tempDir(), 'keys.json'),
+    logger: silentLogger,
+    rateLimit: { maxPerUser: 10_000, maxPerWebhookCaller: 100_000 },
+    mode: 'development',
+    ...overrides,
+  });
+}
+
+export function putUserShare(baseUrl: string, userId: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${baseUrl}/users/${encodeURIComponent(userId)}/user-backup-share`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Backup-Kit-User': userId, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export function getUserShare(baseUrl: string, userId: string, backupMethod: string, headers: Record<string, string> = {}) {
+  return fetch(`${baseUrl}/users/${encodeURIComponent(userId)}/user-backup-share?backupMethod=${backupMethod}`, {
+    headers: { 'X-Backup-Kit-User': userId, ...headers },
+  });
+}
+
+export function postWebhook(baseUrl: string, path: '/webhook/backup' | '/webhook/backup/fetch', body: unknown, secret: string | null = WEBHOOK_SECRET) {
+  return fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(secret === null ? {} : { 'X-Webhook-Secret': secret }) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
