@@ -1,0 +1,30 @@
+/**
+ * The error codes the emulator answers with. Numbers below 500 are @portal-hq/web's own
+ * PortalErrorCodes (not exported by the SDK); 501 and 502 are the emulator's, deliberately
+ * outside Portal's 100–499 ranges so nobody mistakes them for a Portal code.
+ */
+export const ErrorCodes = {
+  /** Portal 113 RefreshShareMismatch: the backup shares do not rebuild the wallet's key. */
+  ShareMismatch: 113,
+  /** Portal 201 BadRequest. */
+  BadRequest: 201,
+  /** Portal 202 InvalidApiKey. */
+  InvalidApiKey: 202,
+  /** Portal 203 NotFound. */
+  NotFound: 203,
+  /** Portal 405 FailedToDecodeCipherHexString: the cipherText is not one the emulator wrote. */
+  FailedToDecodeCipher: 405,
+  /** Portal 407 FailedToDecryptCipher: wrong password, wrong key, or a tampered cipherText. */
+  FailedToDecryptCipher: 407,
+  /** Emulator: the SDK asked for something the emulator does not implement. */
+  NotSupportedByEmulator: 501,
+  /** Emulator: the custodian webhook (self-managed backups) failed or answered wrongly. */
+  CustodianWebhookFailed: 502,
+  /** Portal's fallback when a code is missing; also the default for injected faults. */
+  Unknown: 999,
+} as const;
+
+/** MpcErrorCodes string code; PortalMpcError passes string codes through unchanged. */
+export const WALLET_MODIFICATION_ALREADY_IN_PROGRESS = 'WALLET_MODIFICATION_ALREADY_IN_PROGRESS';
+
+export type PortalErrorCode = number | string;

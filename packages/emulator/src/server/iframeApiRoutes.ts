@@ -1,0 +1,95 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { base64 } from '@scure/base';
+import { RANDOM_KEY_BYTES } from '../crypto/backupEncryption.js';
+import {
+  ApiPaths,
+  type AnnounceMessageRequest,
+  type ClientBackupShareStoredRequest,
+  type CreateBackupRequest,
+  type CreateWalletRequest,
+  type DriveBackupKey,
+  type RecoverWalletRequest,
+  type SetBackupStatusRequest,
+} from '../protocol/emulatorApi.js';
+import { PortalProtocolError } from '../protocol/portalError.js';
+import { ErrorCodes } from '../protocol/portalErrorCodes.js';
+import type { ClientRecord } from './clientRegistry.js';
+import { toClientResponse } from './clientResponse.js';
+import type { EmulatorCore } from './emulatorCore.js';
+import { HttpError, readJsonBody, sendJson } from './httpJson.js';
+import type { EmulatorLogger } from './logger.js';
+
+export const API_PREFIX = '/api/v1/';
+
+function apiKeyOf(request: IncomingMessage): string | null {
+  const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
+  return match?.[1] ?? null;
+}
+
+function driveKeyIdOf(path: string): string | null {
+  if (!path.startsWith(ApiPaths.driveBackupKeyPrefix)) return null;
+  const keyId = path.slice(ApiPaths.driveBackupKeyPrefix.length);
+  return /^[A-Za-z0-9_-]{1,100}$/.test(keyId) ? keyId : null;
+}
+
+/**
+ * The API the emulator's iframe page calls (same origin, no CORS). Each route is one step of
+ * a Portal operation; the logger gets the operation and the client id, never a body.
+ */
+export async function handleIframeApiRequest(
+  core: EmulatorCore,
+  logger: EmulatorLogger,
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+): Promise<void> {
+  const apiKey = apiKeyOf(request);
+  const method = request.method ?? 'GET';
+
+  if (method === 'POST' && path === ApiPaths.messages) {
+    const body = (await readJsonBody(request)) as AnnounceMessageRequest;
+    const announced = core.announce(apiKey, body);
+    logger.info(`${body.type} from ${announced.clientId ?? 'an unconfigured Portal'}${announced.fault ? ` (fault: ${announced.fault.effect})` : ''}`);
+    return sendJson(response, 200, announced);
+  }
+
+  if (apiKey === null) throw new PortalProtocolError(ErrorCodes.InvalidApiKey, 'Missing apiKey: the emulator identifies clients by the apiKey given to new Portal()');
+  const client: ClientRecord = core.clients.getOrCreate(apiKey);
+
+  if (method === 'GET' && path === ApiPaths.client) return sendJson(response, 200, toClientResponse(client));
+  if (method === 'POST' && path === ApiPaths.wallets) {
+    return sendJson(response, 201, core.wallets.createWallet(client, (await readJsonBody(request)) as CreateWalletRequest));
+  }
+  if (method === 'POST' && path === ApiPaths.backups) {
+    return sendJson(response, 201, await core.wallets.createBackup(client, (await readJsonBody(request)) as CreateBackupRequest));
+  }
+  if (method === 'POST' && path === ApiPaths.backupSharePairStatus) {
+    core.wallets.setBackupStatus(client, (await readJsonBody(request)) as SetBackupStatusRequest);
+    return sendJson(response, 200, { ok: true });
+  }
+  if (method === 'POST' && path === ApiPaths.clientBackupShareStored) {
+    core.wallets.markClientBackupShareStored(client, (await readJsonBody(request)) as ClientBackupShareStoredRequest);
+    return sendJson(response, 200, { ok: true });
+  }
+  if (method === 'POST' && path === ApiPaths.recoveries) {
+    return sendJson(response, 200, await core.wallets.recoverWallet(client, (await readJsonBody(request)) as RecoverWalletRequest));
+  }
+
+  const keyId = driveKeyIdOf(path);
+  if (keyId !== null && method === 'PUT') {
+    const { key } = (await readJsonBody(request)) as Partial<DriveBackupKey>;
+    const bytes = typeof key === 'string' ? base64.decode(key) : new Uint8Array();
+    if (bytes.length !== RANDOM_KEY_BYTES) throw new HttpError(400, 'A backup key must be 32 bytes of base64');
+    client.driveFiles.set(keyId, Uint8Array.from(bytes));
+    return sendJson(response, 201, { ok: true });
+  }
+  if (keyId !== null && method === 'GET') {
+    const key = client.driveFiles.get(keyId);
+    if (!key) {
+      throw new PortalProtocolError(ErrorCodes.FailedToDecryptCipher, 'Failed to decrypt the client backup share: its key is not in this client\'s Google Drive');
+    }
+    return sendJson(response, 200, { key: base64.encode(key) } satisfies DriveBackupKey);
+  }
+
+  throw new HttpError(404, `No API route ${method} ${path}`);
+}

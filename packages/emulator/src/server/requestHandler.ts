@@ -1,0 +1,46 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { PortalProtocolError } from '../protocol/portalError.js';
+import { CONTROL_PREFIX, handleControlRequest } from './controlRoutes.js';
+import { developmentNotice } from './developmentNotice.js';
+import type { EmulatorCore } from './emulatorCore.js';
+import { HttpError, sendError } from './httpJson.js';
+import { API_PREFIX, handleIframeApiRequest } from './iframeApiRoutes.js';
+import { IFRAME_PAGE_HTML, IFRAME_PAGE_PATH, IFRAME_SCRIPT_PATH } from './iframePage.js';
+import type { EmulatorLogger } from './logger.js';
+
+export interface RequestHandlerOptions {
+  core: EmulatorCore;
+  logger: EmulatorLogger;
+  iframeScript: string;
+}
+
+function sendText(response: ServerResponse, status: number, contentType: string, body: string): void {
+  response.writeHead(status, { 'content-type': `${contentType}; charset=utf-8`, 'cache-control': 'no-store' });
+  response.end(body);
+}
+
+export function createRequestHandler({ core, logger, iframeScript }: RequestHandlerOptions): RequestListener {
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith(CONTROL_PREFIX)) return handleControlRequest(core, request, response, path);
+    if (path.startsWith(API_PREFIX)) return handleIframeApiRequest(core, logger, request, response, path);
+    if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'Method not allowed');
+    if (path === IFRAME_PAGE_PATH) return sendText(response, 200, 'text/html', IFRAME_PAGE_HTML);
+    if (path === IFRAME_SCRIPT_PATH) return sendText(response, 200, 'text/javascript', iframeScript);
+    if (path === '/') return sendText(response, 200, 'text/plain', `${developmentNotice(`http://${request.headers.host ?? 'localhost'}`)}\n`);
+    if (/^\/[^/]+\/iframe\/index\.html$/.test(path)) {
+      throw new HttpError(404, `The Backup Kit emulator serves only @portal-hq/web 3.4.1's iframe (${IFRAME_PAGE_PATH})`);
+    }
+    throw new HttpError(404, 'Not found');
+  }
+
+  return (request, response) => {
+    route(request, response).catch((error: unknown) => {
+      const route = `${request.method} ${request.url?.split('?')[0]}`;
+      if (error instanceof PortalProtocolError) logger.warn(`${route} answered ${error.code}: ${error.message}`);
+      else if (!(error instanceof HttpError)) logger.error(`${route} failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+      if (!response.headersSent) sendError(response, error);
+      else response.end();
+    });
+  };
+}

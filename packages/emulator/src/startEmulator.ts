@@ -1,0 +1,55 @@
+import { InMemoryCustodianBackupShareStore } from './server/custodianBackupShareStore.js';
+import { developmentNotice } from './server/developmentNotice.js';
+import { EmulatorCore, type EmulatorControl } from './server/emulatorCore.js';
+import { loadIframeScript } from './server/iframeScript.js';
+import { consoleLogger, type EmulatorLogger } from './server/logger.js';
+import { listenOnLoopback } from './server/loopbackServer.js';
+import { createRequestHandler } from './server/requestHandler.js';
+import { WebhookCustodianBackupShareStore, type WebhookOptions } from './server/webhookCustodianBackupShareStore.js';
+
+export interface StartEmulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Self-managed backups: custodian backup shares go to `${url}/webhook/backup` with `X-Webhook-Secret`. Without it the emulator keeps them (Portal-managed). */
+  webhook?: WebhookOptions;
+  /** Defaults to the console. */
+  logger?: EmulatorLogger;
+}
+
+export interface RunningEmulator {
+  /** What to pass to `new Portal({ host })`: 'localhost:PORT'. */
+  host: string;
+  /** 'http://localhost:PORT'; the control API is under `${url}/_emulator/`. */
+  url: string;
+  port: number;
+  control: EmulatorControl;
+  stop(): Promise<void>;
+}
+
+/** Starts a local Portal for @portal-hq/web 3.4.1. For development and tests only: NOT MPC, not secure. */
+export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
+  const logger = options.logger ?? consoleLogger;
+  const custodian = options.webhook ? new WebhookCustodianBackupShareStore(options.webhook, logger) : new InMemoryCustodianBackupShareStore();
+  const core = new EmulatorCore(custodian);
+  const iframeScript = await loadIframeScript();
+  const server = await listenOnLoopback(createRequestHandler({ core, logger, iframeScript }), options.port ?? 0);
+  const url = `http://localhost:${server.port}`;
+  logger.warn(`\n${developmentNotice(url)}`);
+  logger.info(
+    options.webhook
+      ? `self-managed backups: custodian backup shares go to ${options.webhook.url.replace(/\/+$/, '')}/webhook/backup`
+      : 'Portal-managed backups: the emulator keeps the custodian backup shares',
+  );
+  return {
+    host: `localhost:${server.port}`,
+    url,
+    port: server.port,
+    control: {
+      reset: () => core.reset(),
+      state: () => core.state(),
+      injectFault: (spec) => core.injectFault(spec),
+      clearFaults: () => core.clearFaults(),
+    },
+    stop: () => server.close(),
+  };
+}

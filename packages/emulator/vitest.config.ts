@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    name: 'emulator',
+    environment: 'node',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // The browser suites start Chromium once per file and PBKDF2 runs 600,000 rounds per backup.
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
