@@ -67,7 +67,7 @@ export async function rotateLocalKeyFile(path: string): Promise<string> {
   const file = await readKeyFile(path);
   const keyId = newKeyId();
   const next: KeyFile = { ...file, currentKeyId: keyId, keys: { ...file.keys, [keyId]: newKey() } };
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const temporary = temporaryPathFor(path);
   await writeFile(temporary, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   await rename(temporary, path);
   return keyId;
@@ -84,7 +84,7 @@ async function readOrCreateKeyFile(path: string): Promise<KeyFile> {
   const file: KeyFile = { format: FORMAT, currentKeyId: keyId, keys: { [keyId]: newKey() } };
   // Written whole to a private temporary file, then linked into place: link fails if another
   // process created the file first, and nobody ever reads a half-written key file.
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const temporary = temporaryPathFor(path);
   await writeFile(temporary, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   try {
     await link(temporary, path);
@@ -115,5 +115,7 @@ async function readKeyFile(path: string): Promise<KeyFile> {
   return parsed as KeyFile;
 }
 
+// Unique per call: two loads in one process, in the same millisecond, must not collide.
+const temporaryPathFor = (path: string) => `${path}.${randomBytes(6).toString('hex')}.tmp`;
 const newKey = () => randomBytes(32).toString('base64');
 const newKeyId = () => `kek-${new Date().toISOString().slice(0, 10)}-${randomBytes(4).toString('hex')}`;

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createSecretMatcher } from '../src/crypto/constant-time';
+import { openEnvelope, sealEnvelope } from '../src/crypto/envelope';
+import { loadLocalKeyFileProvider, rotateLocalKeyFile } from '../src/crypto/local-key-file-provider';
+import { tempDir } from './support/test-server';
+
+const keyFileIn = async () => join(await tempDir(), 'nested', 'keys.json');
+
+describe('createSecretMatcher', () => {
+  const matches = createSecretMatcher('the-right-secret');
+
+  it('accepts only the exact secret', () => {
+    expect(matches('the-right-secret')).toBe(true);
+    expect(matches('the-right-secreT')).toBe(false);
+    expect(matches('the-right-secret ')).toBe(false);
+    expect(matches('')).toBe(false);
+    expect(matches(undefined)).toBe(false);
+    expect(matches(null)).toBe(false);
+  });
+});
+
+describe('envelope encryption', () => {
+  it('opens what it sealed, with the same context', async () => {
+    const keys = await loadLocalKeyFileProvider(await keyFileIn());
+    const envelope = await sealEnvelope('a custodian share ✓', 'ctx', keys);
+    expect(envelope.kekId).toBe(keys.currentKeyId);
+    expect(await openEnvelope(envelope, 'ctx', keys)).toBe('a custodian share ✓');
+  });
+
+  it('refuses a tampered ciphertext and a different context', async () => {
+    const keys = await loadLocalKeyFileProvider(await keyFileIn());
+    const envelope = await sealEnvelope('share', 'client-a', keys);
+    const tampered = { ...envelope, sealed: Buffer.from(envelope.sealed) };
+    tampered.sealed[0] = (tampered.sealed[0] ?? 0) ^ 1;
+    await expect(openEnvelope(tampered, 'client-a', keys)).rejects.toThrow();
+    await expect(openEnvelope(envelope, 'client-b', keys)).rejects.toThrow();
+  });
+
+  it('cannot be opened with another key file', async () => {
+    const mine = await loadLocalKeyFileProvider(await keyFileIn());
+    const theirs = await loadLocalKeyFileProvider(await keyFileIn());
+    const envelope = await sealEnvelope('share', 'ctx', mine);
+    await expect(openEnvelope(envelope, 'ctx', theirs)).rejects.toThrow(/has no key/);
+  });
+});
+
+describe('the local key file', () => {
+  it('is created on first use, readable by its owner only', async () => {
+    const path = await keyFileIn();
+    const keys = await loadLocalKeyFileProvider(path);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    expect((await stat(join(path, '..'))).mode & 0o777).toBe(0o700);
+    expect(JSON.parse(await readFile(path, 'utf8')).currentKeyId).toBe(keys.currentKeyId);
+  });
+
+  it('is created once when several loads race, so every instance holds the same key', async () => {
+    const path = await keyFileIn();
+    const loaded = await Promise.all(Array.from({ length: 8 }, () => loadLocalKeyFileProvider(path)));
+    expect(new Set(loaded.map((keys) => keys.currentKeyId)).size).toBe(1);
+    const envelope = await sealEnvelope('share', 'ctx', loaded[0]!);
+    expect(await openEnvelope(envelope, 'ctx', loaded[7]!)).toBe('share');
+  });
+
+  it('is refused when other users can read it', async () => {
+    const path = await keyFileIn();
+    await loadLocalKeyFileProvider(path);
+    await chmod(path, 0o644);
+    await expect(loadLocalKeyFileProvider(path)).rejects.toThrow(/readable by other users.*chmod 600/);
+  });
+
+  it('is refused when damaged, without quoting its contents', async () => {
+    const path = await keyFileIn();
+    await loadLocalKeyFileProvider(path);
+    const secretish = randomBytes(16).toString('hex');
+    await writeFile(path, `{"keys": "${secretish}`, { mode: 0o600 });
+    const error = await loadLocalKeyFileProvider(path).catch((caught: Error) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/not valid JSON/);
+    expect((error as Error).message).not.toContain(secretish);
+  });
+
+  it('rotates: new data keys are wrapped by the new key, older envelopes still open', async () => {
+    const path = await keyFileIn();
+    const before = await loadLocalKeyFileProvider(path);
+    const old = await sealEnvelope('old share', 'ctx', before);
+
+    const newKeyId = await rotateLocalKeyFile(path);
+    const after = await loadLocalKeyFileProvider(path);
+    expect(after.currentKeyId).toBe(newKeyId);
+    expect(newKeyId).not.toBe(before.currentKeyId);
+    const fresh = await sealEnvelope('new share', 'ctx', after);
+    expect(fresh.kekId).toBe(newKeyId);
+    expect(await openEnvelope(old, 'ctx', after)).toBe('old share');
+    // An instance still holding the old file picks the rotated key up when it meets it.
+    expect(await openEnvelope(fresh, 'ctx', before)).toBe('new share');
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+  });
+});
