@@ -2,20 +2,22 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRESS_ORDERS, startEmulator, type RunningEmulator } from '../../src/index.js';
 import { launchChromium } from '../support/chromium.js';
+import { clientWithApiKey } from '../support/emulatorState.js';
 import { openPortalPage, type PortalPage } from '../support/portalPage.js';
 import { startSdkPageServer, type SdkPageServer } from '../support/sdkPageServer.js';
 
 const PASSWORD = 'correct horse battery staple';
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
 describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups', () => {
   let browser: Browser;
   let emulator: RunningEmulator;
   let pageServer: SdkPageServer;
   let portal: PortalPage | undefined;
+  const logLines: string[] = [];
+  const capturingLogger = { info: (line: string) => logLines.push(line), warn: (line: string) => logLines.push(line), error: (line: string) => logLines.push(line) };
 
   beforeAll(async () => {
-    [browser, emulator, pageServer] = await Promise.all([launchChromium(), startEmulator({ logger: silent }), startSdkPageServer()]);
+    [browser, emulator, pageServer] = await Promise.all([launchChromium(), startEmulator({ logger: capturingLogger }), startSdkPageServer()]);
   });
   afterEach(async () => {
     await portal?.close();
@@ -48,7 +50,7 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups',
 
     expect(await page.evaluate(() => window.portal.clearLocalWallet())).toBe(true);
     expect(await page.evaluate(() => window.portal.isWalletOnDevice())).toBe(false);
-    const walletsBeforeWrongPassword = emulator.control.state().clients[0]?.wallets;
+    const walletsBeforeWrongPassword = clientWithApiKey(emulator, portal.apiKey).wallets;
 
     const wrong = await page.evaluate(
       (text) => window.sdk.settle(() => window.portal.recoverWallet(text, window.sdk.BackupMethods.password, { passwordStorage: { password: 'not the password' } })),
@@ -56,7 +58,7 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups',
     );
     expect(wrong).toMatchObject({ ok: false, error: { kind: 'PortalMpcError', code: 407 } });
     expect(wrong.ok ? '' : wrong.error.message).toMatch(/^Failed to decrypt/);
-    expect(emulator.control.state().clients[0]?.wallets).toEqual(walletsBeforeWrongPassword);
+    expect(clientWithApiKey(emulator, portal.apiKey).wallets).toEqual(walletsBeforeWrongPassword);
     expect(await page.evaluate(() => window.portal.isWalletBackedUp())).toBe(true);
 
     const recovered = await page.evaluate(
@@ -114,7 +116,7 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups',
       return { backedUp: await window.portal.isWalletBackedUp(), methods: await window.portal.availableRecoveryMethods() };
     }, PASSWORD);
     expect(answers).toEqual({ backedUp: false, methods: [] });
-    const wallets = emulator.control.state().clients.find((client) => client.apiKey === portal?.apiKey)?.wallets ?? [];
+    const { wallets } = clientWithApiKey(emulator, portal.apiKey);
     expect(wallets.flatMap((wallet) => wallet.backupSharePairs.map((pair) => pair.status))).toEqual(['incomplete', 'incomplete']);
   });
 
@@ -128,5 +130,32 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups',
       return { before, after: await window.portal.isWalletBackedUp('solana:devnet') };
     }, PASSWORD);
     expect(backedUp).toEqual({ before: false, after: true });
+  });
+
+  it('never puts the password, the cipherText or a share in its logs, its state or its error messages', async () => {
+    portal = await openPortalPage(browser, pageServer.origin, emulator);
+    const { page } = portal;
+    const cipherText = await page.evaluate(async (password) => {
+      await window.portal.createWallet();
+      const backup = await window.portal.backupWallet(window.sdk.BackupMethods.password, undefined, { passwordStorage: { password } });
+      await window.portal.storedClientBackupShare(true, window.sdk.BackupMethods.password);
+      await window.portal.recoverWallet(backup.cipherText, window.sdk.BackupMethods.password, { passwordStorage: { password: `${password}!` } }).catch(() => {});
+      return backup.cipherText;
+    }, PASSWORD);
+    const iframe = page.frames().find((frame) => frame.url().startsWith(emulator.url));
+    const storedSigningShares = await iframe?.evaluate(() => Object.entries(window.localStorage).map(([, value]) => value).join(''));
+    const shares = [...(storedSigningShares ?? '').matchAll(/[0-9a-f]{64}/g)].map(([hex]) => hex);
+    expect(shares).toHaveLength(2);
+
+    const everythingVisible = [...logLines, JSON.stringify(emulator.control.state())].join('\n');
+    expect(everythingVisible).toContain('portal:wasm:backup');
+    for (const secret of [PASSWORD, cipherText, cipherText.slice(0, 24), ...shares]) {
+      expect(everythingVisible).not.toContain(secret);
+    }
+    // Custodian shares are 32-byte hex too: once the public keys are taken out, no such string may remain.
+    const publicKeys = emulator.control.state().clients.flatMap((client) => client.wallets.map((wallet) => wallet.publicKey));
+    expect(publicKeys.length).toBeGreaterThan(0);
+    const withoutPublicKeys = publicKeys.reduce((text, publicKey) => text.replaceAll(publicKey, ''), everythingVisible);
+    expect(withoutPublicKeys).not.toMatch(/[0-9a-f]{64}/);
   });
 });
