@@ -41,6 +41,7 @@ export {
   type BackupFlowOptions,
   type BackupStartInput,
   type ProduceContext,
+  type ProducedBackup,
 } from './backup/backup-flow.js';
 export {
   checkPassword,
@@ -71,6 +72,14 @@ export {
 } from './passkey/passkey-flow.js';
 export type { PasskeyPath, PasskeySnapshot, PasskeyState } from './passkey/passkey-snapshot.js';
 export { supportsWebAuthn } from './passkey/webauthn-support.js';
+export type {
+  AuthenticationOptionsRequest,
+  AuthenticationVerifyRequest,
+  AuthenticationVerifyResult,
+  CeremonyOptions,
+  RegistrationOptionsRequest,
+  RegistrationVerifyRequest,
+} from './passkey/direct/vault-protocol.js';
 export {
   createRecoveryFlow,
   type RecoverInput,

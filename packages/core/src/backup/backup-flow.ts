@@ -31,9 +31,15 @@ export interface BackupFlowOptions extends BackupCallbacks {
   };
   /**
    * Produces the cipherText instead of portal.backupWallet (the passkey paths use this).
-   * It must resolve with a cipherText the app can store, or reject.
+   * It must resolve with a cipherText the app can store, or reject. `portalMethod` is the
+   * method Portal made the backup with, when it is not `method` (it is the one Portal is told).
    */
-  produce?: (context: ProduceContext) => Promise<{ cipherText: string }>;
+  produce?: (context: ProduceContext) => Promise<ProducedBackup>;
+}
+
+export interface ProducedBackup {
+  cipherText: string;
+  portalMethod?: BackupMethod;
 }
 
 export interface ProduceContext {
@@ -67,7 +73,10 @@ export interface BackupFlow extends ReadableStore<BackupSnapshot> {
 
 /** A made backup that is not yet both stored and reported: kept so retries reuse it. */
 interface PendingShare {
+  /** The method the app stores the share under. */
   method: BackupMethod;
+  /** The method Portal knows the backup by (differs on the passkey direct path). */
+  portalMethod: BackupMethod;
   cipherText: string;
   /** Where a retry resumes. */
   next: 'store' | 'notify';
@@ -128,8 +137,9 @@ export function createBackupFlow(portal: PortalLike | PortalFacade, initialOptio
       options.onProgress?.({ status });
     };
     let cipherText: string;
+    let portalMethod = method;
     try {
-      const produced = options.produce
+      const produced: ProducedBackup = options.produce
         ? await withDeadline(options.produce({ facade, method, signal, onProgress }), {
             timeoutMs: options.timeouts?.backupMs,
             signal,
@@ -137,6 +147,7 @@ export function createBackupFlow(portal: PortalLike | PortalFacade, initialOptio
           })
         : await facade.backup({ method, password, signal, onProgress, timeoutMs: options.timeouts?.backupMs });
       cipherText = produced.cipherText;
+      if (produced.portalMethod) portalMethod = produced.portalMethod;
     } catch (error) {
       fail(toBackupKitError(error, 'backing-up', 'BACKUP_FAILED'));
       return;
@@ -145,7 +156,7 @@ export function createBackupFlow(portal: PortalLike | PortalFacade, initialOptio
       finish(method, 'portal');
       return;
     }
-    pending = { method, cipherText, next: 'store' };
+    pending = { method, portalMethod, cipherText, next: 'store' };
     await store_(pending, signal);
   }
 
@@ -167,7 +178,7 @@ export function createBackupFlow(portal: PortalLike | PortalFacade, initialOptio
       share.next = 'store';
       options.onStoreFailed?.({ backupMethod: share.method, error });
       // Promise 2: Portal hears false exactly once for this attempt, even if telling it fails.
-      await facade.reportStored(false, share.method, { timeoutMs: options.timeouts?.notifyMs }).catch(() => {});
+      await facade.reportStored(false, share.portalMethod, { timeoutMs: options.timeouts?.notifyMs }).catch(() => {});
       fail(error);
       return;
     } finally {
@@ -181,7 +192,7 @@ export function createBackupFlow(portal: PortalLike | PortalFacade, initialOptio
   async function notify(share: PendingShare, signal: AbortSignal | undefined) {
     set({ state: 'notifying', method: share.method });
     try {
-      await facade.reportStored(true, share.method, { signal, timeoutMs: options.timeouts?.notifyMs });
+      await facade.reportStored(true, share.portalMethod, { signal, timeoutMs: options.timeouts?.notifyMs });
     } catch (cause) {
       fail(toBackupKitError(cause, 'notifying', 'NOTIFY_FAILED'));
       return;

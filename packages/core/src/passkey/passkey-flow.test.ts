@@ -153,16 +153,27 @@ describe('passkey flow', () => {
     ]);
   });
 
-  it('says clearly when the direct path is asked for without a driver', async () => {
+  it("loads the kit's own direct path by default, and reports an unreachable vault as PASSKEY_FAILED", async () => {
     const portal = createFakePortal();
+    const local = {
+      customDomain: 'http://localhost:1',
+      relyingPartyId: 'localhost',
+      relyingPartyName: 'Dev',
+      usePopup: false,
+    };
     const flow = createPasskeyFlow(portal, {
-      passkey: { ...passkey, usePopup: false },
-      pageOrigin,
+      passkey: local,
+      pageOrigin: 'http://localhost:5173',
       isSupported: supported,
     });
 
     const final = await flow.start();
 
-    expect(final.state === 'error' && final.error).toMatchObject({ code: 'NOT_SUPPORTED', stage: 'passkey' });
+    expect(final.state === 'error' && final.error).toMatchObject({
+      code: 'PASSKEY_FAILED',
+      stage: 'passkey',
+      retryable: true,
+    });
+    expect(portal.calls).toEqual([]);
   });
 });

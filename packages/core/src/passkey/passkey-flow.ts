@@ -1,4 +1,4 @@
-import { createBackupFlow, type BackupCallbacks, type BackupFlow } from '../backup/backup-flow.js';
+import { createBackupFlow, type BackupCallbacks, type BackupFlow, type ProducedBackup } from '../backup/backup-flow.js';
 import type { BackupSnapshot } from '../backup/backup-snapshot.js';
 import { BackupKitError, toBackupKitError } from '../errors.js';
 import { createStore, type ReadableStore } from '../internal/store.js';
@@ -21,7 +21,7 @@ export interface DirectPasskeyPath {
     options: PasskeyOptions;
     signal: AbortSignal | undefined;
     onProgress: (status: MpcStatus) => void;
-  }): Promise<{ cipherText: string }>;
+  }): Promise<ProducedBackup>;
 }
 
 export interface PasskeyFlowOptions extends BackupCallbacks {
@@ -32,7 +32,7 @@ export interface PasskeyFlowOptions extends BackupCallbacks {
   pageOrigin?: string | undefined;
   /** @default 'auto': the seed's API where the SDK has it, else the direct path when usePopup is false, else the SDK's own */
   path?: 'auto' | PasskeyPath;
-  /** Loads the direct path (usePopup: false). */
+  /** Loads the direct path (usePopup: false). @default the kit's own, against the vault at customDomain */
   loadDirectPath?: (() => Promise<DirectPasskeyPath>) | undefined;
   /** @default @simplewebauthn/browser's browserSupportsWebAuthn, loaded lazily */
   isSupported?: () => Promise<boolean>;
@@ -49,6 +49,9 @@ export interface PasskeyFlow extends ReadableStore<PasskeySnapshot> {
   /** The path a start would take now. */
   resolvePath(): PasskeyPath;
 }
+
+/** The kit's direct path, in its own chunk: it pulls in @simplewebauthn/browser. */
+const loadKitDirectPath = () => import('./direct/direct-path.js').then((m) => m.createDirectPasskeyPath());
 
 /**
  * The passkey backup as a store, over the same backup flow as every other method, so storage
@@ -99,14 +102,7 @@ export function createPasskeyFlow(portal: PortalLike | PortalFacade, initialOpti
   }
 
   async function loadDirect(): Promise<DirectPasskeyPath> {
-    if (direct) return direct;
-    if (!options.loadDirectPath) {
-      throw new BackupKitError('NOT_SUPPORTED', {
-        stage: 'passkey',
-        message: 'The direct passkey path (usePopup: false) needs a key vault; pass loadDirectPath.',
-      });
-    }
-    direct = await options.loadDirectPath();
+    direct ??= await (options.loadDirectPath ?? loadKitDirectPath)();
     return direct;
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBackupFlow } from '../backup/backup-flow.js';
+import { getPortalFacade } from '../portal/portal-facade.js';
 import { createFakePortal, memoryStorage } from '../testing/index.js';
 import { createRecoveryFlow } from './recovery-flow.js';
 
@@ -98,5 +99,22 @@ describe('recovery flow', () => {
 
     expect((await flow.recover({ method: 'PASSWORD' })).state).toBe('success');
     expect(unlock).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers a passkey backup stored as CUSTOM by the direct path, and recovers it with the unlocked key', async () => {
+    const portal = createFakePortal();
+    const storage = memoryStorage();
+    const passkey = { customDomain: 'https://keys.example.com', relyingPartyId: 'example.com', relyingPartyName: 'Ex' };
+    const produce = async () => ({
+      ...(await getPortalFacade(portal).backup({ method: 'PASSWORD', password: 'vault-key' })),
+      portalMethod: 'PASSWORD' as const,
+    });
+    await createBackupFlow(portal, { method: 'CUSTOM', storage, produce }).start();
+    const unlock = vi.fn(async () => ({ method: 'PASSWORD' as const, password: 'vault-key' }));
+    const flow = createRecoveryFlow(portal, { storage, passkey, unlock });
+
+    expect(await flow.refresh()).toEqual({ state: 'idle', methods: ['PASSWORD', 'CUSTOM'] });
+    expect(await flow.recover({ method: 'CUSTOM' })).toMatchObject({ state: 'success', method: 'CUSTOM' });
+    expect(portal.notifications).toEqual([{ success: true, backupMethod: 'PASSWORD' }]);
   });
 });

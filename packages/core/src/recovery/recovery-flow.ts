@@ -2,7 +2,7 @@ import { BackupKitError, toBackupKitError } from '../errors.js';
 import { withDeadline } from '../internal/deadline.js';
 import { createStore, type ReadableStore } from '../internal/store.js';
 import { getPortalFacade, type PortalFacade } from '../portal/portal-facade.js';
-import type { BackupMethod, MpcStatus, PortalLike } from '../portal/portal-like.js';
+import type { BackupMethod, MpcStatus, PasskeyOptions, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
 import type { RecoverySnapshot } from './recovery-snapshot.js';
 
@@ -20,6 +20,11 @@ export interface RecoveryFlowOptions {
         signal: AbortSignal | undefined;
       }) => Promise<{ method: BackupMethod; password: string }>)
     | undefined;
+  /**
+   * Passkey backups made on the kit's direct path: they are stored as CUSTOM and unlocked with
+   * the passkey (authenticate, read the key back from the vault at customDomain or from PRF).
+   */
+  passkey?: PasskeyOptions | undefined;
   onProgress?: (details: { status: MpcStatus }) => void;
   onSuccess?: (details: { backupMethod: BackupMethod; address: string }) => void;
   onError?: (error: BackupKitError) => void;
@@ -62,10 +67,33 @@ export function createRecoveryFlow(
     options.onError?.(error);
   }
 
+  /** Portal knows a direct-path passkey backup as PASSWORD; the app's storage knows it as CUSTOM. */
+  async function hasDirectPasskeyBackup(): Promise<boolean> {
+    if (!options.passkey || !options.storage?.load) return false;
+    const controller = new AbortController();
+    const found = await withDeadline(options.storage.load({ backupMethod: 'CUSTOM', signal: controller.signal }), {
+      timeoutMs: options.timeouts?.loadMs ?? 15_000,
+      stage: 'loading',
+    }).catch(() => null);
+    controller.abort();
+    return found !== null;
+  }
+
+  function unlockFor(method: BackupMethod) {
+    if (options.unlock) return options.unlock;
+    const passkey = options.passkey;
+    if (method !== 'CUSTOM' || !passkey) return undefined;
+    return async ({ signal }: { signal: AbortSignal | undefined }) => {
+      const { createDirectPasskeyPath } = await import('../passkey/direct/direct-path.js');
+      return createDirectPasskeyPath().unlock(passkey, signal);
+    };
+  }
+
   async function refresh() {
     store.set({ state: 'loading' });
     try {
-      methods = (await facade.getBackupStatus()).methods;
+      const [status, passkeyBackup] = await Promise.all([facade.getBackupStatus(), hasDirectPasskeyBackup()]);
+      methods = passkeyBackup ? [...status.methods, 'CUSTOM'] : status.methods;
       store.set({ state: 'idle', methods });
     } catch (error) {
       fail(toBackupKitError(error, 'status'), undefined);
@@ -103,7 +131,8 @@ export function createRecoveryFlow(
     const { signal } = input;
     try {
       const cipherText = await fetchCipherText(input.method, signal);
-      const unlocked = options.unlock ? await options.unlock({ method: input.method, signal }) : undefined;
+      const unlock = unlockFor(input.method);
+      const unlocked = unlock ? await unlock({ method: input.method, signal }) : undefined;
       store.set({ state: 'recovering', method: input.method, status: null });
       const address = await facade.recover({
         method: unlocked?.method ?? input.method,
