@@ -1,4 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { drizzleOf } from '../src/db/drizzle-handle';
+import { rateLimitCounters } from '../src/db/schema';
+import { createRateLimitStore } from '../src/store/rate-limit-store';
 import type { BackupDatabase } from '../src/db/backup-database';
 import type { RunningServer } from '../src/start-server';
 import { describeOnEachBackend } from './support/backends';
@@ -47,5 +51,20 @@ describeOnEachBackend('rate limiting', (backend) => {
     const limited = await postWebhook(server.url, '/webhook/backup/fetch', body, WEBHOOK_SECRET);
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+  });
+
+  it('now and then drops counters of long-gone windows, keeping current ones', async () => {
+    const db = drizzleOf(database);
+    const stale = uniqueId('stale');
+    await db.insert(rateLimitCounters).values({ key: stale, windowStartedAt: sql`now() - interval '3 hours'`, hits: 9 });
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0); // this request is the one that prunes
+    try {
+      await createRateLimitStore(db).hit(uniqueId('current'), 60);
+    } finally {
+      random.mockRestore();
+    }
+    const keys = (await db.select({ key: rateLimitCounters.key }).from(rateLimitCounters)).map((row) => row.key);
+    expect(keys).not.toContain(stale);
+    expect(keys.some((key) => key.startsWith('user:'))).toBe(true); // this suite's live counters survive
   });
 });

@@ -1,6 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import type { BackupDb } from '../db/drizzle-handle';
 import { rateLimitCounters } from '../db/schema';
+
+const PRUNE_PROBABILITY = 0.001;
 
 export interface RateLimitHit {
   /** Requests counted for this key in the current window, this one included. */
@@ -38,6 +40,10 @@ export function createRateLimitStore(db: BackupDb): RateLimitStore {
           secondsLeft: sql<number>`extract(epoch from ${rateLimitCounters.windowStartedAt} + make_interval(secs => ${windowSeconds}::int) - now())::float8`,
         });
       if (!row) throw new Error('rate limit upsert returned no row');
+      // Now and then, drop counters of windows long gone, so the table holds only recent callers.
+      if (Math.random() < PRUNE_PROBABILITY) {
+        await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStartedAt, sql`now() - make_interval(secs => ${windowSeconds}::int) - interval '1 hour'`));
+      }
       return { hits: row.hits, secondsLeft: Number(row.secondsLeft) };
     },
   };
