@@ -8,8 +8,14 @@ describe('the backup-kit-emulator command line', () => {
 
   it('starts self-managed with a webhook URL and a secret from the flag or WEBHOOK_SECRET', () => {
     const webhook = { url: 'http://localhost:4000', secret: 's' };
-    expect(parseCliArguments(['--port', '0', '--webhook-url', webhook.url, '--webhook-secret', 's'], {})).toEqual({ kind: 'start', options: { port: 0, webhook } });
-    expect(parseCliArguments(['--port=0', '--webhook-url', webhook.url], { WEBHOOK_SECRET: 's' })).toEqual({ kind: 'start', options: { port: 0, webhook } });
+    expect(parseCliArguments(['--port', '0', '--webhook-url', webhook.url, '--webhook-secret', 's'], {})).toEqual({
+      kind: 'start',
+      options: { port: 0, webhook },
+    });
+    expect(parseCliArguments(['--port=0', '--webhook-url', webhook.url], { WEBHOOK_SECRET: 's' })).toEqual({
+      kind: 'start',
+      options: { port: 0, webhook },
+    });
   });
 
   it('refuses a bad port, a webhook without a secret, a secret without a webhook and unknown flags', () => {
@@ -17,7 +23,9 @@ describe('the backup-kit-emulator command line', () => {
     expect(() => parseCliArguments(['--port', 'http'], {})).toThrow('invalid --port');
     expect(() => parseCliArguments(['--webhook-url', 'http://localhost:4000'], {})).toThrow('needs --webhook-secret');
     expect(() => parseCliArguments(['--webhook-secret', 's'], {})).toThrow('needs --webhook-url');
-    expect(() => parseCliArguments(['--webhook-url', 'localhost:4000', '--webhook-secret', 's'], {})).toThrow('http(s) URL');
+    expect(() => parseCliArguments(['--webhook-url', 'localhost:4000', '--webhook-secret', 's'], {})).toThrow(
+      'http(s) URL',
+    );
     expect(() => parseCliArguments(['--verbose'], {})).toThrow();
   });
 });

@@ -29,7 +29,9 @@ export interface RunningEmulator {
 /** Starts a local Portal for @portal-hq/web 3.4.1. For development and tests only: NOT MPC, not secure. */
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const logger = options.logger ?? consoleLogger;
-  const custodian = options.webhook ? new WebhookCustodianBackupShareStore(options.webhook, logger) : new InMemoryCustodianBackupShareStore();
+  const custodian = options.webhook
+    ? new WebhookCustodianBackupShareStore(options.webhook, logger)
+    : new InMemoryCustodianBackupShareStore();
   const core = new EmulatorCore(custodian);
   const iframeScript = await loadIframeScript();
   const server = await listenOnLoopback(createRequestHandler({ core, logger, iframeScript }), options.port ?? 0);

@@ -4,7 +4,11 @@ import { startEmulator, type RunningEmulator } from '../src/index.js';
 describe('the emulator over HTTP', () => {
   let emulator: RunningEmulator;
   const logLines: string[] = [];
-  const logger = { info: (line: string) => logLines.push(line), warn: (line: string) => logLines.push(line), error: (line: string) => logLines.push(line) };
+  const logger = {
+    info: (line: string) => logLines.push(line),
+    warn: (line: string) => logLines.push(line),
+    error: (line: string) => logLines.push(line),
+  };
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, logger });
@@ -47,13 +51,25 @@ describe('the emulator over HTTP', () => {
 
   it('logs the message types it receives with allowlisted fields only, never a password', async () => {
     emulator.control.reset();
-    await announce('key-1', 'portal:wasm:backup', { backupMethod: 'PASSWORD', backupConfigs: { passwordStorage: { password: 'p4ssw0rd' } } });
+    await announce('key-1', 'portal:wasm:backup', {
+      backupMethod: 'PASSWORD',
+      backupConfigs: { passwordStorage: { password: 'p4ssw0rd' } },
+    });
     await announce('key-1', 'portal:storedClientBackupShare', { success: false, backupMethod: 'PASSWORD' });
-    await announce('key-1', 'portal:wasm:recover', { cipherText: 'c1ph3rt3xt', backupMethod: 'PASSWORD', backupConfigs: { passwordStorage: { password: 'p4ssw0rd' } } });
+    await announce('key-1', 'portal:wasm:recover', {
+      cipherText: 'c1ph3rt3xt',
+      backupMethod: 'PASSWORD',
+      backupConfigs: { passwordStorage: { password: 'p4ssw0rd' } },
+    });
     const { log, clients } = emulator.control.state();
     expect(log.map(({ type, details, apiKey, clientId }) => ({ type, details, apiKey, clientId }))).toEqual([
       { type: 'portal:wasm:backup', details: { backupMethod: 'PASSWORD' }, apiKey: 'key-1', clientId: clients[0]?.id },
-      { type: 'portal:storedClientBackupShare', details: { success: false, backupMethod: 'PASSWORD' }, apiKey: 'key-1', clientId: clients[0]?.id },
+      {
+        type: 'portal:storedClientBackupShare',
+        details: { success: false, backupMethod: 'PASSWORD' },
+        apiKey: 'key-1',
+        clientId: clients[0]?.id,
+      },
       { type: 'portal:wasm:recover', details: { backupMethod: 'PASSWORD' }, apiKey: 'key-1', clientId: clients[0]?.id },
     ]);
     expect(JSON.stringify(emulator.control.state()) + logLines.join('\n')).not.toMatch(/p4ssw0rd|c1ph3rt3xt/);
@@ -61,14 +77,19 @@ describe('the emulator over HTTP', () => {
 
   it('injects, lists, hands out and clears faults through /_emulator/faults', async () => {
     emulator.control.reset();
-    const created = await request('/_emulator/faults', { method: 'POST', body: JSON.stringify({ kind: 'backup', code: 211, apiKey: 'key-2' }) });
+    const created = await request('/_emulator/faults', {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'backup', code: 211, apiKey: 'key-2' }),
+    });
     expect(created.status).toBe(201);
     expect(await created.json()).toEqual({ id: expect.stringMatching(/^fault_/) });
     const state = await (await request('/_emulator/state')).json();
     expect(state.pendingFaults).toMatchObject([{ kind: 'backup', code: 211, apiKey: 'key-2', remaining: 1 }]);
 
     expect(await (await announce('key-3', 'portal:wasm:backup', {})).json()).toMatchObject({ fault: null });
-    expect(await (await announce('key-2', 'portal:wasm:backup', {})).json()).toMatchObject({ fault: { effect: 'error', code: 211 } });
+    expect(await (await announce('key-2', 'portal:wasm:backup', {})).json()).toMatchObject({
+      fault: { effect: 'error', code: 211 },
+    });
 
     await request('/_emulator/faults', { method: 'POST', body: JSON.stringify({ kind: 'recover' }) });
     expect((await request('/_emulator/faults', { method: 'DELETE' })).status).toBe(204);
@@ -76,9 +97,14 @@ describe('the emulator over HTTP', () => {
   });
 
   it('refuses an invalid fault with 400 and the reason', async () => {
-    const response = await request('/_emulator/faults', { method: 'POST', body: JSON.stringify({ kind: 'address', code: 1 }) });
+    const response = await request('/_emulator/faults', {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'address', code: 1 }),
+    });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: { code: 201, message: expect.stringContaining("no error reply for 'address'") } });
+    expect(await response.json()).toEqual({
+      error: { code: 201, message: expect.stringContaining("no error reply for 'address'") },
+    });
   });
 
   it('forgets every client on POST /_emulator/reset', async () => {
@@ -89,7 +115,10 @@ describe('the emulator over HTTP', () => {
   });
 
   it('allows the control API from localhost origins only (CORS)', async () => {
-    const preflight = await request('/_emulator/faults', { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' } });
+    const preflight = await request('/_emulator/faults', {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('content-type');

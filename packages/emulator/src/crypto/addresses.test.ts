@@ -28,7 +28,9 @@ describe('EVM addresses', () => {
 
 describe('Solana addresses', () => {
   it('is base58 of the ed25519 public key of RFC 8032 test 1, derived from its scalar', () => {
-    const seed = Uint8Array.from(Buffer.from('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60', 'hex'));
+    const seed = Uint8Array.from(
+      Buffer.from('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60', 'hex'),
+    );
     const { scalar } = ed25519.utils.getExtendedPublicKey(seed);
     const publicKey = curveArithmetic('ED25519').publicKeyOf(scalar);
     expect(publicKey).toBe('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a');

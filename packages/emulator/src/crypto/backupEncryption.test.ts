@@ -19,14 +19,22 @@ async function rejection(promise: Promise<unknown>): Promise<PortalProtocolError
 describe('client backup share encryption', () => {
   it('decrypts a PASSWORD cipherText with the same password', async () => {
     const cipherText = await encryptClientBackupShare(share, 'PASSWORD', { kind: 'password', password: 'hunter22' });
-    const opened = await decryptClientBackupShare(decodeCipherText(cipherText), { kind: 'password', password: 'hunter22' });
+    const opened = await decryptClientBackupShare(decodeCipherText(cipherText), {
+      kind: 'password',
+      password: 'hunter22',
+    });
     expect(new TextDecoder().decode(opened)).toBe(new TextDecoder().decode(share));
   });
 
   it('fails with 407 FailedToDecryptCipher for a wrong password', async () => {
     const cipherText = await encryptClientBackupShare(share, 'PASSWORD', { kind: 'password', password: 'hunter22' });
-    const error = await rejection(decryptClientBackupShare(decodeCipherText(cipherText), { kind: 'password', password: 'hunter23' }));
-    expect(error.toPayload()).toEqual({ code: 407, message: 'Failed to decrypt the client backup share: wrong password or key, or the cipherText was altered' });
+    const error = await rejection(
+      decryptClientBackupShare(decodeCipherText(cipherText), { kind: 'password', password: 'hunter23' }),
+    );
+    expect(error.toPayload()).toEqual({
+      code: 407,
+      message: 'Failed to decrypt the client backup share: wrong password or key, or the cipherText was altered',
+    });
   });
 
   it('writes a versioned, self-describing base64 envelope with PBKDF2-SHA256, a random salt and AES-256-GCM', async () => {
@@ -53,24 +61,34 @@ describe('client backup share encryption', () => {
     const envelope = decodeCipherText(cipherText);
     expect(envelope.key).toEqual({ kdf: 'none', store: 'emulator-google-drive', keyId: 'key-1' });
     expect(await decryptClientBackupShare(envelope, { kind: 'randomKey', key })).toEqual(share);
-    expect((await rejection(decryptClientBackupShare(envelope, { kind: 'randomKey', key: randomKey() }))).code).toBe(407);
-    expect((await rejection(decryptClientBackupShare(envelope, { kind: 'password', password: 'hunter22' }))).code).toBe(407);
+    expect((await rejection(decryptClientBackupShare(envelope, { kind: 'randomKey', key: randomKey() }))).code).toBe(
+      407,
+    );
+    expect((await rejection(decryptClientBackupShare(envelope, { kind: 'password', password: 'hunter22' }))).code).toBe(
+      407,
+    );
   });
 
   it('detects tampering with the header as well as with the data', async () => {
     const cipherText = await encryptClientBackupShare(share, 'PASSWORD', { kind: 'password', password: 'hunter22' });
     const envelope = decodeCipherText(cipherText);
     const relabelled = decodeCipherText(encodeCipherText({ ...envelope, backupMethod: 'GDRIVE' }));
-    expect((await rejection(decryptClientBackupShare(relabelled, { kind: 'password', password: 'hunter22' }))).code).toBe(407);
+    expect(
+      (await rejection(decryptClientBackupShare(relabelled, { kind: 'password', password: 'hunter22' }))).code,
+    ).toBe(407);
     const data = base64.decode(envelope.data);
     data[0] = (data[0] ?? 0) ^ 1;
     const flipped = { ...envelope, data: base64.encode(data) };
-    expect((await rejection(decryptClientBackupShare(flipped, { kind: 'password', password: 'hunter22' }))).code).toBe(407);
+    expect((await rejection(decryptClientBackupShare(flipped, { kind: 'password', password: 'hunter22' }))).code).toBe(
+      407,
+    );
   });
 
   it('refuses with 405 a cipherText it did not write', () => {
     for (const cipherText of ['', 'not base64!', base64.encode(new TextEncoder().encode('{"format":"other"}'))]) {
-      expect(() => decodeCipherText(cipherText)).toThrow(expect.objectContaining({ code: 405, message: expect.stringMatching(/^Failed to decode the cipherText/) }));
+      expect(() => decodeCipherText(cipherText)).toThrow(
+        expect.objectContaining({ code: 405, message: expect.stringMatching(/^Failed to decode the cipherText/) }),
+      );
     }
   });
 });

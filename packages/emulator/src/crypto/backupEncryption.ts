@@ -25,11 +25,11 @@ const IV_BYTES = 12;
 export const RANDOM_KEY_BYTES = 32;
 
 export type EncryptionKeySource =
-  | { kind: 'password'; password: string }
-  | { kind: 'randomKey'; keyId: string; key: Uint8Array<ArrayBuffer> };
+  { kind: 'password'; password: string } | { kind: 'randomKey'; keyId: string; key: Uint8Array<ArrayBuffer> };
 
 /** What decrypting needs once the envelope says which key it wants. */
-export type DecryptionKeyMaterial = { kind: 'password'; password: string } | { kind: 'randomKey'; key: Uint8Array<ArrayBuffer> };
+export type DecryptionKeyMaterial =
+  { kind: 'password'; password: string } | { kind: 'randomKey'; key: Uint8Array<ArrayBuffer> };
 
 const subtle = (): SubtleCrypto => globalThis.crypto.subtle;
 
@@ -73,7 +73,11 @@ export async function encryptClientBackupShare(
     cipher: 'AES-256-GCM',
     iv: base64.encode(iv),
   } as const;
-  const sealed = await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: associatedDataOf(header) }, key, plaintext);
+  const sealed = await subtle().encrypt(
+    { name: 'AES-GCM', iv, additionalData: associatedDataOf(header) },
+    key,
+    plaintext,
+  );
   return encodeCipherText({ ...header, data: base64.encode(new Uint8Array(sealed)) });
 }
 

@@ -72,7 +72,12 @@ function isKeyDescriptor(key: unknown): key is KeyDescriptor {
   if (typeof key !== 'object' || key === null) return false;
   const candidate = key as Record<string, unknown>;
   if (candidate.kdf === 'PBKDF2-SHA256') {
-    return typeof candidate.iterations === 'number' && Number.isInteger(candidate.iterations) && candidate.iterations > 0 && typeof candidate.salt === 'string';
+    return (
+      typeof candidate.iterations === 'number' &&
+      Number.isInteger(candidate.iterations) &&
+      candidate.iterations > 0 &&
+      typeof candidate.salt === 'string'
+    );
   }
   return candidate.kdf === 'none' && candidate.store === 'emulator-google-drive' && typeof candidate.keyId === 'string';
 }

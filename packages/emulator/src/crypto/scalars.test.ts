@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CURVES } from '../protocol/curves.js';
 import { curveArithmetic } from './curveArithmetic.js';
-import { addScalars, combineShares, randomScalar, scalarFromHex, scalarToHex, splitSecret, subtractScalars } from './scalars.js';
+import {
+  addScalars,
+  combineShares,
+  randomScalar,
+  scalarFromHex,
+  scalarToHex,
+  splitSecret,
+  subtractScalars,
+} from './scalars.js';
 
 describe.each(CURVES)('%s additive shares', (curve) => {
   const { order, publicKeyOf, addPublicKeys } = curveArithmetic(curve);
@@ -30,7 +38,10 @@ describe.each(CURVES)('%s additive shares', (curve) => {
     const secret = randomScalar(curve);
     const signing = splitSecret(curve, secret);
     const blinding = randomScalar(curve);
-    const backup = { first: addScalars(curve, signing.first, blinding), second: subtractScalars(curve, signing.second, blinding) };
+    const backup = {
+      first: addScalars(curve, signing.first, blinding),
+      second: subtractScalars(curve, signing.second, blinding),
+    };
     expect(backup.first).not.toBe(signing.first);
     expect(combineShares(curve, backup)).toBe(secret);
   });

@@ -23,25 +23,39 @@ export interface PreparedEncryptionKey {
 }
 
 function passwordFrom(backupConfigs: unknown): string {
-  const password = (backupConfigs as { passwordStorage?: { password?: unknown } } | undefined)?.passwordStorage?.password;
+  const password = (backupConfigs as { passwordStorage?: { password?: unknown } } | undefined)?.passwordStorage
+    ?.password;
   if (typeof password !== 'string' || password === '') {
-    throw new PortalProtocolError(ErrorCodes.BadRequest, 'Password is required: pass backupConfigs.passwordStorage.password');
+    throw new PortalProtocolError(
+      ErrorCodes.BadRequest,
+      'Password is required: pass backupConfigs.passwordStorage.password',
+    );
   }
   return password;
 }
 
 function requireGoogleDrive(session: IframeSession): void {
   if (!session.gdriveConfigured) {
-    throw new PortalProtocolError(ErrorCodes.BadRequest, 'GDRIVE backups need `gdrive: { clientId }` in the Portal options');
+    throw new PortalProtocolError(
+      ErrorCodes.BadRequest,
+      'GDRIVE backups need `gdrive: { clientId }` in the Portal options',
+    );
   }
 }
 
 function unsupportedMethod(backupMethod: unknown): never {
-  throw new PortalProtocolError(ErrorCodes.BadRequest, `Unsupported backup method ${JSON.stringify(backupMethod)}: use PASSWORD or GDRIVE`);
+  throw new PortalProtocolError(
+    ErrorCodes.BadRequest,
+    `Unsupported backup method ${JSON.stringify(backupMethod)}: use PASSWORD or GDRIVE`,
+  );
 }
 
 /** Checks the method before any work is done, so a refused backup reports no progress. */
-export function prepareEncryptionKey(backupMethod: unknown, backupConfigs: unknown, { session, server }: KeyContext): PreparedEncryptionKey {
+export function prepareEncryptionKey(
+  backupMethod: unknown,
+  backupConfigs: unknown,
+  { session, server }: KeyContext,
+): PreparedEncryptionKey {
   switch (backupMethod) {
     case BackupMethods.password:
       return { source: { kind: 'password', password: passwordFrom(backupConfigs) }, persist: async () => {} };
@@ -75,7 +89,11 @@ export function checkRecoveryMethod(backupMethod: unknown, session: IframeSessio
   }
 }
 
-export async function decryptionKeyFor(envelope: CipherTextEnvelope, backupConfigs: unknown, { server }: KeyContext): Promise<DecryptionKeyMaterial> {
+export async function decryptionKeyFor(
+  envelope: CipherTextEnvelope,
+  backupConfigs: unknown,
+  { server }: KeyContext,
+): Promise<DecryptionKeyMaterial> {
   if (envelope.key.kdf === 'PBKDF2-SHA256') return { kind: 'password', password: passwordFrom(backupConfigs) };
   const { key } = await server.readDriveBackupKey(envelope.key.keyId);
   return { kind: 'randomKey', key: Uint8Array.from(base64.decode(key)) };

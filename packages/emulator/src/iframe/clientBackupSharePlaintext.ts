@@ -11,9 +11,13 @@ export function encodeClientBackupShares(shares: PerCurve<bigint>): Uint8Array<A
 export function decodeClientBackupShares(plaintext: Uint8Array): PerCurve<bigint> {
   try {
     const parsed = JSON.parse(new TextDecoder().decode(plaintext)) as Record<string, unknown>;
-    if (parsed.version !== 1 || !CURVES.every((curve) => typeof parsed[curve] === 'string')) throw new Error('bad shape');
+    if (parsed.version !== 1 || !CURVES.every((curve) => typeof parsed[curve] === 'string'))
+      throw new Error('bad shape');
     return mapCurves((curve) => scalarFromHex(curve, parsed[curve] as string));
   } catch {
-    throw new PortalProtocolError(ErrorCodes.FailedToDecodeCipher, 'Failed to decode the client backup share inside the cipherText');
+    throw new PortalProtocolError(
+      ErrorCodes.FailedToDecodeCipher,
+      'Failed to decode the client backup share inside the cipherText',
+    );
   }
 }

@@ -21,7 +21,8 @@ import type { SdkRequestType } from '../protocol/sdkMessageTypes.js';
 export class EmulatorServerClient {
   constructor(private readonly apiKey: () => string | null) {}
 
-  private async request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, apiKey = this.apiKey()): Promise<T> {
+  private async request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+    const apiKey = this.apiKey();
     const headers: Record<string, string> = {};
     if (apiKey !== null) headers.authorization = `Bearer ${apiKey}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -29,18 +30,25 @@ export class EmulatorServerClient {
     try {
       response = await fetch(path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     } catch {
-      throw new PortalProtocolError(ErrorCodes.Unknown, 'Cannot reach the Backup Kit emulator server: is it still running?');
+      throw new PortalProtocolError(
+        ErrorCodes.Unknown,
+        'Cannot reach the Backup Kit emulator server: is it still running?',
+      );
     }
     const payload = (await response.json().catch(() => null)) as (T & Partial<ApiErrorResponse>) | null;
     if (!response.ok || payload === null) {
       const error = payload?.error;
-      throw new PortalProtocolError(error?.code ?? ErrorCodes.Unknown, error?.message ?? `The emulator server answered HTTP ${response.status}`);
+      throw new PortalProtocolError(
+        error?.code ?? ErrorCodes.Unknown,
+        error?.message ?? `The emulator server answered HTTP ${response.status}`,
+      );
     }
     return payload;
   }
 
-  announce(apiKey: string | null, type: SdkRequestType, details: MessageDetails): Promise<AnnounceMessageResponse> {
-    return this.request('POST', ApiPaths.messages, { type, details }, apiKey);
+  /** Sent even before configure gave an apiKey, so every message is logged and can take a fault. */
+  announce(type: SdkRequestType, details: MessageDetails): Promise<AnnounceMessageResponse> {
+    return this.request('POST', ApiPaths.messages, { type, details });
   }
 
   getClient(): Promise<ClientResponse> {

@@ -16,7 +16,10 @@ export class IframeSession {
 
   requireClientId(): string {
     if (this.clientId === null) {
-      throw new PortalProtocolError(ErrorCodes.InvalidApiKey, 'Portal is not ready: wait for onReady() before calling it');
+      throw new PortalProtocolError(
+        ErrorCodes.InvalidApiKey,
+        'Portal is not ready: wait for onReady() before calling it',
+      );
     }
     return this.clientId;
   }

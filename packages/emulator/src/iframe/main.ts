@@ -7,7 +7,9 @@ import { startIframe } from './messageDispatcher.js';
  */
 const parentOrigin = new URLSearchParams(window.location.search).get('parentOrigin');
 
-console.warn('Backup Kit emulator of Portal\'s iframe: for development only. NOT MPC, not secure; never use it with real funds.');
+console.warn(
+  "Backup Kit emulator of Portal's iframe: for development only. NOT MPC, not secure; never use it with real funds.",
+);
 
 if (parentOrigin === null || parentOrigin === '') {
   console.error('Backup Kit emulator: the iframe URL has no ?parentOrigin=…; it must be loaded by @portal-hq/web');

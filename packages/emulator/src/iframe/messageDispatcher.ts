@@ -48,11 +48,6 @@ function notSupported(type: SdkRequestType): PortalErrorPayload {
   };
 }
 
-function apiKeyOf(configureData: unknown): string | null {
-  const apiKey = (configureData as { apiKey?: unknown } | null)?.apiKey;
-  return typeof apiKey === 'string' && apiKey !== '' ? apiKey : null;
-}
-
 export interface IframeOptions {
   window: Window;
   parentOrigin: string;
@@ -81,7 +76,7 @@ export function startIframe({ window: frame, parentOrigin, storage }: IframeOpti
     post(errorTypeOf(type), error);
   }
 
-  async function configure(): Promise<void> {
+  function answerConfigure(): void {
     if (session.apiKey === null) {
       return fail('portal:configure', {
         code: ErrorCodes.InvalidApiKey,
@@ -94,7 +89,7 @@ export function startIframe({ window: frame, parentOrigin, storage }: IframeOpti
 
   async function handle(type: SdkRequestType, data: unknown): Promise<void> {
     if (type === 'portal:configure') session.configure(data);
-    const announced = await server.announce(type === 'portal:configure' ? apiKeyOf(data) : session.apiKey, type, describeMessage(type, data));
+    const announced = await server.announce(type, describeMessage(type, data));
     if (type === 'portal:configure') session.clientId = announced.clientId;
     const fault = announced.fault;
     if (fault) {
@@ -102,7 +97,7 @@ export function startIframe({ window: frame, parentOrigin, storage }: IframeOpti
       if (fault.effect === 'hang') return;
       if (fault.effect === 'error') return fail(type, { code: fault.code, message: fault.message });
     }
-    if (type === 'portal:configure') return configure();
+    if (type === 'portal:configure') return answerConfigure();
     const handler = HANDLERS[type];
     if (!handler) return fail(type, notSupported(type));
     const context: HandlerContext = {
@@ -119,6 +114,8 @@ export function startIframe({ window: frame, parentOrigin, storage }: IframeOpti
     if (event.origin !== parentOrigin || event.source !== frame.parent) return;
     const type: unknown = (event.data as { type?: unknown } | null)?.type;
     if (!isSdkRequestType(type)) return;
-    handle(type, (event.data as { data?: unknown }).data).catch((error: unknown) => fail(type, toPortalErrorPayload(error)));
+    handle(type, (event.data as { data?: unknown }).data).catch((error: unknown) =>
+      fail(type, toPortalErrorPayload(error)),
+    );
   });
 }

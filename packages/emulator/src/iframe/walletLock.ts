@@ -11,7 +11,10 @@ export class WalletLock {
 
   async run<T>(operation: () => Promise<T>): Promise<T> {
     if (this.busy) {
-      throw new PortalProtocolError(WALLET_MODIFICATION_ALREADY_IN_PROGRESS, '[PortalMpc] Wallet modification already in progress');
+      throw new PortalProtocolError(
+        WALLET_MODIFICATION_ALREADY_IN_PROGRESS,
+        '[PortalMpc] Wallet modification already in progress',
+      );
     }
     this.busy = true;
     try {

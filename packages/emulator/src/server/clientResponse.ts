@@ -45,7 +45,10 @@ export function toClientResponse(client: ClientRecord): ClientResponse {
     isAccountAbstracted: false,
     metadata: {
       namespaces: client.wallets
-        ? { eip155: { curve: 'SECP256K1', address: addresses.eip155 }, solana: { curve: 'ED25519', address: addresses.solana } }
+        ? {
+            eip155: { curve: 'SECP256K1', address: addresses.eip155 },
+            solana: { curve: 'ED25519', address: addresses.solana },
+          }
         : {},
     },
     wallets,

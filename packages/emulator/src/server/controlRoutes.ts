@@ -10,7 +10,12 @@ export const CONTROL_PREFIX = '/_emulator/';
  * The control API over HTTP, for tests in another process or a browser:
  *   POST /_emulator/reset · GET /_emulator/state · POST /_emulator/faults (FaultSpec) · DELETE /_emulator/faults
  */
-export async function handleControlRequest(control: EmulatorControl, request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
+export async function handleControlRequest(
+  control: EmulatorControl,
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+): Promise<void> {
   allowLocalOrigin(request, response);
   if (request.method === 'OPTIONS') return sendNoContent(response);
   const route = `${request.method ?? 'GET'} ${path}`;

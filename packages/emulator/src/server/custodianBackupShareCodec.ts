@@ -14,7 +14,8 @@ export function encodeCustodianBackupShare(shares: PerCurve<bigint>): string {
 
 export function decodeCustodianBackupShare(share: string): PerCurve<bigint> {
   const parsed = JSON.parse(share) as Record<string, unknown> | null;
-  if (parsed?.format !== FORMAT || parsed.version !== VERSION) throw new Error('Not a custodian backup share written by the emulator');
+  if (parsed?.format !== FORMAT || parsed.version !== VERSION)
+    throw new Error('Not a custodian backup share written by the emulator');
   for (const curve of CURVES) {
     if (typeof parsed[curve] !== 'string') throw new Error(`The custodian backup share has no ${curve} share`);
   }

@@ -12,7 +12,10 @@ export interface CustodianBackupShareStore {
 }
 
 export function noCustodianShare(backupMethod: BackupMethod): PortalProtocolError {
-  return new PortalProtocolError(ErrorCodes.NotFound, `No ${backupMethod} backup exists for this client: back the wallet up with ${backupMethod} first`);
+  return new PortalProtocolError(
+    ErrorCodes.NotFound,
+    `No ${backupMethod} backup exists for this client: back the wallet up with ${backupMethod} first`,
+  );
 }
 
 /** Portal-managed: the emulator keeps the shares in memory. */

@@ -31,7 +31,12 @@ describe('injected faults', () => {
     faults.add({ kind: 'backup' });
     faults.add({ kind: 'recover', latencyMs: 50 });
     faults.add({ kind: 'configure', effect: 'hang' });
-    expect(faults.take('backup', null)).toEqual({ effect: 'error', code: 999, message: "Injected fault on 'backup' (Backup Kit emulator)", latencyMs: 0 });
+    expect(faults.take('backup', null)).toEqual({
+      effect: 'error',
+      code: 999,
+      message: "Injected fault on 'backup' (Backup Kit emulator)",
+      latencyMs: 0,
+    });
     expect(faults.take('recover', null)).toMatchObject({ effect: 'delay', latencyMs: 50 });
     expect(faults.take('configure', null)).toMatchObject({ effect: 'hang' });
   });

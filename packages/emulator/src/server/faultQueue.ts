@@ -30,7 +30,8 @@ function validated(spec: FaultSpec): PendingFault {
   if (!Number.isInteger(times) || times < 1) throw new FaultSpecError('times must be an integer ≥ 1');
   const onlyLatency = spec.code === undefined && spec.message === undefined && spec.latencyMs !== undefined;
   const effect = spec.effect ?? (onlyLatency ? 'delay' : 'error');
-  if (!['error', 'hang', 'delay'].includes(effect)) throw new FaultSpecError(`Unknown effect ${JSON.stringify(effect)}`);
+  if (!['error', 'hang', 'delay'].includes(effect))
+    throw new FaultSpecError(`Unknown effect ${JSON.stringify(effect)}`);
   if (effect === 'error' && KINDS_WITHOUT_ERROR_REPLY.has(spec.kind)) {
     throw new FaultSpecError(`The SDK has no error reply for '${spec.kind}': use effect 'hang' or 'delay'`);
   }
@@ -62,7 +63,9 @@ export class FaultQueue {
 
   /** Takes one use of the oldest fault for this kind that applies to this client. */
   take(kind: MessageKind, apiKey: string | null): AppliedFault | null {
-    const fault = this.pending.find((candidate) => candidate.kind === kind && (candidate.apiKey === null || candidate.apiKey === apiKey));
+    const fault = this.pending.find(
+      (candidate) => candidate.kind === kind && (candidate.apiKey === null || candidate.apiKey === apiKey),
+    );
     if (!fault) return null;
     fault.remaining -= 1;
     if (fault.remaining === 0) this.pending = this.pending.filter((candidate) => candidate !== fault);

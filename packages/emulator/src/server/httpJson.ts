@@ -55,6 +55,8 @@ export function sendError(response: ServerResponse, error: unknown): void {
   } else if (error instanceof FaultSpecError) {
     sendJson(response, 400, { error: { code: ErrorCodes.BadRequest, message: error.message } });
   } else {
-    sendJson(response, 500, { error: { code: ErrorCodes.Unknown, message: 'Internal error in the Backup Kit emulator' } });
+    sendJson(response, 500, {
+      error: { code: ErrorCodes.Unknown, message: 'Internal error in the Backup Kit emulator' },
+    });
   }
 }

@@ -49,19 +49,33 @@ export async function handleIframeApiRequest(
   if (method === 'POST' && path === ApiPaths.messages) {
     const body = (await readJsonBody(request)) as AnnounceMessageRequest;
     const announced = core.announce(apiKey, body);
-    logger.info(`${body.type} from ${announced.clientId ?? 'an unconfigured Portal'}${announced.fault ? ` (fault: ${announced.fault.effect})` : ''}`);
+    logger.info(
+      `${body.type} from ${announced.clientId ?? 'an unconfigured Portal'}${announced.fault ? ` (fault: ${announced.fault.effect})` : ''}`,
+    );
     return sendJson(response, 200, announced);
   }
 
-  if (apiKey === null) throw new PortalProtocolError(ErrorCodes.InvalidApiKey, 'Missing apiKey: the emulator identifies clients by the apiKey given to new Portal()');
+  if (apiKey === null)
+    throw new PortalProtocolError(
+      ErrorCodes.InvalidApiKey,
+      'Missing apiKey: the emulator identifies clients by the apiKey given to new Portal()',
+    );
   const client: ClientRecord = core.clients.getOrCreate(apiKey);
 
   if (method === 'GET' && path === ApiPaths.client) return sendJson(response, 200, toClientResponse(client));
   if (method === 'POST' && path === ApiPaths.wallets) {
-    return sendJson(response, 201, core.wallets.createWallet(client, (await readJsonBody(request)) as CreateWalletRequest));
+    return sendJson(
+      response,
+      201,
+      core.wallets.createWallet(client, (await readJsonBody(request)) as CreateWalletRequest),
+    );
   }
   if (method === 'POST' && path === ApiPaths.backups) {
-    return sendJson(response, 201, await core.wallets.createBackup(client, (await readJsonBody(request)) as CreateBackupRequest));
+    return sendJson(
+      response,
+      201,
+      await core.wallets.createBackup(client, (await readJsonBody(request)) as CreateBackupRequest),
+    );
   }
   if (method === 'POST' && path === ApiPaths.backupSharePairStatus) {
     core.wallets.setBackupStatus(client, (await readJsonBody(request)) as SetBackupStatusRequest);
@@ -72,7 +86,11 @@ export async function handleIframeApiRequest(
     return sendJson(response, 200, { ok: true });
   }
   if (method === 'POST' && path === ApiPaths.recoveries) {
-    return sendJson(response, 200, await core.wallets.recoverWallet(client, (await readJsonBody(request)) as RecoverWalletRequest));
+    return sendJson(
+      response,
+      200,
+      await core.wallets.recoverWallet(client, (await readJsonBody(request)) as RecoverWalletRequest),
+    );
   }
 
   const keyId = driveKeyIdOf(path);
@@ -86,7 +104,10 @@ export async function handleIframeApiRequest(
   if (keyId !== null && method === 'GET') {
     const key = client.driveFiles.get(keyId);
     if (!key) {
-      throw new PortalProtocolError(ErrorCodes.FailedToDecryptCipher, 'Failed to decrypt the client backup share: its key is not in this client\'s Google Drive');
+      throw new PortalProtocolError(
+        ErrorCodes.FailedToDecryptCipher,
+        "Failed to decrypt the client backup share: its key is not in this client's Google Drive",
+      );
     }
     return sendJson(response, 200, { key: base64.encode(key) } satisfies DriveBackupKey);
   }

@@ -14,7 +14,9 @@ export function loadIframeScript(): Promise<string> {
     runningFromSource
       ? bundleIframeScript(fileURLToPath(new URL('../iframe/main.ts', import.meta.url)))
       : readFile(new URL(`../iframe/${IFRAME_SCRIPT_FILE}`, import.meta.url), 'utf8').catch(() => {
-          throw new Error(`dist/iframe/${IFRAME_SCRIPT_FILE} is missing: run \`pnpm --filter @backup-kit/emulator build\``);
+          throw new Error(
+            `dist/iframe/${IFRAME_SCRIPT_FILE} is missing: run \`pnpm --filter @backup-kit/emulator build\``,
+          );
         })
   ).catch((error: unknown) => {
     cached = undefined;

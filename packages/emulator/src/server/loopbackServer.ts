@@ -22,7 +22,10 @@ function close(server: Server): Promise<void> {
  * Listens on 127.0.0.1 (never on the network: this emulator is not secure) and, where the
  * machine has IPv6, on [::1] at the same port, because `localhost` resolves to either.
  */
-export async function listenOnLoopback(handler: RequestListener, port: number): Promise<{ port: number; close(): Promise<void> }> {
+export async function listenOnLoopback(
+  handler: RequestListener,
+  port: number,
+): Promise<{ port: number; close(): Promise<void> }> {
   const ipv4 = createServer(handler);
   const boundPort = await listen(ipv4, '127.0.0.1', port);
   const ipv6 = createServer(handler);

@@ -27,9 +27,18 @@ export function createRequestHandler({ core, logger, iframeScript }: RequestHand
     if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'Method not allowed');
     if (path === IFRAME_PAGE_PATH) return sendText(response, 200, 'text/html', IFRAME_PAGE_HTML);
     if (path === IFRAME_SCRIPT_PATH) return sendText(response, 200, 'text/javascript', iframeScript);
-    if (path === '/') return sendText(response, 200, 'text/plain', `${developmentNotice(`http://${request.headers.host ?? 'localhost'}`)}\n`);
+    if (path === '/')
+      return sendText(
+        response,
+        200,
+        'text/plain',
+        `${developmentNotice(`http://${request.headers.host ?? 'localhost'}`)}\n`,
+      );
     if (/^\/[^/]+\/iframe\/index\.html$/.test(path)) {
-      throw new HttpError(404, `The Backup Kit emulator serves only @portal-hq/web 3.4.1's iframe (${IFRAME_PAGE_PATH})`);
+      throw new HttpError(
+        404,
+        `The Backup Kit emulator serves only @portal-hq/web 3.4.1's iframe (${IFRAME_PAGE_PATH})`,
+      );
     }
     throw new HttpError(404, 'Not found');
   }
@@ -38,7 +47,8 @@ export function createRequestHandler({ core, logger, iframeScript }: RequestHand
     route(request, response).catch((error: unknown) => {
       const route = `${request.method} ${request.url?.split('?')[0]}`;
       if (error instanceof PortalProtocolError) logger.warn(`${route} answered ${error.code}: ${error.message}`);
-      else if (!(error instanceof HttpError)) logger.error(`${route} failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+      else if (!(error instanceof HttpError))
+        logger.error(`${route} failed: ${error instanceof Error ? error.message : 'unknown error'}`);
       if (!response.headersSent) sendError(response, error);
       else response.end();
     });

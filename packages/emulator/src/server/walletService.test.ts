@@ -13,7 +13,10 @@ function newWalletRequest() {
   const secrets = mapCurves(randomScalar);
   const signing = mapCurves((curve) => splitSecret(curve, secrets[curve]));
   const request = {
-    wallets: mapCurves((curve) => ({ publicKey: curveArithmetic(curve).publicKeyOf(secrets[curve]), custodianSigningShare: scalarToHex(signing[curve].second) })),
+    wallets: mapCurves((curve) => ({
+      publicKey: curveArithmetic(curve).publicKeyOf(secrets[curve]),
+      custodianSigningShare: scalarToHex(signing[curve].second),
+    })),
   };
   return { request, secrets, clientSigningShares: mapCurves((curve) => signing[curve].first) };
 }
@@ -29,8 +32,14 @@ function setUp() {
 
 async function backUp(service: WalletService, client: ClientRecord, clientSigningShares: PerCurve<bigint>) {
   const blinding = mapCurves(randomScalar);
-  const { backupIds } = await service.createBackup(client, { backupMethod: 'PASSWORD', blinding: mapCurves((curve) => scalarToHex(blinding[curve])) });
-  return { backupIds, clientBackupShares: mapCurves((curve) => addScalars(curve, clientSigningShares[curve], blinding[curve])) };
+  const { backupIds } = await service.createBackup(client, {
+    backupMethod: 'PASSWORD',
+    blinding: mapCurves((curve) => scalarToHex(blinding[curve])),
+  });
+  return {
+    backupIds,
+    clientBackupShares: mapCurves((curve) => addScalars(curve, clientSigningShares[curve], blinding[curve])),
+  };
 }
 
 function recoveryRequest(clientBackupShares: PerCurve<bigint>) {
@@ -41,7 +50,8 @@ function recoveryRequest(clientBackupShares: PerCurve<bigint>) {
   };
 }
 
-const custodianSigningShares = (client: ClientRecord) => mapCurves((curve) => client.wallets?.[curve].custodianSigningShare);
+const custodianSigningShares = (client: ClientRecord) =>
+  mapCurves((curve) => client.wallets?.[curve].custodianSigningShare);
 
 describe('the custodian side of the wallet', () => {
   it('keeps the wallet whose public keys the client sent, with its EVM address', () => {
@@ -54,15 +64,19 @@ describe('the custodian side of the wallet', () => {
     const service = new WalletService(new InMemoryCustodianBackupShareStore());
     const client = new ClientRegistry().getOrCreate('api-key');
     const { request } = newWalletRequest();
-    expect(() => service.createWallet(client, { wallets: { ...request.wallets, ED25519: { ...request.wallets.ED25519, publicKey: 'ff'.repeat(32) } } })).toThrow(
-      expect.objectContaining({ code: 201 }),
-    );
+    expect(() =>
+      service.createWallet(client, {
+        wallets: { ...request.wallets, ED25519: { ...request.wallets.ED25519, publicKey: 'ff'.repeat(32) } },
+      }),
+    ).toThrow(expect.objectContaining({ code: 201 }));
     expect(client.wallets).toBeNull();
   });
 
   it('refuses a second wallet for the same client', () => {
     const { service, client } = setUp();
-    expect(() => service.createWallet(client, newWalletRequest().request)).toThrow(expect.objectContaining({ code: 201 }));
+    expect(() => service.createWallet(client, newWalletRequest().request)).toThrow(
+      expect.objectContaining({ code: 201 }),
+    );
   });
 
   it('turns its signing share into a backup share that rebuilds the key with the client backup share', async () => {
@@ -77,7 +91,10 @@ describe('the custodian side of the wallet', () => {
   it('creates incomplete backup pairs that storedClientBackupShare(true) completes and (false) leaves incomplete', async () => {
     const { service, client, clientSigningShares } = setUp();
     const { backupIds } = await backUp(service, client, clientSigningShares);
-    const statuses = () => toClientResponse(client).wallets.flatMap((wallet) => wallet.backupSharePairs.map((pair) => [pair.id, pair.status]));
+    const statuses = () =>
+      toClientResponse(client).wallets.flatMap((wallet) =>
+        wallet.backupSharePairs.map((pair) => [pair.id, pair.status]),
+      );
     expect(statuses()).toEqual(backupIds.map((id) => [id, 'incomplete']));
     service.markClientBackupShareStored(client, { success: false, backupMethod: 'PASSWORD' });
     expect(statuses()).toEqual(backupIds.map((id) => [id, 'incomplete']));
@@ -89,15 +106,24 @@ describe('the custodian side of the wallet', () => {
   it('completes pairs by id through setBackupStatus, and refuses unknown ids and statuses', async () => {
     const { service, client, clientSigningShares } = setUp();
     const { backupIds } = await backUp(service, client, clientSigningShares);
-    expect(() => service.setBackupStatus(client, { backupIds: ['bsp_unknown'], status: 'STORED_CLIENT_BACKUP_SHARE' })).toThrow(expect.objectContaining({ code: 203 }));
-    expect(() => service.setBackupStatus(client, { backupIds, status: 'SOMETHING_ELSE' })).toThrow(expect.objectContaining({ code: 201 }));
+    expect(() =>
+      service.setBackupStatus(client, { backupIds: ['bsp_unknown'], status: 'STORED_CLIENT_BACKUP_SHARE' }),
+    ).toThrow(expect.objectContaining({ code: 203 }));
+    expect(() => service.setBackupStatus(client, { backupIds, status: 'SOMETHING_ELSE' })).toThrow(
+      expect.objectContaining({ code: 201 }),
+    );
     service.setBackupStatus(client, { backupIds: [backupIds[0] as string], status: 'STORED_CLIENT_BACKUP_SHARE' });
-    expect(toClientResponse(client).wallets.map((wallet) => wallet.backupSharePairs[0]?.status)).toEqual(['completed', 'incomplete']);
+    expect(toClientResponse(client).wallets.map((wallet) => wallet.backupSharePairs[0]?.status)).toEqual([
+      'completed',
+      'incomplete',
+    ]);
   });
 
   it('refuses storedClientBackupShare for a method that was never backed up', () => {
     const { service, client } = setUp();
-    expect(() => service.markClientBackupShareStored(client, { success: true, backupMethod: 'GDRIVE' })).toThrow(expect.objectContaining({ code: 203 }));
+    expect(() => service.markClientBackupShareStored(client, { success: true, backupMethod: 'GDRIVE' })).toThrow(
+      expect.objectContaining({ code: 203 }),
+    );
   });
 
   it('recovers with the right backup share: same address, new custodian signing shares', async () => {
@@ -122,6 +148,8 @@ describe('the custodian side of the wallet', () => {
 
   it('refuses with 203 a recovery for a method that has no custodian backup share', async () => {
     const { service, client, clientSigningShares } = setUp();
-    await expect(service.recoverWallet(client, { ...recoveryRequest(clientSigningShares), backupMethod: 'GDRIVE' })).rejects.toMatchObject({ code: 203 });
+    await expect(
+      service.recoverWallet(client, { ...recoveryRequest(clientSigningShares), backupMethod: 'GDRIVE' }),
+    ).rejects.toMatchObject({ code: 203 });
   });
 });

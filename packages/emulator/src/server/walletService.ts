@@ -28,7 +28,11 @@ function badRequest(message: string): PortalProtocolError {
 }
 
 function walletsOf(client: ClientRecord): PerCurve<WalletRecord> {
-  if (!client.wallets) throw new PortalProtocolError(ErrorCodes.NotFound, 'This client has no wallet yet: create one with createWallet() first');
+  if (!client.wallets)
+    throw new PortalProtocolError(
+      ErrorCodes.NotFound,
+      'This client has no wallet yet: create one with createWallet() first',
+    );
   return client.wallets;
 }
 
@@ -51,7 +55,8 @@ function scalarsFrom(value: unknown, what: string): PerCurve<bigint> {
 }
 
 function publicKeyFrom(curve: Curve, value: unknown, what: string): string {
-  if (typeof value !== 'string' || !curveArithmetic(curve).isPublicKey(value)) throw badRequest(`${what} for ${curve} is not a valid public key`);
+  if (typeof value !== 'string' || !curveArithmetic(curve).isPublicKey(value))
+    throw badRequest(`${what} for ${curve} is not a valid public key`);
   return value.toLowerCase();
 }
 
@@ -68,9 +73,18 @@ export class WalletService {
   constructor(private readonly custodian: CustodianBackupShareStore) {}
 
   createWallet(client: ClientRecord, request: CreateWalletRequest): AddressResponse {
-    if (client.wallets) throw badRequest('This client already has a wallet: recover it with recoverWallet() instead of generating another');
-    const body = (request?.wallets ?? {}) as Record<string, { publicKey?: unknown; custodianSigningShare?: unknown } | undefined>;
-    const custodianShares = scalarsFrom(mapCurves((curve) => body[curve]?.custodianSigningShare), 'The custodian signing share');
+    if (client.wallets)
+      throw badRequest(
+        'This client already has a wallet: recover it with recoverWallet() instead of generating another',
+      );
+    const body = (request?.wallets ?? {}) as Record<
+      string,
+      { publicKey?: unknown; custodianSigningShare?: unknown } | undefined
+    >;
+    const custodianShares = scalarsFrom(
+      mapCurves((curve) => body[curve]?.custodianSigningShare),
+      'The custodian signing share',
+    );
     const createdAt = now();
     client.wallets = mapCurves((curve) => ({
       id: newId('wallet'),
@@ -88,16 +102,25 @@ export class WalletService {
     const wallets = walletsOf(client);
     const backupMethod = backupMethodOf(request?.backupMethod);
     const blinding = scalarsFrom(request?.blinding, 'The blinding value');
-    const custodianBackupShares = mapCurves((curve) => subtractScalars(curve, wallets[curve].custodianSigningShare, blinding[curve]));
+    const custodianBackupShares = mapCurves((curve) =>
+      subtractScalars(curve, wallets[curve].custodianSigningShare, blinding[curve]),
+    );
     // Stored first: if the custodian (or its webhook) fails, the client keeps its previous pairs.
     await this.custodian.save(client.id, backupMethod, encodeCustodianBackupShare(custodianBackupShares));
-    client.custodianBackupShares.set(backupMethod, { backupMethod, storedAt: now(), location: this.custodian.location });
+    client.custodianBackupShares.set(backupMethod, {
+      backupMethod,
+      storedAt: now(),
+      location: this.custodian.location,
+    });
     // The previous pairs of this method are gone: their custodian share has just been replaced.
     return {
       backupIds: CURVES.map((curve) => {
         const pair: BackupSharePair = { id: newId('bsp'), createdAt: now(), status: 'incomplete', backupMethod };
         const wallet = wallets[curve];
-        wallet.backupSharePairs = [...wallet.backupSharePairs.filter((existing) => existing.backupMethod !== backupMethod), pair];
+        wallet.backupSharePairs = [
+          ...wallet.backupSharePairs.filter((existing) => existing.backupMethod !== backupMethod),
+          pair,
+        ];
         return pair.id;
       }),
     };
@@ -106,7 +129,9 @@ export class WalletService {
   /** `storageCallback()` → `portal:api:setBackupStatus`: marks the named pairs completed. */
   setBackupStatus(client: ClientRecord, request: SetBackupStatusRequest): void {
     if (request?.status !== STORED_CLIENT_BACKUP_SHARE) {
-      throw badRequest(`Unsupported backup status ${JSON.stringify(request?.status)}; the emulator knows '${STORED_CLIENT_BACKUP_SHARE}'`);
+      throw badRequest(
+        `Unsupported backup status ${JSON.stringify(request?.status)}; the emulator knows '${STORED_CLIENT_BACKUP_SHARE}'`,
+      );
     }
     const ids = request.backupIds;
     if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) {
@@ -114,7 +139,8 @@ export class WalletService {
     }
     const pairs = CURVES.flatMap((curve) => client.wallets?.[curve].backupSharePairs ?? []);
     const unknown = ids.filter((id) => !pairs.some((pair) => pair.id === id));
-    if (unknown.length > 0) throw new PortalProtocolError(ErrorCodes.NotFound, `Unknown backup share pair id(s): ${unknown.join(', ')}`);
+    if (unknown.length > 0)
+      throw new PortalProtocolError(ErrorCodes.NotFound, `Unknown backup share pair id(s): ${unknown.join(', ')}`);
     for (const pair of pairs) if (ids.includes(pair.id)) pair.status = 'completed';
   }
 
@@ -122,9 +148,14 @@ export class WalletService {
   markClientBackupShareStored(client: ClientRecord, request: ClientBackupShareStoredRequest): void {
     const backupMethod = backupMethodOf(request?.backupMethod);
     if (typeof request.success !== 'boolean') throw badRequest('success must be a boolean');
-    const pairs = CURVES.flatMap((curve) => client.wallets?.[curve].backupSharePairs ?? []).filter((pair) => pair.backupMethod === backupMethod);
+    const pairs = CURVES.flatMap((curve) => client.wallets?.[curve].backupSharePairs ?? []).filter(
+      (pair) => pair.backupMethod === backupMethod,
+    );
     if (pairs.length === 0) {
-      throw new PortalProtocolError(ErrorCodes.NotFound, `There is no ${backupMethod} backup to mark as stored: run backupWallet(${backupMethod}) first`);
+      throw new PortalProtocolError(
+        ErrorCodes.NotFound,
+        `There is no ${backupMethod} backup to mark as stored: run backupWallet(${backupMethod}) first`,
+      );
     }
     for (const pair of pairs) pair.status = request.success ? 'completed' : 'incomplete';
   }

@@ -16,7 +16,11 @@ describe('self-managed custodian backup shares over the webhook', () => {
   it('POSTs { backupMethod, clientId, share } with X-Webhook-Secret, then reads it back from /backup/fetch', async () => {
     await store.save('client_1', 'PASSWORD', '{"share":1}');
     expect(webhook.calls).toEqual([
-      { path: '/webhook/backup', secretMatched: true, body: { backupMethod: 'PASSWORD', clientId: 'client_1', share: '{"share":1}' } },
+      {
+        path: '/webhook/backup',
+        secretMatched: true,
+        body: { backupMethod: 'PASSWORD', clientId: 'client_1', share: '{"share":1}' },
+      },
       { path: '/webhook/backup/fetch', secretMatched: true, body: { clientId: 'client_1', backupMethod: 'PASSWORD' } },
     ]);
     expect(await store.load('client_1', 'PASSWORD')).toBe('{"share":1}');
@@ -32,15 +36,26 @@ describe('self-managed custodian backup shares over the webhook', () => {
 
   it('fails the backup when /webhook/backup/fetch does not return what was just stored', async () => {
     webhook.corruptFetches = true;
-    await expect(store.save('client_1', 'PASSWORD', 'x')).rejects.toMatchObject({ code: 502, message: expect.stringContaining('different share') });
+    await expect(store.save('client_1', 'PASSWORD', 'x')).rejects.toMatchObject({
+      code: 502,
+      message: expect.stringContaining('different share'),
+    });
     webhook.corruptFetches = false;
     webhook.failNext('/webhook/backup/fetch', 503);
-    await expect(store.save('client_1', 'PASSWORD', 'x')).rejects.toMatchObject({ code: 502, message: expect.stringContaining('HTTP 503') });
+    await expect(store.save('client_1', 'PASSWORD', 'x')).rejects.toMatchObject({
+      code: 502,
+      message: expect.stringContaining('HTTP 503'),
+    });
   });
 
   it('fails with a wrong secret, and never puts the secret or the share in the error', async () => {
-    const wrongSecret = new WebhookCustodianBackupShareStore({ url: webhook.url, secret: 'wrong-secret' }, silentLogger);
-    const error: unknown = await wrongSecret.save('client_1', 'PASSWORD', 'the-share').catch((reason: unknown) => reason);
+    const wrongSecret = new WebhookCustodianBackupShareStore(
+      { url: webhook.url, secret: 'wrong-secret' },
+      silentLogger,
+    );
+    const error: unknown = await wrongSecret
+      .save('client_1', 'PASSWORD', 'the-share')
+      .catch((reason: unknown) => reason);
     expect(error).toMatchObject({ code: 502, message: expect.stringContaining('HTTP 401') });
     expect(String((error as Error).message)).not.toMatch(/wrong-secret|the-share/);
   });
@@ -48,6 +63,9 @@ describe('self-managed custodian backup shares over the webhook', () => {
   it('answers 203 for a recovery the custodian has no share for, and 502 when it cannot be reached', async () => {
     await expect(store.load('client_2', 'GDRIVE')).rejects.toMatchObject({ code: 203 });
     await webhook.close();
-    await expect(store.load('client_2', 'GDRIVE')).rejects.toMatchObject({ code: 502, message: expect.stringContaining('could not connect') });
+    await expect(store.load('client_2', 'GDRIVE')).rejects.toMatchObject({
+      code: 502,
+      message: expect.stringContaining('could not connect'),
+    });
   });
 });

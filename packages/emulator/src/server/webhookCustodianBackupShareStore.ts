@@ -68,10 +68,14 @@ export class WebhookCustodianBackupShareStore implements CustodianBackupShareSto
     }
     const fetched = await this.fetchShare(clientId, backupMethod);
     if (fetched.status !== 200) {
-      throw webhookFailed(`POST ${this.baseUrl}/webhook/backup/fetch answered HTTP ${fetched.status} right after the backup (expected 200)`);
+      throw webhookFailed(
+        `POST ${this.baseUrl}/webhook/backup/fetch answered HTTP ${fetched.status} right after the backup (expected 200)`,
+      );
     }
     if (fetched.share !== share) {
-      throw webhookFailed(`POST ${this.baseUrl}/webhook/backup/fetch returned a different share than the one just stored`);
+      throw webhookFailed(
+        `POST ${this.baseUrl}/webhook/backup/fetch returned a different share than the one just stored`,
+      );
     }
     this.logger.info(`custodian webhook stored and returned the ${backupMethod} share of ${clientId}`);
   }

@@ -13,7 +13,11 @@ describe('the real @portal-hq/web 3.4.1 against injected faults and unsupported 
   let portal: PortalPage | undefined;
 
   beforeAll(async () => {
-    [browser, emulator, pageServer] = await Promise.all([launchChromium(), startEmulator({ logger: silentLogger }), startSdkPageServer()]);
+    [browser, emulator, pageServer] = await Promise.all([
+      launchChromium(),
+      startEmulator({ logger: silentLogger }),
+      startSdkPageServer(),
+    ]);
   });
   afterEach(async () => {
     await portal?.close();
@@ -26,13 +30,24 @@ describe('the real @portal-hq/web 3.4.1 against injected faults and unsupported 
 
   it('rejects storedClientBackupShare with the injected code, and a retry succeeds', async () => {
     portal = await openPortalPage(browser, pageServer.origin, emulator);
-    emulator.control.injectFault({ kind: 'storedClientBackupShare', code: 211, message: 'Injected network failure', apiKey: portal.apiKey });
+    emulator.control.injectFault({
+      kind: 'storedClientBackupShare',
+      code: 211,
+      message: 'Injected network failure',
+      apiKey: portal.apiKey,
+    });
     const outcome = await portal.page.evaluate(async () => {
       await window.portal.createWallet();
-      await window.portal.backupWallet(window.sdk.BackupMethods.password, undefined, { passwordStorage: { password: 'a fine password' } });
-      const first = await window.sdk.settle(() => window.portal.storedClientBackupShare(true, window.sdk.BackupMethods.password));
+      await window.portal.backupWallet(window.sdk.BackupMethods.password, undefined, {
+        passwordStorage: { password: 'a fine password' },
+      });
+      const first = await window.sdk.settle(() =>
+        window.portal.storedClientBackupShare(true, window.sdk.BackupMethods.password),
+      );
       const backedUpAfterFailure = await window.portal.isWalletBackedUp();
-      const retry = await window.sdk.settle(() => window.portal.storedClientBackupShare(true, window.sdk.BackupMethods.password));
+      const retry = await window.sdk.settle(() =>
+        window.portal.storedClientBackupShare(true, window.sdk.BackupMethods.password),
+      );
       return { first, backedUpAfterFailure, retry, backedUp: await window.portal.isWalletBackedUp() };
     });
     expect(outcome).toEqual({
@@ -41,7 +56,9 @@ describe('the real @portal-hq/web 3.4.1 against injected faults and unsupported 
       retry: { ok: true },
       backedUp: true,
     });
-    const storedCalls = messagesFrom(emulator, portal.apiKey).filter((entry) => entry.type === 'portal:storedClientBackupShare');
+    const storedCalls = messagesFrom(emulator, portal.apiKey).filter(
+      (entry) => entry.type === 'portal:storedClientBackupShare',
+    );
     expect(storedCalls.map((entry) => entry.details)).toEqual([
       { success: true, backupMethod: 'PASSWORD' },
       { success: true, backupMethod: 'PASSWORD' },
@@ -74,7 +91,9 @@ describe('the real @portal-hq/web 3.4.1 against injected faults and unsupported 
     emulator.control.injectFault({ kind: 'configure', code: 202, message: 'Invalid API key', apiKey });
     portal = await openPortalPage(browser, pageServer.origin, emulator, { apiKey, waitForReady: false });
     await portal.page.waitForFunction(() => window.initializationErrors.length > 0, undefined, { timeout: 5_000 });
-    expect(await portal.page.evaluate(() => window.initializationErrors)).toEqual([{ code: 202, message: 'Invalid API key' }]);
+    expect(await portal.page.evaluate(() => window.initializationErrors)).toEqual([
+      { code: 202, message: 'Invalid API key' },
+    ]);
     expect(await portal.page.evaluate(() => window.portal.ready)).toBe(false);
   });
 
@@ -94,7 +113,12 @@ describe('the real @portal-hq/web 3.4.1 against injected faults and unsupported 
     });
     expect(outcome).toEqual({
       ok: false,
-      error: { kind: 'PortalMpcError', code: 501, message: "'portal:mpc:rawSign' is not supported by the Backup Kit emulator: it emulates wallet creation, backup and recovery only" },
+      error: {
+        kind: 'PortalMpcError',
+        code: 501,
+        message:
+          "'portal:mpc:rawSign' is not supported by the Backup Kit emulator: it emulates wallet creation, backup and recovery only",
+      },
     });
   });
 
@@ -104,7 +128,10 @@ describe('the real @portal-hq/web 3.4.1 against injected faults and unsupported 
       await window.portal.createWallet();
       return window.sdk.settle(() => window.portal.backupWallet(window.sdk.BackupMethods.passkey));
     });
-    expect(outcome).toMatchObject({ ok: false, error: { code: 501, message: expect.stringContaining("Backup Kit's direct path") } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 501, message: expect.stringContaining("Backup Kit's direct path") },
+    });
     expect(clientWithApiKey(emulator, portal.apiKey).wallets.flatMap((wallet) => wallet.backupSharePairs)).toEqual([]);
   });
 
@@ -119,7 +146,11 @@ describe('the real @portal-hq/web 3.4.1 against injected faults and unsupported 
           (progress) => {
             // The backup holds the wallet while it derives its key (600,000 PBKDF2 rounds).
             if (progress.status === 'Encrypting share') {
-              second = window.sdk.settle(() => window.portal.recoverWallet('x', window.sdk.BackupMethods.password, { passwordStorage: { password: 'abcd' } }));
+              second = window.sdk.settle(() =>
+                window.portal.recoverWallet('x', window.sdk.BackupMethods.password, {
+                  passwordStorage: { password: 'abcd' },
+                }),
+              );
             }
           },
           { passwordStorage: { password: 'a fine password' } },
@@ -129,7 +160,14 @@ describe('the real @portal-hq/web 3.4.1 against injected faults and unsupported 
     });
     expect(outcomes).toEqual({
       first: true,
-      second: { ok: false, error: { kind: 'PortalMpcError', code: 'WALLET_MODIFICATION_ALREADY_IN_PROGRESS', message: '[PortalMpc] Wallet modification already in progress' } },
+      second: {
+        ok: false,
+        error: {
+          kind: 'PortalMpcError',
+          code: 'WALLET_MODIFICATION_ALREADY_IN_PROGRESS',
+          message: '[PortalMpc] Wallet modification already in progress',
+        },
+      },
     });
   });
 });

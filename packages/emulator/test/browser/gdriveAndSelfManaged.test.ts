@@ -31,7 +31,13 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: GDRIVE and self-ma
     portal = undefined;
   });
   afterAll(async () => {
-    await Promise.all([browser?.close(), pageServer?.close(), portalManaged?.stop(), selfManaged?.stop(), webhook?.close()]);
+    await Promise.all([
+      browser?.close(),
+      pageServer?.close(),
+      portalManaged?.stop(),
+      selfManaged?.stop(),
+      webhook?.close(),
+    ]);
   });
 
   it('backs up with GDRIVE under a key kept in its stand-in for Google Drive, and recovers the same address', async () => {
@@ -46,7 +52,13 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: GDRIVE and self-ma
       const recovered = await window.portal.recoverWallet(cipherText, window.sdk.BackupMethods.gdrive);
       return { address, methods, onDeviceAfterLoss, recovered, onDevice: await window.portal.isWalletOnDevice() };
     });
-    expect(result).toEqual({ address: result.address, methods: ['GDRIVE'], onDeviceAfterLoss: false, recovered: result.address, onDevice: true });
+    expect(result).toEqual({
+      address: result.address,
+      methods: ['GDRIVE'],
+      onDeviceAfterLoss: false,
+      recovered: result.address,
+      onDevice: true,
+    });
     expect(clientWithApiKey(portalManaged, portal.apiKey).googleDriveBackupKeys).toBe(1);
   });
 
@@ -66,9 +78,14 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: GDRIVE and self-ma
       const configs = { passwordStorage: { password } };
       const old = await window.portal.backupWallet(window.sdk.BackupMethods.password, undefined, configs);
       await window.portal.backupWallet(window.sdk.BackupMethods.password, undefined, configs);
-      return window.sdk.settle(() => window.portal.recoverWallet(old.cipherText, window.sdk.BackupMethods.password, configs));
+      return window.sdk.settle(() =>
+        window.portal.recoverWallet(old.cipherText, window.sdk.BackupMethods.password, configs),
+      );
     }, PASSWORD);
-    expect(outcome).toMatchObject({ ok: false, error: { code: 113, message: expect.stringContaining('older backup') } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 113, message: expect.stringContaining('older backup') },
+    });
   });
 
   it('posts the custodian backup share to the webhook with the secret, checks it with /backup/fetch, and fetches it for recovery', async () => {
@@ -87,14 +104,24 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: GDRIVE and self-ma
 
     const { id: clientId } = clientWithApiKey(selfManaged, portal.apiKey);
     const calls = webhook.calls.slice(callsBefore);
-    expect(calls.map(({ path, secretMatched, body }) => ({ path, secretMatched, clientId: body.clientId, backupMethod: body.backupMethod }))).toEqual([
+    expect(
+      calls.map(({ path, secretMatched, body }) => ({
+        path,
+        secretMatched,
+        clientId: body.clientId,
+        backupMethod: body.backupMethod,
+      })),
+    ).toEqual([
       { path: '/webhook/backup', secretMatched: true, clientId, backupMethod: 'PASSWORD' },
       { path: '/webhook/backup/fetch', secretMatched: true, clientId, backupMethod: 'PASSWORD' },
       { path: '/webhook/backup/fetch', secretMatched: true, clientId, backupMethod: 'PASSWORD' },
     ]);
     expect(Object.keys(calls[0]?.body ?? {}).sort()).toEqual(['backupMethod', 'clientId', 'share']);
     const share = JSON.parse(String(calls[0]?.body.share)) as Record<string, unknown>;
-    expect(share).toMatchObject({ SECP256K1: expect.stringMatching(/^[0-9a-f]{64}$/), ED25519: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(share).toMatchObject({
+      SECP256K1: expect.stringMatching(/^[0-9a-f]{64}$/),
+      ED25519: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(clientWithApiKey(selfManaged, portal.apiKey).custodianBackupShares).toEqual([
       { backupMethod: 'PASSWORD', storedAt: expect.any(String), location: 'webhook' },
     ]);
@@ -105,12 +132,20 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: GDRIVE and self-ma
     webhook.failNext('/webhook/backup', 500);
     const outcome = await portal.page.evaluate(async (password) => {
       await window.portal.createWallet();
-      return window.sdk.settle(() => window.portal.backupWallet(window.sdk.BackupMethods.password, undefined, { passwordStorage: { password } }));
+      return window.sdk.settle(() =>
+        window.portal.backupWallet(window.sdk.BackupMethods.password, undefined, { passwordStorage: { password } }),
+      );
     }, PASSWORD);
     expect(outcome).toEqual({
       ok: false,
-      error: { kind: 'PortalMpcError', code: 502, message: `The custodian webhook failed: POST ${webhook.url}/webhook/backup answered HTTP 500 (expected 204)` },
+      error: {
+        kind: 'PortalMpcError',
+        code: 502,
+        message: `The custodian webhook failed: POST ${webhook.url}/webhook/backup answered HTTP 500 (expected 204)`,
+      },
     });
-    expect(clientWithApiKey(selfManaged, portal.apiKey).wallets.flatMap((wallet) => wallet.backupSharePairs)).toEqual([]);
+    expect(clientWithApiKey(selfManaged, portal.apiKey).wallets.flatMap((wallet) => wallet.backupSharePairs)).toEqual(
+      [],
+    );
   });
 });

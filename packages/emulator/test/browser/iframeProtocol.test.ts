@@ -24,7 +24,11 @@ describe('the emulator iframe, spoken to by hand', () => {
   let page: Page | undefined;
 
   beforeAll(async () => {
-    [browser, emulator, pageServer] = await Promise.all([launchChromium(), startEmulator({ logger: silentLogger }), startSdkPageServer()]);
+    [browser, emulator, pageServer] = await Promise.all([
+      launchChromium(),
+      startEmulator({ logger: silentLogger }),
+      startSdkPageServer(),
+    ]);
   });
   afterEach(async () => {
     await page?.context().close();
@@ -61,10 +65,14 @@ describe('the emulator iframe, spoken to by hand', () => {
   const send = (target: Page, type: string, data: unknown) =>
     target.evaluate(
       ({ type: messageType, data: messageData, origin }) =>
-        (document.getElementById('portal') as HTMLIFrameElement).contentWindow?.postMessage({ type: messageType, data: messageData }, origin),
+        (document.getElementById('portal') as HTMLIFrameElement).contentWindow?.postMessage(
+          { type: messageType, data: messageData },
+          origin,
+        ),
       { type, data, origin: emulator.url },
     );
-  const received = (target: Page) => target.evaluate(() => (window as unknown as { received: Received[] }).received.slice());
+  const received = (target: Page) =>
+    target.evaluate(() => (window as unknown as { received: Received[] }).received.slice());
   const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   it('sends portal:ready only after portal:configure, then answers portal:address', async () => {
@@ -93,11 +101,17 @@ describe('the emulator iframe, spoken to by hand', () => {
     const unsupported = SDK_REQUEST_TYPES.filter((type) => !SUPPORTED_REQUEST_TYPES.has(type));
     expect(unsupported).toHaveLength(17);
     for (const type of unsupported) await send(target, type, type === 'portal:wasm:formatShares' ? 'raw shares' : {});
-    await target.waitForFunction((count) => (window as unknown as { received: Received[] }).received.length > count, unsupported.length);
+    await target.waitForFunction(
+      (count) => (window as unknown as { received: Received[] }).received.length > count,
+      unsupported.length,
+    );
     const errors = (await received(target)).slice(1);
     expect(errors.map((message) => message.type).sort()).toEqual(unsupported.map((type) => `${type}Error`).sort());
     for (const message of errors) {
-      expect(message.data).toEqual({ code: 501, message: expect.stringContaining('is not supported by the Backup Kit emulator') });
+      expect(message.data).toEqual({
+        code: 501,
+        message: expect.stringContaining('is not supported by the Backup Kit emulator'),
+      });
     }
   });
 });

@@ -14,10 +14,18 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups',
   let pageServer: SdkPageServer;
   let portal: PortalPage | undefined;
   const logLines: string[] = [];
-  const capturingLogger = { info: (line: string) => logLines.push(line), warn: (line: string) => logLines.push(line), error: (line: string) => logLines.push(line) };
+  const capturingLogger = {
+    info: (line: string) => logLines.push(line),
+    warn: (line: string) => logLines.push(line),
+    error: (line: string) => logLines.push(line),
+  };
 
   beforeAll(async () => {
-    [browser, emulator, pageServer] = await Promise.all([launchChromium(), startEmulator({ logger: capturingLogger }), startSdkPageServer()]);
+    [browser, emulator, pageServer] = await Promise.all([
+      launchChromium(),
+      startEmulator({ logger: capturingLogger }),
+      startSdkPageServer(),
+    ]);
   });
   afterEach(async () => {
     await portal?.close();
@@ -38,7 +46,12 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups',
     expect(await page.evaluate(() => window.portal.isWalletBackedUp())).toBe(false);
 
     const cipherText = await page.evaluate(
-      async (password) => (await window.portal.backupWallet(window.sdk.BackupMethods.password, undefined, { passwordStorage: { password } })).cipherText,
+      async (password) =>
+        (
+          await window.portal.backupWallet(window.sdk.BackupMethods.password, undefined, {
+            passwordStorage: { password },
+          })
+        ).cipherText,
       PASSWORD,
     );
     expect(cipherText).toMatch(/^[A-Za-z0-9+/]+=*$/);
@@ -53,7 +66,12 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups',
     const walletsBeforeWrongPassword = clientWithApiKey(emulator, portal.apiKey).wallets;
 
     const wrong = await page.evaluate(
-      (text) => window.sdk.settle(() => window.portal.recoverWallet(text, window.sdk.BackupMethods.password, { passwordStorage: { password: 'not the password' } })),
+      (text) =>
+        window.sdk.settle(() =>
+          window.portal.recoverWallet(text, window.sdk.BackupMethods.password, {
+            passwordStorage: { password: 'not the password' },
+          }),
+        ),
       cipherText,
     );
     expect(wrong).toMatchObject({ ok: false, error: { kind: 'PortalMpcError', code: 407 } });
@@ -62,7 +80,8 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups',
     expect(await page.evaluate(() => window.portal.isWalletBackedUp())).toBe(true);
 
     const recovered = await page.evaluate(
-      ({ text, password }) => window.portal.recoverWallet(text, window.sdk.BackupMethods.password, { passwordStorage: { password } }),
+      ({ text, password }) =>
+        window.portal.recoverWallet(text, window.sdk.BackupMethods.password, { passwordStorage: { password } }),
       { text: cipherText, password: PASSWORD },
     );
     expect(recovered).toBe(address);
@@ -82,7 +101,12 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups',
         (status) => seen.backup?.push(status),
         { passwordStorage: { password } },
       );
-      await window.portal.recoverWallet(cipherText, window.sdk.BackupMethods.password, { passwordStorage: { password } }, (status) => seen.recover?.push(status));
+      await window.portal.recoverWallet(
+        cipherText,
+        window.sdk.BackupMethods.password,
+        { passwordStorage: { password } },
+        (status) => seen.recover?.push(status),
+      );
       // Progress messages are posted before the result, but give stragglers a tick anyway.
       await new Promise((resolve) => setTimeout(resolve, 50));
       return seen;
@@ -104,7 +128,15 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups',
       onDevice: await window.portal.isWalletOnDevice(),
       eip155: await window.portal.getEip155Address(),
     }));
-    expect(answers).toEqual({ backedUp: false, backedUpOnEip155: false, methods: [], recoverable: false, exists: false, onDevice: false, eip155: '' });
+    expect(answers).toEqual({
+      backedUp: false,
+      backedUpOnEip155: false,
+      methods: [],
+      recoverable: false,
+      exists: false,
+      onDevice: false,
+      eip155: '',
+    });
   });
 
   it('leaves the wallet not backed up when the app reports storedClientBackupShare(false)', async () => {
@@ -113,18 +145,26 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups',
       await window.portal.createWallet();
       await window.portal.backupWallet(window.sdk.BackupMethods.password, undefined, { passwordStorage: { password } });
       await window.portal.storedClientBackupShare(false, window.sdk.BackupMethods.password);
-      return { backedUp: await window.portal.isWalletBackedUp(), methods: await window.portal.availableRecoveryMethods() };
+      return {
+        backedUp: await window.portal.isWalletBackedUp(),
+        methods: await window.portal.availableRecoveryMethods(),
+      };
     }, PASSWORD);
     expect(answers).toEqual({ backedUp: false, methods: [] });
     const { wallets } = clientWithApiKey(emulator, portal.apiKey);
-    expect(wallets.flatMap((wallet) => wallet.backupSharePairs.map((pair) => pair.status))).toEqual(['incomplete', 'incomplete']);
+    expect(wallets.flatMap((wallet) => wallet.backupSharePairs.map((pair) => pair.status))).toEqual([
+      'incomplete',
+      'incomplete',
+    ]);
   });
 
   it('completes the backup share pairs through the storageCallback (portal:api:setBackupStatus)', async () => {
     portal = await openPortalPage(browser, pageServer.origin, emulator);
     const backedUp = await portal.page.evaluate(async (password) => {
       await window.portal.createWallet();
-      const { storageCallback } = await window.portal.backupWallet(window.sdk.BackupMethods.password, undefined, { passwordStorage: { password } });
+      const { storageCallback } = await window.portal.backupWallet(window.sdk.BackupMethods.password, undefined, {
+        passwordStorage: { password },
+      });
       const before = await window.portal.isWalletBackedUp('solana:devnet');
       await storageCallback();
       return { before, after: await window.portal.isWalletBackedUp('solana:devnet') };
@@ -137,13 +177,23 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups',
     const { page } = portal;
     const cipherText = await page.evaluate(async (password) => {
       await window.portal.createWallet();
-      const backup = await window.portal.backupWallet(window.sdk.BackupMethods.password, undefined, { passwordStorage: { password } });
+      const backup = await window.portal.backupWallet(window.sdk.BackupMethods.password, undefined, {
+        passwordStorage: { password },
+      });
       await window.portal.storedClientBackupShare(true, window.sdk.BackupMethods.password);
-      await window.portal.recoverWallet(backup.cipherText, window.sdk.BackupMethods.password, { passwordStorage: { password: `${password}!` } }).catch(() => {});
+      await window.portal
+        .recoverWallet(backup.cipherText, window.sdk.BackupMethods.password, {
+          passwordStorage: { password: `${password}!` },
+        })
+        .catch(() => {});
       return backup.cipherText;
     }, PASSWORD);
     const iframe = page.frames().find((frame) => frame.url().startsWith(emulator.url));
-    const storedSigningShares = await iframe?.evaluate(() => Object.entries(window.localStorage).map(([, value]) => value).join(''));
+    const storedSigningShares = await iframe?.evaluate(() =>
+      Object.entries(window.localStorage)
+        .map(([, value]) => value)
+        .join(''),
+    );
     const shares = [...(storedSigningShares ?? '').matchAll(/[0-9a-f]{64}/g)].map(([hex]) => hex);
     expect(shares).toHaveLength(2);
 
@@ -153,7 +203,9 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups',
       expect(everythingVisible).not.toContain(secret);
     }
     // Custodian shares are 32-byte hex too: once the public keys are taken out, no such string may remain.
-    const publicKeys = emulator.control.state().clients.flatMap((client) => client.wallets.map((wallet) => wallet.publicKey));
+    const publicKeys = emulator.control
+      .state()
+      .clients.flatMap((client) => client.wallets.map((wallet) => wallet.publicKey));
     expect(publicKeys.length).toBeGreaterThan(0);
     const withoutPublicKeys = publicKeys.reduce((text, publicKey) => text.replaceAll(publicKey, ''), everythingVisible);
     expect(withoutPublicKeys).not.toMatch(/[0-9a-f]{64}/);

@@ -25,7 +25,12 @@ export interface OpenPortalOptions {
  * A fresh browser context (fresh localStorage) on the SDK test page, with
  * `window.portal = new Portal({ host: emulator.host, apiKey, rpcConfig })` built by the real SDK.
  */
-export async function openPortalPage(browser: Browser, pageOrigin: string, emulator: RunningEmulator, options: OpenPortalOptions = {}): Promise<PortalPage> {
+export async function openPortalPage(
+  browser: Browser,
+  pageOrigin: string,
+  emulator: RunningEmulator,
+  options: OpenPortalOptions = {},
+): Promise<PortalPage> {
   const apiKey = options.apiKey ?? freshApiKey();
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -49,7 +54,8 @@ export async function openPortalPage(browser: Browser, pageOrigin: string, emula
   const portalPage = { page, context, apiKey, pageErrors, close: () => context.close() };
   if (options.waitForReady ?? true) {
     const outcome = await waitForReady(page, 10_000);
-    if (outcome !== 'ready') throw new Error(`Portal did not become ready (${outcome}); page errors: ${pageErrors.join('; ') || 'none'}`);
+    if (outcome !== 'ready')
+      throw new Error(`Portal did not become ready (${outcome}); page errors: ${pageErrors.join('; ') || 'none'}`);
   }
   return portalPage;
 }

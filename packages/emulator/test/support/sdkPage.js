@@ -11,7 +11,10 @@ window.sdk = {
     try {
       return { ok: true, value: await run() };
     } catch (error) {
-      return { ok: false, error: { kind: error?.constructor?.name, code: error?.code, message: String(error?.message ?? error) } };
+      return {
+        ok: false,
+        error: { kind: error?.constructor?.name, code: error?.code, message: String(error?.message ?? error) },
+      };
     }
   },
 };

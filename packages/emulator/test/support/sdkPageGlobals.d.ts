@@ -15,7 +15,11 @@ export interface ClientUnderTest {
   address: string;
   environment: { backupWithPortalEnabled: boolean };
   metadata: { namespaces: Record<string, { address: string; curve: string } | undefined> };
-  wallets: { curve: string; publicKey: string; backupSharePairs: { id: string; status: string; backupMethod: string }[] }[];
+  wallets: {
+    curve: string;
+    publicKey: string;
+    backupSharePairs: { id: string; status: string; backupMethod: string }[];
+  }[];
 }
 
 export interface PortalUnderTest {
@@ -29,7 +33,12 @@ export interface PortalUnderTest {
     progress?: ProgressUnderTest,
     configs?: BackupConfigsUnderTest,
   ): Promise<{ cipherText: string; storageCallback(): Promise<void> }>;
-  recoverWallet(cipherText: string, method: string, configs?: BackupConfigsUnderTest, progress?: ProgressUnderTest): Promise<string>;
+  recoverWallet(
+    cipherText: string,
+    method: string,
+    configs?: BackupConfigsUnderTest,
+    progress?: ProgressUnderTest,
+  ): Promise<string>;
   storedClientBackupShare(success: boolean, method: string): Promise<void>;
   clearLocalWallet(): Promise<boolean>;
   getClient(): Promise<ClientUnderTest>;

@@ -41,7 +41,10 @@ export async function startSdkPageServer(): Promise<SdkPageServer> {
   const script = await bundleSdkPage();
   const server = createServer((request, response) => {
     const isScript = request.url === '/sdk-page.js';
-    response.writeHead(200, { 'content-type': isScript ? 'text/javascript' : 'text/html', 'cache-control': 'no-store' });
+    response.writeHead(200, {
+      'content-type': isScript ? 'text/javascript' : 'text/html',
+      'cache-control': 'no-store',
+    });
     response.end(isScript ? script : PAGE_HTML);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -23,13 +23,20 @@ export const backupWallet: MessageHandler = (data, context) =>
     progress(MpcStatuses.ReadingShare);
     const clientSigningShares = signingShares.read(clientId);
     if (!clientSigningShares) {
-      throw new PortalProtocolError(ErrorCodes.NotFound, 'This device holds no signing shares: create or recover the wallet here before backing it up');
+      throw new PortalProtocolError(
+        ErrorCodes.NotFound,
+        'This device holds no signing shares: create or recover the wallet here before backing it up',
+      );
     }
     progress(MpcStatuses.GeneratingShare);
     const blinding = mapCurves(randomScalar);
     const clientBackupShares = mapCurves((curve) => addScalars(curve, clientSigningShares[curve], blinding[curve]));
     progress(MpcStatuses.EncryptingShare);
-    const cipherText = await encryptClientBackupShare(encodeClientBackupShares(clientBackupShares), backupMethod as BackupMethod, key.source);
+    const cipherText = await encryptClientBackupShare(
+      encodeClientBackupShares(clientBackupShares),
+      backupMethod as BackupMethod,
+      key.source,
+    );
     progress(MpcStatuses.StoringShare);
     // The key first: a backup whose key was lost would be worse than a stray key.
     await key.persist();

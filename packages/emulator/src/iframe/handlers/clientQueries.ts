@@ -7,7 +7,8 @@ export const getClient: MessageHandler = (_data, { server }) => server.getClient
 export const getAddress: MessageHandler = async (_data, { server }) => (await server.getClient()).address;
 
 /** `portal:checkSharesOnDevice` → which signing shares this device's localStorage holds. */
-export const checkSharesOnDevice: MessageHandler = async (_data, { session, signingShares }) => signingShares.presence(session.clientId);
+export const checkSharesOnDevice: MessageHandler = async (_data, { session, signingShares }) =>
+  signingShares.presence(session.clientId);
 
 /** `portal:destroy` (clearLocalWallet): forgets this device's signing shares, "losing the device". */
 export const destroyLocalWallet: MessageHandler = async (_data, { session, signingShares }) => {

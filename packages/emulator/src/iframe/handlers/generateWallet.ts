@@ -22,7 +22,10 @@ export const generateWallet: MessageHandler = (_data, { session, server, signing
         custodianSigningShare: scalarToHex(shares[curve].second),
       })),
     });
-    signingShares.write(clientId, mapCurves((curve) => shares[curve].first));
+    signingShares.write(
+      clientId,
+      mapCurves((curve) => shares[curve].first),
+    );
     progress(MpcStatuses.Done);
     return address;
   });

@@ -22,15 +22,18 @@ export const recoverWallet: MessageHandler = (data, context) =>
     const clientId = session.requireClientId();
     const method = checkRecoveryMethod(backupMethod, session);
     progress(MpcStatuses.ReadingShare);
-    if (cipherText === '' || typeof cipherText !== 'string') {
+    if (typeof cipherText !== 'string' || cipherText === '') {
       throw new PortalProtocolError(
         ErrorCodes.FailedToDecodeCipher,
-        'Failed to decode the cipherText: it is empty. The emulator never stores client backup shares, so pass the cipherText your app stored',
+        'Failed to decode the cipherText: none was given. The emulator never stores client backup shares, so pass the cipherText your app stored',
       );
     }
     const envelope = decodeCipherText(cipherText);
     if (envelope.backupMethod !== method) {
-      throw new PortalProtocolError(ErrorCodes.BadRequest, `This cipherText is a ${envelope.backupMethod} backup, not ${method}`);
+      throw new PortalProtocolError(
+        ErrorCodes.BadRequest,
+        `This cipherText is a ${envelope.backupMethod} backup, not ${method}`,
+      );
     }
     const keyMaterial = await decryptionKeyFor(envelope, backupConfigs, context);
     progress(MpcStatuses.DecryptingShare);
