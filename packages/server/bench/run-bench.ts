@@ -38,7 +38,12 @@ interface Row {
   lost: number | '-';
 }
 
-async function runScenario(url: string, scenario: 'write' | 'read' | 'custodian write', readableUsers: string[], prefix: string) {
+async function runScenario(
+  url: string,
+  scenario: 'write' | 'read' | 'custodian write',
+  readableUsers: string[],
+  prefix: string,
+) {
   const acknowledged: string[] = [];
   let counter = 0;
   const result = await autocannon({
@@ -88,12 +93,27 @@ async function runScenario(url: string, scenario: 'write' | 'read' | 'custodian 
 }
 
 /** Ids acknowledged with 2xx that the database does not hold. */
-async function lostWrites(database: BackupDatabase, table: 'user' | 'custodian', prefix: string, acknowledged: string[]) {
+async function lostWrites(
+  database: BackupDatabase,
+  table: 'user' | 'custodian',
+  prefix: string,
+  acknowledged: string[],
+) {
   const db = drizzleOf(database);
   const stored =
     table === 'user'
-      ? (await db.select({ id: userBackupShares.userId }).from(userBackupShares).where(like(userBackupShares.userId, `${prefix}-%`))).map((r) => r.id)
-      : (await db.select({ id: custodianBackupShares.clientId }).from(custodianBackupShares).where(like(custodianBackupShares.clientId, `${prefix}-%`))).map((r) => r.id);
+      ? (
+          await db
+            .select({ id: userBackupShares.userId })
+            .from(userBackupShares)
+            .where(like(userBackupShares.userId, `${prefix}-%`))
+        ).map((r) => r.id)
+      : (
+          await db
+            .select({ id: custodianBackupShares.clientId })
+            .from(custodianBackupShares)
+            .where(like(custodianBackupShares.clientId, `${prefix}-%`))
+        ).map((r) => r.id);
   const present = new Set(stored);
   return acknowledged.filter((id) => !present.has(id)).length;
 }
@@ -101,7 +121,14 @@ async function lostWrites(database: BackupDatabase, table: 'user' | 'custodian',
 async function benchDatabase(name: string, database: BackupDatabase, keyFile: string): Promise<Row[]> {
   const keyProvider = await loadLocalKeyFileProvider(keyFile);
   const serve = (rateLimit: false | { maxPerUser: number }) =>
-    startServer({ database, webhookSecret: WEBHOOK_SECRET, keyProvider, logger: silentLogger, rateLimit, mode: 'development' });
+    startServer({
+      database,
+      webhookSecret: WEBHOOK_SECRET,
+      keyProvider,
+      logger: silentLogger,
+      rateLimit,
+      mode: 'development',
+    });
   const server = await serve(false);
   // Same routes with the Postgres-backed rate limiter counting (a limit never reached).
   const limitedServer = await serve({ maxPerUser: 1_000_000_000 });
@@ -118,7 +145,9 @@ async function benchDatabase(name: string, database: BackupDatabase, keyFile: st
   });
   try {
     const writes = await runScenario(server.url, 'write', [], 'bench-user');
-    rows.push(row('user share write', writes.result, await lostWrites(database, 'user', 'bench-user', writes.acknowledged)));
+    rows.push(
+      row('user share write', writes.result, await lostWrites(database, 'user', 'bench-user', writes.acknowledged)),
+    );
 
     const reads = await runScenario(server.url, 'read', writes.acknowledged, 'bench-user');
     rows.push(row('user share read', reads.result, '-'));
@@ -128,7 +157,11 @@ async function benchDatabase(name: string, database: BackupDatabase, keyFile: st
 
     const custodian = await runScenario(server.url, 'custodian write', [], 'bench-client');
     rows.push(
-      row('custodian write (sealed)', custodian.result, await lostWrites(database, 'custodian', 'bench-client', custodian.acknowledged)),
+      row(
+        'custodian write (sealed)',
+        custodian.result,
+        await lostWrites(database, 'custodian', 'bench-client', custodian.acknowledged),
+      ),
     );
   } finally {
     await server.stop();
@@ -139,9 +172,12 @@ async function benchDatabase(name: string, database: BackupDatabase, keyFile: st
 
 function printTable(rows: Row[]) {
   const header = ['database', 'scenario', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'acked but lost'];
-  const cells = rows.map((r) => [r.database, r.scenario, r.requests, r.perSecond, r.p50, r.p99, r.failed, r.lost].map(String));
+  const cells = rows.map((r) =>
+    [r.database, r.scenario, r.requests, r.perSecond, r.p50, r.p99, r.failed, r.lost].map(String),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (values: string[]) => `| ${values.map((v, i) => (i < 2 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join(' | ')} |`;
+  const line = (values: string[]) =>
+    `| ${values.map((v, i) => (i < 2 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join(' | ')} |`;
   console.log(line(header));
   console.log(`|${widths.map((w, i) => (i < 2 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
   for (const c of cells) console.log(line(c));
@@ -150,7 +186,9 @@ function printTable(rows: Row[]) {
 const work = await mkdtemp(join(tmpdir(), 'backup-kit-bench-'));
 const rows: Row[] = [];
 try {
-  console.log(`${SECONDS} s per scenario, ${CONNECTIONS} connections, ${PAYLOAD.length}-byte payloads, loopback only\n`);
+  console.log(
+    `${SECONDS} s per scenario, ${CONNECTIONS} connections, ${PAYLOAD.length}-byte payloads, loopback only\n`,
+  );
   const pglite = await openBackupDatabase({ dataDir: join(work, 'pglite') });
   try {
     rows.push(...(await benchDatabase('PGlite (data dir)', pglite, join(work, 'keys.json'))));
@@ -178,7 +216,11 @@ try {
   }
   printTable(rows);
   const lost = rows.reduce((sum, r) => sum + (r.lost === '-' ? 0 : r.lost), 0);
-  console.log(lost === 0 ? '\nEvery acknowledged write was read back from the database.' : `\n${lost} ACKNOWLEDGED WRITES MISSING`);
+  console.log(
+    lost === 0
+      ? '\nEvery acknowledged write was read back from the database.'
+      : `\n${lost} ACKNOWLEDGED WRITES MISSING`,
+  );
   process.exitCode = lost === 0 ? 0 : 1;
 } finally {
   await rm(work, { recursive: true, force: true });

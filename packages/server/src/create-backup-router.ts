@@ -46,7 +46,7 @@ export function createBackupRouter(options: BackupRouterOptions): BackupRouter {
     logger.warn(
       { mode, header: DEV_USER_HEADER },
       `DEVELOPMENT MODE: no authorize hook, so user routes trust the ${DEV_USER_HEADER} header. ` +
-        'Anyone can read anyone\'s backup share. Pass `authorize` before exposing this server.',
+        "Anyone can read anyone's backup share. Pass `authorize` before exposing this server.",
     );
   }
 

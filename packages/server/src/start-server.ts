@@ -50,7 +50,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   try {
     const router = createBackupRouter({ ...options, db: database, keyProvider, logger });
     const host = options.host ?? '127.0.0.1';
-    const server = serve({ fetch: router.app.fetch, port: options.port ?? 0, hostname: host, overrideGlobalObjects: false });
+    const server = serve({
+      fetch: router.app.fetch,
+      port: options.port ?? 0,
+      hostname: host,
+      overrideGlobalObjects: false,
+    });
     const address = await new Promise<AddressInfo>((resolve, reject) => {
       server.once('error', reject);
       server.once('listening', () => resolve(server.address() as AddressInfo));

@@ -29,7 +29,9 @@ describe('access control', () => {
       try {
         const userId = uniqueId('user');
         const auth = { Authorization: `Bearer ${userId}`, 'X-Backup-Kit-User': '' };
-        expect((await putUserShare(server.url, userId, { backupMethod: 'PASSWORD', cipherText: 'mine' }, auth)).status).toBe(200);
+        expect(
+          (await putUserShare(server.url, userId, { backupMethod: 'PASSWORD', cipherText: 'mine' }, auth)).status,
+        ).toBe(200);
         expect((await (await getUserShare(server.url, userId, 'PASSWORD', auth)).json()).cipherText).toBe('mine');
       } finally {
         await server.stop();
@@ -49,9 +51,14 @@ describe('access control', () => {
     it("answers 403 when the hook's caller is not the path's user", async () => {
       const server = await startTestServer(database, { authorize });
       try {
-        const response = await putUserShare(server.url, 'alice', { backupMethod: 'PASSWORD', cipherText: 'x' }, {
-          Authorization: 'Bearer mallory',
-        });
+        const response = await putUserShare(
+          server.url,
+          'alice',
+          { backupMethod: 'PASSWORD', cipherText: 'x' },
+          {
+            Authorization: 'Bearer mallory',
+          },
+        );
         expect(response.status).toBe(403);
       } finally {
         await server.stop();
@@ -77,7 +84,9 @@ describe('access control', () => {
 
   describe('start-up without a hook', () => {
     it('refuses to build a router in production mode', () => {
-      expect(() => createBackupRouter({ db: database, webhookSecret: 'secret', mode: 'production' })).toThrow(/authorize hook/);
+      expect(() => createBackupRouter({ db: database, webhookSecret: 'secret', mode: 'production' })).toThrow(
+        /authorize hook/,
+      );
     });
 
     it('refuses to start when NODE_ENV=production', async () => {
@@ -85,7 +94,12 @@ describe('access control', () => {
       process.env.NODE_ENV = 'production';
       try {
         await expect(
-          startServer({ database, webhookSecret: 'secret', keyFile: join(await tempDir(), 'keys.json'), logger: captureLogs().logger }),
+          startServer({
+            database,
+            webhookSecret: 'secret',
+            keyFile: join(await tempDir(), 'keys.json'),
+            logger: captureLogs().logger,
+          }),
         ).rejects.toThrow(/refusing to run in production without an authorize hook/);
       } finally {
         process.env.NODE_ENV = previous;
@@ -123,29 +137,35 @@ describe('access control', () => {
         },
       });
 
-    it.each(['http://localhost:5173', 'http://127.0.0.1:4000'])('allows %s with the kit headers in development', async (origin) => {
-      const server = await startTestServer(database);
-      try {
-        const response = await preflight(server.url, origin);
-        expect(response.status).toBe(204);
-        expect(response.headers.get('access-control-allow-origin')).toBe(origin);
-        const allowed = response.headers.get('access-control-allow-headers')?.toLowerCase() ?? '';
-        expect(allowed).toContain('content-type');
-        expect(allowed).toContain('x-backup-kit-user');
-        expect(response.headers.get('access-control-allow-methods')).toContain('POST');
-      } finally {
-        await server.stop();
-      }
-    });
+    it.each(['http://localhost:5173', 'http://127.0.0.1:4000'])(
+      'allows %s with the kit headers in development',
+      async (origin) => {
+        const server = await startTestServer(database);
+        try {
+          const response = await preflight(server.url, origin);
+          expect(response.status).toBe(204);
+          expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+          const allowed = response.headers.get('access-control-allow-headers')?.toLowerCase() ?? '';
+          expect(allowed).toContain('content-type');
+          expect(allowed).toContain('x-backup-kit-user');
+          expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+        } finally {
+          await server.stop();
+        }
+      },
+    );
 
-    it.each(['https://evil.example', 'http://localhost.evil.example:5173'])('gives %s no CORS grant', async (origin) => {
-      const server = await startTestServer(database);
-      try {
-        expect((await preflight(server.url, origin)).headers.get('access-control-allow-origin')).toBeNull();
-      } finally {
-        await server.stop();
-      }
-    });
+    it.each(['https://evil.example', 'http://localhost.evil.example:5173'])(
+      'gives %s no CORS grant',
+      async (origin) => {
+        const server = await startTestServer(database);
+        try {
+          expect((await preflight(server.url, origin)).headers.get('access-control-allow-origin')).toBeNull();
+        } finally {
+          await server.stop();
+        }
+      },
+    );
 
     it('keeps the CORS grant on error answers so the browser can read them', async () => {
       const server = await startTestServer(database);
@@ -166,7 +186,9 @@ describe('access control', () => {
         expect((await preflight(server.url, 'https://wallet.example')).headers.get('access-control-allow-origin')).toBe(
           'https://wallet.example',
         );
-        expect((await preflight(server.url, 'http://localhost:5173')).headers.get('access-control-allow-origin')).toBeNull();
+        expect(
+          (await preflight(server.url, 'http://localhost:5173')).headers.get('access-control-allow-origin'),
+        ).toBeNull();
       } finally {
         await server.stop();
       }
@@ -175,7 +197,9 @@ describe('access control', () => {
     it('grants no origin by default in production', async () => {
       const server = await startTestServer(database, { mode: 'production', authorize: () => null });
       try {
-        expect((await preflight(server.url, 'http://localhost:5173')).headers.get('access-control-allow-origin')).toBeNull();
+        expect(
+          (await preflight(server.url, 'http://localhost:5173')).headers.get('access-control-allow-origin'),
+        ).toBeNull();
       } finally {
         await server.stop();
       }

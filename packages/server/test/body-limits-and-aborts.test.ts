@@ -6,7 +6,14 @@ import { custodianBackupShares, userBackupShares } from '../src/db/schema';
 import type { RunningServer } from '../src/start-server';
 import { describeOnEachBackend } from './support/backends';
 import { firstResponse, openSocket } from './support/raw-http';
-import { WEBHOOK_SECRET, getUserShare, postWebhook, putUserShare, startTestServer, uniqueId } from './support/test-server';
+import {
+  WEBHOOK_SECRET,
+  getUserShare,
+  postWebhook,
+  putUserShare,
+  startTestServer,
+  uniqueId,
+} from './support/test-server';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -66,7 +73,9 @@ describeOnEachBackend('request bodies cut off or too large', (backend) => {
 
     const rows = await drizzleOf(database).select().from(userBackupShares).where(eq(userBackupShares.userId, userId));
     expect(rows).toEqual([]);
-    expect((await putUserShare(server.url, userId, { backupMethod: 'PASSWORD', cipherText: 'after' })).status).toBe(200);
+    expect((await putUserShare(server.url, userId, { backupMethod: 'PASSWORD', cipherText: 'after' })).status).toBe(
+      200,
+    );
   });
 
   it('stores nothing when a webhook request is cut off mid-body (chunked), and keeps serving', async () => {
@@ -82,8 +91,13 @@ describeOnEachBackend('request bodies cut off or too large', (backend) => {
     socket.destroy();
     await settle();
 
-    const rows = await drizzleOf(database).select().from(custodianBackupShares).where(eq(custodianBackupShares.clientId, clientId));
+    const rows = await drizzleOf(database)
+      .select()
+      .from(custodianBackupShares)
+      .where(eq(custodianBackupShares.clientId, clientId));
     expect(rows).toEqual([]);
-    expect((await postWebhook(server.url, '/webhook/backup/fetch', { clientId, backupMethod: 'PASSWORD' })).status).toBe(404);
+    expect(
+      (await postWebhook(server.url, '/webhook/backup/fetch', { clientId, backupMethod: 'PASSWORD' })).status,
+    ).toBe(404);
   });
 });

@@ -13,7 +13,12 @@ describe('backup-kit-server options', () => {
       WEBHOOK_SECRET: 's3cret',
       DATABASE_URL: 'postgresql://db/backups',
     });
-    expect(options).toMatchObject({ port: 9000, dataDir: '/srv/pg', webhookSecret: 's3cret', databaseUrl: 'postgresql://db/backups' });
+    expect(options).toMatchObject({
+      port: 9000,
+      dataDir: '/srv/pg',
+      webhookSecret: 's3cret',
+      databaseUrl: 'postgresql://db/backups',
+    });
   });
 
   it('defaults to port 8787 and PGlite', async () => {
@@ -46,10 +51,14 @@ const builtBin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 describe.skipIf(!existsSync(builtBin))('the built backup-kit-server bin', () => {
   it('starts on PGlite, prints its URL, serves, and stops on SIGTERM', async () => {
     const dir = await tempDir();
-    const child = spawn(process.execPath, [builtBin, '--port', '0', '--data-dir', join(dir, 'pg'), '--key-file', join(dir, 'keys.json')], {
-      env: { ...process.env, WEBHOOK_SECRET, NODE_ENV: 'development', DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [builtBin, '--port', '0', '--data-dir', join(dir, 'pg'), '--key-file', join(dir, 'keys.json')],
+      {
+        env: { ...process.env, WEBHOOK_SECRET, NODE_ENV: 'development', DATABASE_URL: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     try {
@@ -58,7 +67,9 @@ describe.skipIf(!existsSync(builtBin))('the built backup-kit-server bin', () => 
         child.once('exit', (code) => reject(new Error(`bin exited with ${code}: ${stderr}`)));
       });
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect((await putUserShare(url, 'cli-user', { backupMethod: 'PASSWORD', cipherText: 'from-cli' })).status).toBe(200);
+      expect((await putUserShare(url, 'cli-user', { backupMethod: 'PASSWORD', cipherText: 'from-cli' })).status).toBe(
+        200,
+      );
       expect((await (await getUserShare(url, 'cli-user', 'PASSWORD')).json()).cipherText).toBe('from-cli');
       expect(stderr).toContain('DEVELOPMENT MODE');
     } finally {
@@ -70,10 +81,14 @@ describe.skipIf(!existsSync(builtBin))('the built backup-kit-server bin', () => 
 
   it('refuses to start in production without --authorize', async () => {
     const dir = await tempDir();
-    const child = spawn(process.execPath, [builtBin, '--port', '0', '--data-dir', 'memory://', '--key-file', join(dir, 'k.json')], {
-      env: { ...process.env, WEBHOOK_SECRET, NODE_ENV: 'production', DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [builtBin, '--port', '0', '--data-dir', 'memory://', '--key-file', join(dir, 'k.json')],
+      {
+        env: { ...process.env, WEBHOOK_SECRET, NODE_ENV: 'production', DATABASE_URL: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const code = await new Promise((resolve) => child.once('exit', resolve));

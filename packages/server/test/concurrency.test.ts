@@ -26,7 +26,9 @@ describeOnEachBackend('concurrent writes', (backend) => {
     const userId = uniqueId('user');
     const sent = Array.from({ length: WRITERS }, (_, i) => `cipher-${i}`);
     const statuses = await Promise.all(
-      sent.map(async (cipherText) => (await putUserShare(server.url, userId, { backupMethod: 'PASSWORD', cipherText })).status),
+      sent.map(
+        async (cipherText) => (await putUserShare(server.url, userId, { backupMethod: 'PASSWORD', cipherText })).status,
+      ),
     );
     expect(statuses).toEqual(sent.map(() => 200));
 
@@ -44,13 +46,21 @@ describeOnEachBackend('concurrent writes', (backend) => {
     const clientId = uniqueId('client');
     const sent = Array.from({ length: WRITERS }, (_, i) => `share-${i}`);
     const statuses = await Promise.all(
-      sent.map(async (share) => (await postWebhook(server.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId, share })).status),
+      sent.map(
+        async (share) =>
+          (await postWebhook(server.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId, share })).status,
+      ),
     );
     expect(statuses).toEqual(sent.map(() => 204));
 
-    const rows = await drizzleOf(database).select().from(custodianBackupShares).where(eq(custodianBackupShares.clientId, clientId));
+    const rows = await drizzleOf(database)
+      .select()
+      .from(custodianBackupShares)
+      .where(eq(custodianBackupShares.clientId, clientId));
     expect(rows).toHaveLength(1);
-    const { share } = await (await postWebhook(server.url, '/webhook/backup/fetch', { clientId, backupMethod: 'PASSWORD' })).json();
+    const { share } = await (
+      await postWebhook(server.url, '/webhook/backup/fetch', { clientId, backupMethod: 'PASSWORD' })
+    ).json();
     expect(sent).toContain(share);
   });
 });

@@ -82,15 +82,25 @@ describeOnEachBackend('server logs', (backend) => {
 
       // Break the tables: Drizzle's error for the next writes quotes their parameters.
       await drizzleOf(database).execute(sql`alter table user_backup_shares rename to user_backup_shares_gone`);
-      await drizzleOf(database).execute(sql`alter table custodian_backup_shares rename to custodian_backup_shares_gone`);
+      await drizzleOf(database).execute(
+        sql`alter table custodian_backup_shares rename to custodian_backup_shares_gone`,
+      );
       const failedUser = await putUserShare(server.url, userId, { backupMethod: 'PASSWORD', cipherText });
-      const failedWebhook = await postWebhook(server.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId, share });
+      const failedWebhook = await postWebhook(server.url, '/webhook/backup', {
+        backupMethod: 'PASSWORD',
+        clientId,
+        share,
+      });
       expect(failedUser.status).toBe(500);
       expect(failedWebhook.status).toBe(500);
       expect(await failedUser.text()).not.toContain(cipherText);
     } finally {
-      await drizzleOf(database).execute(sql`alter table if exists user_backup_shares_gone rename to user_backup_shares`);
-      await drizzleOf(database).execute(sql`alter table if exists custodian_backup_shares_gone rename to custodian_backup_shares`);
+      await drizzleOf(database).execute(
+        sql`alter table if exists user_backup_shares_gone rename to user_backup_shares`,
+      );
+      await drizzleOf(database).execute(
+        sql`alter table if exists custodian_backup_shares_gone rename to custodian_backup_shares`,
+      );
       await server.stop();
     }
 

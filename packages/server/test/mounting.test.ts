@@ -47,7 +47,9 @@ describe('mounting the router in an existing server', () => {
       expect((await putUserShare(url, userId, { backupMethod: 'PASSWORD', cipherText: 'node-http' })).status).toBe(200);
       expect((await (await getUserShare(url, userId, 'PASSWORD')).json()).cipherText).toBe('node-http');
       const clientId = uniqueId('client');
-      expect((await postWebhook(url, '/webhook/backup', { clientId, backupMethod: 'PASSWORD', share: 's' })).status).toBe(204);
+      expect(
+        (await postWebhook(url, '/webhook/backup', { clientId, backupMethod: 'PASSWORD', share: 's' })).status,
+      ).toBe(204);
     } finally {
       await close(server);
     }
@@ -61,10 +63,15 @@ describe('mounting the router in an existing server', () => {
     const url = await listen(server);
     try {
       const userId = uniqueId('user');
-      expect((await putUserShare(`${url}/backup`, userId, { backupMethod: 'GDRIVE', cipherText: 'express' })).status).toBe(200);
+      expect(
+        (await putUserShare(`${url}/backup`, userId, { backupMethod: 'GDRIVE', cipherText: 'express' })).status,
+      ).toBe(200);
       expect((await (await getUserShare(`${url}/backup`, userId, 'GDRIVE')).json()).cipherText).toBe('express');
       expect(await (await fetch(`${url}/health`)).json()).toEqual({ ok: true });
-      expect((await postWebhook(`${url}/backup`, '/webhook/backup/fetch', { clientId: 'none', backupMethod: 'PASSWORD' })).status).toBe(404);
+      expect(
+        (await postWebhook(`${url}/backup`, '/webhook/backup/fetch', { clientId: 'none', backupMethod: 'PASSWORD' }))
+          .status,
+      ).toBe(404);
     } finally {
       await close(server);
     }
@@ -81,7 +88,9 @@ describe('mounting the router in an existing server', () => {
     });
     expect(response.status).toBe(200);
     const read = await router.fetch(
-      new Request(`http://local/users/${userId}/user-backup-share?backupMethod=PASSKEY`, { headers: { 'X-Backup-Kit-User': userId } }),
+      new Request(`http://local/users/${userId}/user-backup-share?backupMethod=PASSKEY`, {
+        headers: { 'X-Backup-Kit-User': userId },
+      }),
     );
     expect((await read.json()).cipherText).toBe('hono');
   });

@@ -43,7 +43,9 @@ describe.skipIf(!postgresBackend().available)('two server instances on one Postg
 
   it('read through one instance the user share written through the other', async () => {
     const userId = uniqueId('user');
-    expect((await putUserShare(first.url, userId, { backupMethod: 'PASSWORD', cipherText: 'via-first' })).status).toBe(200);
+    expect((await putUserShare(first.url, userId, { backupMethod: 'PASSWORD', cipherText: 'via-first' })).status).toBe(
+      200,
+    );
     expect((await (await getUserShare(second.url, userId, 'PASSWORD')).json()).cipherText).toBe('via-first');
   });
 

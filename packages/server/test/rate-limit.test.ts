@@ -15,7 +15,9 @@ describeOnEachBackend('rate limiting', (backend) => {
   beforeAll(async () => {
     database = await backend.open();
     // An hour-long window: a test never straddles two windows and sees its count reset.
-    server = await startTestServer(database, { rateLimit: { windowSeconds: 3600, maxPerUser: 3, maxPerWebhookCaller: 4 } });
+    server = await startTestServer(database, {
+      rateLimit: { windowSeconds: 3600, maxPerUser: 3, maxPerWebhookCaller: 4 },
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -46,7 +48,8 @@ describeOnEachBackend('rate limiting', (backend) => {
   it('limits webhook callers by address, wrong secrets included, before checking the secret', async () => {
     const body = { clientId: uniqueId('client'), backupMethod: 'PASSWORD' };
     const statuses = [];
-    for (let i = 0; i < 4; i += 1) statuses.push((await postWebhook(server.url, '/webhook/backup/fetch', body, 'guess')).status);
+    for (let i = 0; i < 4; i += 1)
+      statuses.push((await postWebhook(server.url, '/webhook/backup/fetch', body, 'guess')).status);
     expect(statuses).toEqual([401, 401, 401, 401]);
     const limited = await postWebhook(server.url, '/webhook/backup/fetch', body, WEBHOOK_SECRET);
     expect(limited.status).toBe(429);
@@ -56,7 +59,9 @@ describeOnEachBackend('rate limiting', (backend) => {
   it('now and then drops counters of long-gone windows, keeping current ones', async () => {
     const db = drizzleOf(database);
     const stale = uniqueId('stale');
-    await db.insert(rateLimitCounters).values({ key: stale, windowStartedAt: sql`now() - interval '3 hours'`, hits: 9 });
+    await db
+      .insert(rateLimitCounters)
+      .values({ key: stale, windowStartedAt: sql`now() - interval '3 hours'`, hits: 9 });
     const random = vi.spyOn(Math, 'random').mockReturnValue(0); // this request is the one that prunes
     try {
       await createRateLimitStore(db).hit(uniqueId('current'), 60);

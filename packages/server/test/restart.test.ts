@@ -7,7 +7,13 @@ import { WEBHOOK_SECRET, getUserShare, postWebhook, putUserShare, tempDir, uniqu
 
 async function writeStopStartRead(storage: Pick<StartServerOptions, 'dataDir' | 'databaseUrl'>) {
   const keyFile = join(await tempDir(), 'keys.json');
-  const options: StartServerOptions = { ...storage, port: 0, keyFile, webhookSecret: WEBHOOK_SECRET, logger: silentLogger };
+  const options: StartServerOptions = {
+    ...storage,
+    port: 0,
+    keyFile,
+    webhookSecret: WEBHOOK_SECRET,
+    logger: silentLogger,
+  };
   const userId = uniqueId('user');
   const clientId = uniqueId('client');
 

@@ -63,10 +63,14 @@ describeOnEachBackend('user backup share routes', (backend) => {
   it('keeps one share per method side by side, CUSTOM included', async () => {
     const userId = uniqueId('user');
     for (const backupMethod of ['PASSWORD', 'PASSKEY', 'CUSTOM', 'UNKNOWN']) {
-      expect((await putUserShare(server.url, userId, { backupMethod, cipherText: `ct-${backupMethod}` })).status).toBe(200);
+      expect((await putUserShare(server.url, userId, { backupMethod, cipherText: `ct-${backupMethod}` })).status).toBe(
+        200,
+      );
     }
     for (const backupMethod of ['PASSWORD', 'PASSKEY', 'CUSTOM', 'UNKNOWN']) {
-      expect((await (await getUserShare(server.url, userId, backupMethod)).json()).cipherText).toBe(`ct-${backupMethod}`);
+      expect((await (await getUserShare(server.url, userId, backupMethod)).json()).cipherText).toBe(
+        `ct-${backupMethod}`,
+      );
     }
   });
 
@@ -93,7 +97,9 @@ describeOnEachBackend('user backup share routes', (backend) => {
       const response = await putUserShare(server.url, userId, body);
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: 'invalid_request', field });
-      expect(await drizzleOf(database).select().from(userBackupShares).where(eq(userBackupShares.userId, userId))).toEqual([]);
+      expect(
+        await drizzleOf(database).select().from(userBackupShares).where(eq(userBackupShares.userId, userId)),
+      ).toEqual([]);
     });
 
     it('answers 400 for a body that is not an object', async () => {
@@ -103,7 +109,11 @@ describeOnEachBackend('user backup share routes', (backend) => {
     });
 
     it('answers 400 invalid_json without quoting the body', async () => {
-      const response = await putUserShare(server.url, uniqueId('user'), '{"backupMethod":"PASSWORD","cipherText":"secret-ct');
+      const response = await putUserShare(
+        server.url,
+        uniqueId('user'),
+        '{"backupMethod":"PASSWORD","cipherText":"secret-ct',
+      );
       expect(response.status).toBe(400);
       const text = await response.text();
       expect(JSON.parse(text)).toMatchObject({ error: 'invalid_json' });
@@ -111,15 +121,22 @@ describeOnEachBackend('user backup share routes', (backend) => {
     });
 
     it('answers 415 when the body is not labelled JSON (no preflight-free cross-origin writes)', async () => {
-      const response = await putUserShare(server.url, uniqueId('user'), { backupMethod: 'PASSWORD', cipherText: 'x' }, {
-        'Content-Type': 'text/plain',
-      });
+      const response = await putUserShare(
+        server.url,
+        uniqueId('user'),
+        { backupMethod: 'PASSWORD', cipherText: 'x' },
+        {
+          'Content-Type': 'text/plain',
+        },
+      );
       expect(response.status).toBe(415);
     });
 
     it('answers 400 naming backupMethod when the query lacks it', async () => {
       const userId = uniqueId('user');
-      const response = await fetch(`${server.url}/users/${userId}/user-backup-share`, { headers: { 'X-Backup-Kit-User': userId } });
+      const response = await fetch(`${server.url}/users/${userId}/user-backup-share`, {
+        headers: { 'X-Backup-Kit-User': userId },
+      });
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ field: 'backupMethod' });
     });
@@ -157,9 +174,14 @@ describeOnEachBackend('user backup share routes', (backend) => {
     it("answers 403 to a caller touching another user's share, and stores nothing", async () => {
       const victim = uniqueId('victim');
       await putUserShare(server.url, victim, { backupMethod: 'PASSWORD', cipherText: 'victims' });
-      const write = await putUserShare(server.url, victim, { backupMethod: 'PASSWORD', cipherText: 'evil' }, {
-        'X-Backup-Kit-User': 'mallory',
-      });
+      const write = await putUserShare(
+        server.url,
+        victim,
+        { backupMethod: 'PASSWORD', cipherText: 'evil' },
+        {
+          'X-Backup-Kit-User': 'mallory',
+        },
+      );
       expect(write.status).toBe(403);
       const read = await getUserShare(server.url, victim, 'PASSWORD', { 'X-Backup-Kit-User': 'mallory' });
       expect(read.status).toBe(403);

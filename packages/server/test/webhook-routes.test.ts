@@ -8,7 +8,8 @@ import { describeOnEachBackend } from './support/backends';
 import { WEBHOOK_SECRET, postWebhook, startTestServer, uniqueId } from './support/test-server';
 
 // What Portal sends: a JSON-stringified share.
-const shareFor = (clientId: string) => JSON.stringify({ clientId, share: `custodian-share-of-${clientId}`, curve: 'SECP256K1' });
+const shareFor = (clientId: string) =>
+  JSON.stringify({ clientId, share: `custodian-share-of-${clientId}`, curve: 'SECP256K1' });
 
 describeOnEachBackend('custodian webhook routes', (backend) => {
   let database: BackupDatabase;
@@ -45,14 +46,18 @@ describeOnEachBackend('custodian webhook routes', (backend) => {
     await postWebhook(server.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId, share: 'second' });
     await postWebhook(server.url, '/webhook/backup', { backupMethod: 'GDRIVE', clientId, share: 'drive' });
 
-    const fetch = (backupMethod: string) => postWebhook(server.url, '/webhook/backup/fetch', { clientId, backupMethod });
+    const fetch = (backupMethod: string) =>
+      postWebhook(server.url, '/webhook/backup/fetch', { clientId, backupMethod });
     expect(await (await fetch('PASSWORD')).json()).toEqual({ share: 'second' });
     expect(await (await fetch('GDRIVE')).json()).toEqual({ share: 'drive' });
     expect(await rowsFor(clientId)).toHaveLength(2);
   });
 
   it('answers 404 from /backup/fetch when no share is stored', async () => {
-    const response = await postWebhook(server.url, '/webhook/backup/fetch', { clientId: uniqueId('client'), backupMethod: 'PASSWORD' });
+    const response = await postWebhook(server.url, '/webhook/backup/fetch', {
+      clientId: uniqueId('client'),
+      backupMethod: 'PASSWORD',
+    });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ error: 'not_found' });
   });
@@ -60,7 +65,9 @@ describeOnEachBackend('custodian webhook routes', (backend) => {
   it('files a share sent without backupMethod under UNKNOWN, as the seed data model does', async () => {
     const clientId = uniqueId('client');
     expect((await postWebhook(server.url, '/webhook/backup', { clientId, share: 'legacy' })).status).toBe(204);
-    expect(await (await postWebhook(server.url, '/webhook/backup/fetch', { clientId, backupMethod: 'UNKNOWN' })).json()).toEqual({
+    expect(
+      await (await postWebhook(server.url, '/webhook/backup/fetch', { clientId, backupMethod: 'UNKNOWN' })).json(),
+    ).toEqual({
       share: 'legacy',
     });
   });
@@ -74,7 +81,12 @@ describeOnEachBackend('custodian webhook routes', (backend) => {
       ['empty', ''],
     ])('answers 401 to /backup when the secret is %s, and stores nothing', async (_case, secret) => {
       const clientId = uniqueId('client');
-      const response = await postWebhook(server.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId, share: 's' }, secret);
+      const response = await postWebhook(
+        server.url,
+        '/webhook/backup',
+        { backupMethod: 'PASSWORD', clientId, share: 's' },
+        secret,
+      );
       expect(response.status).toBe(401);
       expect(await response.json()).toMatchObject({ error: 'invalid_webhook_secret' });
       expect(await rowsFor(clientId)).toEqual([]);
@@ -83,7 +95,12 @@ describeOnEachBackend('custodian webhook routes', (backend) => {
     it('answers 401 to /backup/fetch with a wrong secret, even when the share exists', async () => {
       const clientId = uniqueId('client');
       await postWebhook(server.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId, share: 'guarded' });
-      const response = await postWebhook(server.url, '/webhook/backup/fetch', { clientId, backupMethod: 'PASSWORD' }, 'guess');
+      const response = await postWebhook(
+        server.url,
+        '/webhook/backup/fetch',
+        { clientId, backupMethod: 'PASSWORD' },
+        'guess',
+      );
       expect(response.status).toBe(401);
       expect(await response.text()).not.toContain('guarded');
     });
@@ -94,8 +111,18 @@ describeOnEachBackend('custodian webhook routes', (backend) => {
       ['/webhook/backup', 'a missing clientId', { backupMethod: 'PASSWORD', share: 's' }, 'clientId'],
       ['/webhook/backup', 'a numeric clientId', { backupMethod: 'PASSWORD', clientId: 7, share: 's' }, 'clientId'],
       ['/webhook/backup', 'a missing share', { backupMethod: 'PASSWORD', clientId: 'c' }, 'share'],
-      ['/webhook/backup', 'a share that is an object', { backupMethod: 'PASSWORD', clientId: 'c', share: { a: 1 } }, 'share'],
-      ['/webhook/backup', 'an unknown backupMethod', { backupMethod: 'FLOPPY', clientId: 'c', share: 's' }, 'backupMethod'],
+      [
+        '/webhook/backup',
+        'a share that is an object',
+        { backupMethod: 'PASSWORD', clientId: 'c', share: { a: 1 } },
+        'share',
+      ],
+      [
+        '/webhook/backup',
+        'an unknown backupMethod',
+        { backupMethod: 'FLOPPY', clientId: 'c', share: 's' },
+        'backupMethod',
+      ],
       ['/webhook/backup/fetch', 'a missing clientId', { backupMethod: 'PASSWORD' }, 'clientId'],
       ['/webhook/backup/fetch', 'an unknown backupMethod', { backupMethod: 'FLOPPY', clientId: 'c' }, 'backupMethod'],
     ] as const)('%s answers 400 naming the field for %s', async (path, _case, body, field) => {
@@ -148,7 +175,11 @@ describeOnEachBackend('custodian webhook routes', (backend) => {
     it('refuses to open a sealed share copied onto another client (500, nothing leaked)', async () => {
       const owner = uniqueId('client');
       const thief = uniqueId('client');
-      await postWebhook(server.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId: owner, share: 'owners-share' });
+      await postWebhook(server.url, '/webhook/backup', {
+        backupMethod: 'PASSWORD',
+        clientId: owner,
+        share: 'owners-share',
+      });
       await postWebhook(server.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId: thief, share: 'decoy' });
       const [row] = await rowsFor(owner);
       await drizzleOf(database)
@@ -156,7 +187,10 @@ describeOnEachBackend('custodian webhook routes', (backend) => {
         .set({ kekId: row!.kekId, wrappedDataKey: row!.wrappedDataKey, iv: row!.iv, sealedShare: row!.sealedShare })
         .where(eq(custodianBackupShares.clientId, thief));
 
-      const response = await postWebhook(server.url, '/webhook/backup/fetch', { clientId: thief, backupMethod: 'PASSWORD' });
+      const response = await postWebhook(server.url, '/webhook/backup/fetch', {
+        clientId: thief,
+        backupMethod: 'PASSWORD',
+      });
       expect(response.status).toBe(500);
       expect(await response.text()).not.toContain('owners-share');
     });

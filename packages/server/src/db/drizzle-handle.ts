@@ -7,7 +7,11 @@ export type BackupDb = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 const handles = new WeakMap<BackupDatabase, BackupDb>();
 
-export function toBackupDatabase(db: BackupDb, kind: BackupDatabase['kind'], close: () => Promise<void>): BackupDatabase {
+export function toBackupDatabase(
+  db: BackupDb,
+  kind: BackupDatabase['kind'],
+  close: () => Promise<void>,
+): BackupDatabase {
   const database: BackupDatabase = { kind, close };
   handles.set(database, db);
   return database;

@@ -22,7 +22,8 @@ export interface OpenPostgresOptions {
 
 export async function openPostgres(options: OpenPostgresOptions): Promise<BackupDatabase> {
   const ownsPool = !options.pool;
-  const pool = options.pool ?? new pg.Pool({ connectionString: options.databaseUrl, max: options.maxConnections ?? 10 });
+  const pool =
+    options.pool ?? new pg.Pool({ connectionString: options.databaseUrl, max: options.maxConnections ?? 10 });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on('error', (error) => options.logger.warn({ err: describeError(error) }, 'postgres connection lost'));
   try {

@@ -16,7 +16,9 @@ export function identifyCaller(authorize: Authorize | undefined): MiddlewareHand
     const userId = validated(userIdParam, c.req.param('userId'), 'userId');
     const caller = await identify(c.req.raw, { nodeRequest: c.env?.incoming });
     if (!caller) {
-      const how = authorize ? 'this request carries no valid identity' : `send the ${DEV_USER_HEADER} header (development mode)`;
+      const how = authorize
+        ? 'this request carries no valid identity'
+        : `send the ${DEV_USER_HEADER} header (development mode)`;
       throw new HttpProblem(401, 'unauthenticated', how);
     }
     if (caller.userId !== userId) {

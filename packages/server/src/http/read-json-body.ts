@@ -15,9 +15,17 @@ export interface ReadJsonBodyOptions {
  * Parses and validates a JSON body. Runs after the body-limit middleware, which has already
  * read the body within its limit while it streamed in.
  */
-export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T, options: ReadJsonBodyOptions): Promise<z.infer<T>> {
+export async function readJsonBody<T extends z.ZodType>(
+  c: Context,
+  schema: T,
+  options: ReadJsonBodyOptions,
+): Promise<z.infer<T>> {
   if (options.requireJsonContentType && !isJson(c.req.header('content-type'))) {
-    throw new HttpProblem(415, 'unsupported_media_type', 'the request body must be JSON (Content-Type: application/json)');
+    throw new HttpProblem(
+      415,
+      'unsupported_media_type',
+      'the request body must be JSON (Content-Type: application/json)',
+    );
   }
   let body: unknown;
   try {

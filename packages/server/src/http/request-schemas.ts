@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { BACKUP_METHODS } from '../backup-method';
 
 // Messages are written here rather than left to zod, so no error ever quotes what was sent.
-const required = (otherwise: string) => (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : otherwise);
+const required = (otherwise: string) => (issue: { input: unknown }) =>
+  issue.input === undefined ? 'is required' : otherwise;
 
 const backupMethod = z.enum(BACKUP_METHODS, { error: required(`must be one of ${BACKUP_METHODS.join(', ')}`) });
 

@@ -32,7 +32,12 @@ export function userBackupShareRoutes(options: UserBackupShareRoutesOptions): Ho
 
   routes.post(
     '/:userId/user-backup-share',
-    bodyLimit({ maxSize: options.maxBodyBytes, onError: () => { throw payloadTooLarge(options.maxBodyBytes); } }),
+    bodyLimit({
+      maxSize: options.maxBodyBytes,
+      onError: () => {
+        throw payloadTooLarge(options.maxBodyBytes);
+      },
+    }),
     async (c) => {
       const { backupMethod, cipherText } = await readJsonBody(c, userBackupShareBody, { requireJsonContentType: true });
       const stored = await options.shares.put(c.get('caller').userId, backupMethod, cipherText);

@@ -25,10 +25,20 @@ export function webhookRoutes(options: WebhookRoutesOptions): Hono<AppEnv> {
     routes.use('*', rateLimited(store, { ...rule, keyOf: (c) => `webhook:${remoteAddressOf(c)}` }));
   }
   routes.use('*', requireWebhookSecret(options.webhookSecret));
-  routes.use('*', bodyLimit({ maxSize: options.maxBodyBytes, onError: () => { throw payloadTooLarge(options.maxBodyBytes); } }));
+  routes.use(
+    '*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes,
+      onError: () => {
+        throw payloadTooLarge(options.maxBodyBytes);
+      },
+    }),
+  );
 
   routes.post('/backup', async (c) => {
-    const { backupMethod, clientId, share } = await readJsonBody(c, webhookBackupBody, { requireJsonContentType: false });
+    const { backupMethod, clientId, share } = await readJsonBody(c, webhookBackupBody, {
+      requireJsonContentType: false,
+    });
     await options.custodianShares.put(clientId, backupMethod, share);
     return c.body(null, 204);
   });

@@ -15,7 +15,8 @@ export interface ErrorDescription {
 export function describeError(error: unknown): ErrorDescription {
   if (!(error instanceof Error)) return { name: 'NonError', message: typeof error };
   if ('query' in error && 'params' in error) {
-    const cause = error.cause instanceof Error ? describeError(error.cause) : { name: 'QueryError', message: 'query failed' };
+    const cause =
+      error.cause instanceof Error ? describeError(error.cause) : { name: 'QueryError', message: 'query failed' };
     return { ...cause, query: String(error.query) };
   }
   const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;

@@ -42,7 +42,14 @@ export function createRateLimitStore(db: BackupDb): RateLimitStore {
       if (!row) throw new Error('rate limit upsert returned no row');
       // Now and then, drop counters of windows long gone, so the table holds only recent callers.
       if (Math.random() < PRUNE_PROBABILITY) {
-        await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStartedAt, sql`now() - make_interval(secs => ${windowSeconds}::int) - interval '1 hour'`));
+        await db
+          .delete(rateLimitCounters)
+          .where(
+            lt(
+              rateLimitCounters.windowStartedAt,
+              sql`now() - make_interval(secs => ${windowSeconds}::int) - interval '1 hour'`,
+            ),
+          );
       }
       return { hits: row.hits, secondsLeft: Number(row.secondsLeft) };
     },

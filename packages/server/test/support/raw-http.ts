@@ -15,7 +15,10 @@ export async function openSocket(baseUrl: string): Promise<Socket> {
 export function firstResponse(socket: Socket, timeoutMs = 5_000): Promise<string> {
   return new Promise((resolve, reject) => {
     let received = '';
-    const timer = setTimeout(() => reject(new Error(`no response within ${timeoutMs} ms; got: ${received}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no response within ${timeoutMs} ms; got: ${received}`)),
+      timeoutMs,
+    );
     socket.on('data', (chunk) => {
       received += chunk.toString('latin1');
       if (received.includes('\r\n\r\n')) {

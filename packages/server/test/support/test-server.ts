@@ -23,7 +23,10 @@ export function captureLogs() {
  * A server on a free loopback port over `database`, with a fresh local key file and limits
  * high enough that only the rate-limit tests meet them.
  */
-export async function startTestServer(database: BackupDatabase, overrides: Partial<StartServerOptions> = {}): Promise<RunningServer> {
+export async function startTestServer(
+  database: BackupDatabase,
+  overrides: Partial<StartServerOptions> = {},
+): Promise<RunningServer> {
   return startServer({
     database,
     webhookSecret: WEBHOOK_SECRET,
@@ -43,13 +46,23 @@ export function putUserShare(baseUrl: string, userId: string, body: unknown, hea
   });
 }
 
-export function getUserShare(baseUrl: string, userId: string, backupMethod: string, headers: Record<string, string> = {}) {
+export function getUserShare(
+  baseUrl: string,
+  userId: string,
+  backupMethod: string,
+  headers: Record<string, string> = {},
+) {
   return fetch(`${baseUrl}/users/${encodeURIComponent(userId)}/user-backup-share?backupMethod=${backupMethod}`, {
     headers: { 'X-Backup-Kit-User': userId, ...headers },
   });
 }
 
-export function postWebhook(baseUrl: string, path: '/webhook/backup' | '/webhook/backup/fetch', body: unknown, secret: string | null = WEBHOOK_SECRET) {
+export function postWebhook(
+  baseUrl: string,
+  path: '/webhook/backup' | '/webhook/backup/fetch',
+  body: unknown,
+  secret: string | null = WEBHOOK_SECRET,
+) {
   return fetch(`${baseUrl}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...(secret === null ? {} : { 'X-Webhook-Secret': secret }) },
