@@ -1,23 +1,38 @@
-/// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import dts from 'vite-plugin-dts';
 
+/** Ships src/styles.css as dist/styles.css, untouched: it is opt-in, never imported by the JS. */
+function copyStyles(): Plugin {
+  return {
+    name: 'backup-kit:copy-styles',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync('src/styles.css', 'utf8') });
+    },
+  };
+}
+
+// Library build: one ES module per source file so bundlers tree-shake what an app does not use.
+// Tests live in vitest.config.ts, so this file carries only what the build needs.
 export default defineConfig({
   plugins: [
     react(),
     dts({
-      include: ['src'],
-      exclude: ['src/**/*.test.tsx', 'src/**/*.test.ts', 'src/**/*.stories.tsx'],
-      tsconfigPath: './tsconfig.json',
+      tsconfigPath: './tsconfig.build.json',
     }),
+    copyStyles(),
   ],
   resolve: { conditions: ['@backup-kit/source'] },
   build: {
     lib: { entry: { index: 'src/index.ts' }, formats: ['es'] },
     rollupOptions: {
       external: [/^react($|\/)/, /^react-dom($|\/)/, /^@backup-kit\/core/, /^@portal-hq\/web/],
-      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      output: {
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        entryFileNames: '[name].js',
+      },
     },
     sourcemap: true,
     minify: false,

@@ -1,2 +1,87 @@
 'use client';
-export {};
+// The public API. Every module is side-effect free ("sideEffects": ["*.css"]), so an app that
+// imports one component bundles only that component and the core it needs.
+
+export { BackupKitProvider, type BackupKitProviderProps } from './provider/backup-kit-provider.js';
+export { useBackupKit, type BackupKitContextValue, type PortalStatus } from './provider/backup-kit-context.js';
+
+export { useBackup, type BackupActions, type UseBackupOptions, type UseBackupResult } from './hooks/use-backup.js';
+export {
+  hasTakenPassword,
+  usePasswordBackup,
+  type UsePasswordBackupOptions,
+  type UsePasswordBackupResult,
+} from './hooks/use-password-backup.js';
+export {
+  usePasskeySetup,
+  type PasskeySetupActions,
+  type UsePasskeySetupOptions,
+  type UsePasskeySetupResult,
+} from './hooks/use-passkey-setup.js';
+
+export { defaultCommonLabels, type CommonLabels } from './labels/common-labels.js';
+export type { Label } from './labels/label.js';
+
+export {
+  BackupButton,
+  BackupButtonRetry,
+  BackupButtonStatus,
+  BackupButtonTrigger,
+  type BackupButtonProps,
+  type BackupButtonRetryProps,
+  type BackupButtonStatusProps,
+  type BackupButtonTriggerProps,
+} from './backup-button/backup-button.js';
+export { BackupButtonRoot, type BackupButtonRootProps } from './backup-button/backup-button-root.js';
+export { defaultBackupButtonLabels, type BackupButtonLabels } from './backup-button/backup-button-labels.js';
+
+export {
+  PasswordBackup,
+  PasswordBackupRetry,
+  PasswordBackupStatus,
+  type PasswordBackupPart,
+  type PasswordBackupProps,
+  type PasswordBackupRetryProps,
+  type PasswordBackupStatusProps,
+} from './password-backup/password-backup.js';
+export { PasswordBackupRoot, type PasswordBackupRootProps } from './password-backup/password-backup-root.js';
+export { PasswordBackupField, type PasswordBackupFieldProps } from './password-backup/password-backup-field.js';
+export { PasswordBackupLabel, type PasswordBackupLabelProps } from './password-backup/password-backup-label.js';
+export { PasswordBackupControl, type PasswordBackupControlProps } from './password-backup/password-backup-control.js';
+export { PasswordBackupInput, type PasswordBackupInputProps } from './password-backup/password-backup-input.js';
+export {
+  PasswordBackupVisibilityToggle,
+  type PasswordBackupVisibilityToggleProps,
+} from './password-backup/password-backup-visibility-toggle.js';
+export {
+  PasswordBackupDescription,
+  type PasswordBackupDescriptionProps,
+} from './password-backup/password-backup-description.js';
+export { PasswordBackupStrength, type PasswordBackupStrengthProps } from './password-backup/password-backup-strength.js';
+export { PasswordBackupIssues, type PasswordBackupIssuesProps } from './password-backup/password-backup-issues.js';
+export {
+  PasswordBackupAcknowledge,
+  type PasswordBackupAcknowledgeProps,
+} from './password-backup/password-backup-acknowledge.js';
+export { PasswordBackupSubmit, type PasswordBackupSubmitProps } from './password-backup/password-backup-submit.js';
+export type { PasswordFieldName } from './password-backup/password-backup-context.js';
+export {
+  defaultPasswordBackupLabels,
+  type KindArgs,
+  type PasswordBackupLabels,
+} from './password-backup/password-backup-labels.js';
+
+export {
+  PasskeySetup,
+  PasskeySetupRetry,
+  PasskeySetupStatus,
+  PasskeySetupTrigger,
+  type PasskeySetupProps,
+  type PasskeySetupRetryProps,
+  type PasskeySetupStatusProps,
+  type PasskeySetupTriggerProps,
+} from './passkey-setup/passkey-setup.js';
+export { PasskeySetupRoot, type PasskeySetupRootProps } from './passkey-setup/passkey-setup-root.js';
+export { PasskeySetupIssues, type PasskeySetupIssuesProps } from './passkey-setup/passkey-setup-issues.js';
+export { PasskeySetupFallback, type PasskeySetupFallbackProps } from './passkey-setup/passkey-setup-fallback.js';
+export { defaultPasskeySetupLabels, type PasskeySetupLabels } from './passkey-setup/passkey-setup-labels.js';

@@ -1,0 +1,39 @@
+import { forwardRef } from 'react';
+import { FlowRetry, type FlowRetryProps } from '../internal/flow-retry.js';
+import { FlowStatus, type FlowStatusProps } from '../internal/flow-status.js';
+import { FlowTrigger, type FlowTriggerProps } from '../internal/flow-trigger.js';
+import { BackupButtonRoot, type BackupButtonRootProps } from './backup-button-root.js';
+
+export const BackupButtonTrigger = FlowTrigger;
+export const BackupButtonStatus = FlowStatus;
+export const BackupButtonRetry = FlowRetry;
+export type BackupButtonTriggerProps = FlowTriggerProps;
+export type BackupButtonStatusProps = FlowStatusProps;
+export type BackupButtonRetryProps = FlowRetryProps;
+
+export interface BackupButtonProps extends BackupButtonRootProps {
+  /** A class per part, for the drop-in (`className` goes on the root). */
+  classNames?: Partial<Record<'trigger' | 'status', string>> | undefined;
+}
+
+/**
+ * The drop-in: a button that backs the wallet up with one method, and a polite status line.
+ * The same button retries after an error, so focus never moves. Built from the parts below.
+ */
+const BackupButtonDropIn = forwardRef<HTMLDivElement, BackupButtonProps>(function BackupButton(props, ref) {
+  const { classNames, ...rootProps } = props;
+  return (
+    <BackupButtonRoot {...rootProps} ref={ref}>
+      <BackupButtonTrigger className={classNames?.trigger} />
+      <BackupButtonStatus className={classNames?.status} />
+    </BackupButtonRoot>
+  );
+});
+
+/** `<BackupButton method="PASSKEY" />`, or compose `BackupButton.Root / Trigger / Status / Retry`. */
+export const BackupButton = /* @__PURE__ */ Object.assign(BackupButtonDropIn, {
+  Root: BackupButtonRoot,
+  Trigger: BackupButtonTrigger,
+  Status: BackupButtonStatus,
+  Retry: BackupButtonRetry,
+});

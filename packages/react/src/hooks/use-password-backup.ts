@@ -1,0 +1,45 @@
+import { useMemo } from 'react';
+import {
+  checkPassword,
+  resolvePasswordPolicy,
+  type BackupSnapshot,
+  type PasswordCheck,
+  type PasswordInput,
+  type PasswordPolicy,
+  type ResolvedPasswordPolicy,
+} from '@backup-kit/core';
+import { useBackup, type UseBackupOptions, type UseBackupResult } from './use-backup.js';
+
+export interface UsePasswordBackupOptions extends Omit<UseBackupOptions, 'method'> {
+  /** Kind (password, PIN, passcode), length bounds, confirmation, acknowledgement, strength. */
+  policy?: PasswordPolicy | undefined;
+}
+
+export type UsePasswordBackupResult = UseBackupResult & {
+  policy: ResolvedPasswordPolicy;
+  /** Every issue with a candidate password (never below the SDK's 4 characters). */
+  check: (input: PasswordInput) => PasswordCheck;
+  /**
+   * The backup has taken the password: Portal made the encrypted share, so keep the password
+   * no longer. False after an MPC failure, where the user retries with the same password.
+   */
+  passwordTaken: boolean;
+};
+
+/**
+ * True once the password is no longer needed: the share exists (storing, notifying, done, or a
+ * storage/notification failure that a retry resumes without it).
+ */
+export function hasTakenPassword(snapshot: BackupSnapshot): boolean {
+  if (snapshot.state === 'error') return snapshot.error.stage === 'storing' || snapshot.error.stage === 'notifying';
+  return snapshot.state === 'storing' || snapshot.state === 'notifying' || snapshot.state === 'success';
+}
+
+/** A PASSWORD backup with its policy. The form state (and the password) stays with you. */
+export function usePasswordBackup(options: UsePasswordBackupOptions = {}): UsePasswordBackupResult {
+  const { policy: policyInput, ...backupOptions } = options;
+  const backup = useBackup({ ...backupOptions, method: 'PASSWORD' });
+  const policy = useMemo(() => resolvePasswordPolicy(policyInput), [policyInput]);
+  const check = useMemo(() => (input: PasswordInput) => checkPassword(input, policy), [policy]);
+  return { ...backup, policy, check, passwordTaken: hasTakenPassword(backup) };
+}

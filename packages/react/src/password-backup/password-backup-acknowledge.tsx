@@ -1,0 +1,46 @@
+import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { composeEventHandlers } from '../internal/compose-event-handlers.js';
+import { useComposedRefs } from '../internal/compose-refs.js';
+import { flag, partAttributes } from '../internal/data-attributes.js';
+import { useFieldContext, usePasswordBackupContext } from './password-backup-context.js';
+
+export type PasswordBackupAcknowledgeProps = Omit<
+  ComponentPropsWithoutRef<'input'>,
+  'type' | 'checked' | 'defaultChecked'
+>;
+
+/**
+ * The checkbox saying a forgotten password cannot be recovered (Portal cannot reset it). Put it
+ * in `<PasswordBackup.Field name="acknowledgement">` with a Label and Issues.
+ */
+export const PasswordBackupAcknowledge = forwardRef<HTMLInputElement, PasswordBackupAcknowledgeProps>(
+  function PasswordBackupAcknowledge(props, ref) {
+    const form = usePasswordBackupContext('PasswordBackup.Acknowledge');
+    const field = useFieldContext('PasswordBackup.Acknowledge');
+    const composedRef = useComposedRefs(ref, form.acknowledgeRef);
+    const { onChange, onClick, ...rest } = props;
+    const issues = form.visibleIssues('acknowledgement');
+    const describedBy = field.has('issues') && issues.length > 0 ? field.ids.issues : undefined;
+    return (
+      <input
+        type="checkbox"
+        id={field.ids.control}
+        checked={form.acknowledged}
+        required
+        aria-invalid={issues.length > 0 ? true : undefined}
+        aria-describedby={describedBy}
+        aria-disabled={form.locked ? true : undefined}
+        disabled={form.disabled}
+        {...partAttributes('password-backup', 'acknowledge', form.state)}
+        data-invalid={flag(issues.length > 0)}
+        {...rest}
+        ref={composedRef}
+        onClick={composeEventHandlers(onClick, (event) => {
+          // A checkbox has no readOnly: while locked, a click changes nothing.
+          if (form.locked) event.preventDefault();
+        })}
+        onChange={composeEventHandlers(onChange, (event) => form.setAcknowledged(event.currentTarget.checked))}
+      />
+    );
+  },
+);

@@ -1,0 +1,56 @@
+import type { PasswordCheck, PasswordIssue, ResolvedPasswordPolicy } from '@backup-kit/core';
+import { createStrictContext } from '../internal/create-strict-context.js';
+import type { PasswordBackupLabels } from './password-backup-labels.js';
+
+/** The three things the form asks for. */
+export type PasswordFieldName = 'password' | 'confirmation' | 'acknowledgement';
+
+/** The ids of one field's elements, for htmlFor, aria-describedby and aria-controls. */
+export interface FieldIds {
+  control: string;
+  label: string;
+  description: string;
+  strength: string;
+  issues: string;
+}
+
+/**
+ * The form's state. The password itself is not here: it lives only in the input elements and
+ * is read when needed, so it never sits in React state, props or devtools.
+ */
+export interface PasswordBackupContextValue {
+  state: string;
+  policy: ResolvedPasswordPolicy;
+  labels: PasswordBackupLabels;
+  ids: Record<PasswordFieldName, FieldIds>;
+  /** The latest check of what is typed: issue codes and a strength score, never the value. */
+  check: PasswordCheck;
+  /** Issues to show for a field: after the user changed and left it, or after a submit. */
+  visibleIssues: (field: PasswordFieldName) => PasswordIssue[];
+  visible: boolean;
+  toggleVisible: () => void;
+  acknowledged: boolean;
+  setAcknowledged: (value: boolean) => void;
+  /** Inputs take no edits: a backup runs, it is done, or the password was taken. */
+  locked: boolean;
+  disabled: boolean;
+  inputRef: (field: 'password' | 'confirmation') => (element: HTMLInputElement | null) => void;
+  acknowledgeRef: (element: HTMLInputElement | null) => void;
+  changed: (field: PasswordFieldName) => void;
+  left: (field: PasswordFieldName) => void;
+  /** Is this element one of the form's secret inputs (the toggle keeps their focus and caret). */
+  ownsInput: (element: Element | null) => boolean;
+}
+
+export const [PasswordBackupProvider, usePasswordBackupContext] =
+  createStrictContext<PasswordBackupContextValue>('PasswordBackup.Root');
+
+export interface FieldContextValue {
+  name: PasswordFieldName;
+  ids: FieldIds;
+  /** Which optional parts are mounted, so aria-describedby only names elements that exist. */
+  has: (part: 'description' | 'strength' | 'issues') => boolean;
+  register: (part: 'description' | 'strength' | 'issues') => () => void;
+}
+
+export const [FieldProvider, useFieldContext] = createStrictContext<FieldContextValue>('PasswordBackup.Field');

@@ -1,0 +1,256 @@
+import {
+  forwardRef,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentPropsWithoutRef,
+  type FormEvent,
+} from 'react';
+import type { PasswordCheck } from '@backup-kit/core';
+import { usePasswordBackup, type UsePasswordBackupOptions } from '../hooks/use-password-backup.js';
+import { useComposedRefs } from '../internal/compose-refs.js';
+import { useIsomorphicLayoutEffect } from '../internal/use-isomorphic-layout-effect.js';
+import { flag, partAttributes } from '../internal/data-attributes.js';
+import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
+import { backupStatusText } from '../labels/backup-status-text.js';
+import { mergeLabels } from '../labels/common-labels.js';
+import { text } from '../labels/label.js';
+import { BackupKitContext } from '../provider/backup-kit-context.js';
+import {
+  PasswordBackupProvider,
+  type FieldIds,
+  type PasswordBackupContextValue,
+  type PasswordFieldName,
+} from './password-backup-context.js';
+import { defaultPasswordBackupLabels, type PasswordBackupLabels } from './password-backup-labels.js';
+
+export interface PasswordBackupRootProps
+  extends UsePasswordBackupOptions, Omit<ComponentPropsWithoutRef<'form'>, 'onError' | 'onProgress' | 'onSubmit'> {
+  /** Any text to replace; maps (issues, statuses, errors) merge key by key. */
+  labels?: Partial<PasswordBackupLabels> | undefined;
+  /** Turns every control off (real `disabled`, unlike the busy state). */
+  disabled?: boolean | undefined;
+}
+
+const FIELDS: PasswordFieldName[] = ['password', 'confirmation', 'acknowledgement'];
+const NOTHING = new Set<PasswordFieldName>();
+
+/**
+ * The `<form>`: checks the policy on submit, shows every issue, then backs up. The password is
+ * read from the inputs at submit time and never stored in React state; the inputs are emptied
+ * as soon as the backup has taken it, and kept after an MPC failure so the user can retry.
+ */
+export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRootProps>(
+  function PasswordBackupRoot(props, ref) {
+    const {
+      policy: policyInput,
+      storage,
+      timeouts,
+      portal,
+      onProgress,
+      onStored,
+      onStoreFailed,
+      onSuccess,
+      onError,
+      labels: overrides,
+      disabled = false,
+      children,
+      ...rest
+    } = props;
+    const backup = usePasswordBackup({
+      policy: policyInput,
+      storage,
+      timeouts,
+      portal,
+      onProgress,
+      onStored,
+      onStoreFailed,
+      onSuccess,
+      onError,
+    });
+    const { policy, check: runCheck, passwordTaken } = backup;
+    const labels = mergeLabels(defaultPasswordBackupLabels, useContext(BackupKitContext)?.labels, overrides);
+    const id = useId();
+    const ids = useMemo(() => fieldIds(id), [id]);
+
+    const formRef = useRef<HTMLFormElement>(null);
+    const composedRef = useComposedRefs(ref, formRef);
+    const triggerRef = useRef<HTMLButtonElement>(null);
+    const inputs = useRef<Partial<Record<PasswordFieldName, HTMLInputElement>>>({});
+    const caret = useRef<{ element: HTMLInputElement; start: number | null; end: number | null } | null>(null);
+
+    const [visible, setVisible] = useState(false);
+    const [acknowledged, setAcknowledgedState] = useState(false);
+    const [check, setCheck] = useState<PasswordCheck>(() => runCheck({ password: '' }));
+    const [dirty, setDirty] = useState<ReadonlySet<PasswordFieldName>>(NOTHING);
+    const [touched, setTouched] = useState<ReadonlySet<PasswordFieldName>>(NOTHING);
+    const [submitted, setSubmitted] = useState(false);
+
+    const read = useCallback(
+      (ack: boolean) => ({
+        password: inputs.current.password?.value ?? '',
+        confirmation: inputs.current.confirmation?.value ?? '',
+        acknowledged: ack,
+      }),
+      [],
+    );
+
+    // A new policy (e.g. another kind or bound) re-checks what is already typed.
+    useEffect(() => {
+      setCheck(runCheck(read(acknowledged)));
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- only a policy change re-checks here
+    }, [runCheck]);
+
+    // The backup has the encrypted share: the password is not needed any more, so forget it.
+    useEffect(() => {
+      if (!passwordTaken) return;
+      for (const field of ['password', 'confirmation'] as const) {
+        const input = inputs.current[field];
+        if (input) input.value = '';
+      }
+      setCheck(runCheck({ password: '', confirmation: '', acknowledged }));
+      setDirty(NOTHING);
+      setTouched(NOTHING);
+      setSubmitted(false);
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the password is taken, once
+    }, [passwordTaken]);
+
+    // Switching the input's type can reset the caret; put it back where it was.
+    useIsomorphicLayoutEffect(() => {
+      const saved = caret.current;
+      caret.current = null;
+      if (saved && document.activeElement === saved.element) {
+        saved.element.setSelectionRange(saved.start, saved.end);
+      }
+    }, [visible]);
+
+    const connecting = backup.portalStatus === 'loading' && backup.state === 'idle';
+    const error = backup.state === 'error' ? backup.error : undefined;
+    const portalDead = error?.stage === 'initializing' && !error.retryable;
+    const blocked = disabled || backup.isBusy || backup.state === 'success' || connecting || portalDead;
+    const kind = policy.kind;
+
+    function submit(event: FormEvent<HTMLFormElement>) {
+      event.preventDefault();
+      if (blocked) return;
+      setVisible(false);
+      // Storage or notification failed: the share exists, so retry it without the password.
+      if (passwordTaken) return void backup.retry();
+      const values = read(acknowledged);
+      const result = runCheck(values);
+      setCheck(result);
+      if (!result.valid) {
+        setSubmitted(true);
+        const first = result.issues[0]?.field;
+        if (first) inputs.current[first]?.focus();
+        return;
+      }
+      void (error ? backup.retry({ password: values.password }) : backup.start({ password: values.password }));
+    }
+
+    const inputRefs = useMemo(() => {
+      const make = (field: PasswordFieldName) => (element: HTMLInputElement | null) => {
+        if (element) inputs.current[field] = element;
+        else delete inputs.current[field];
+      };
+      return { password: make('password'), confirmation: make('confirmation'), acknowledgement: make('acknowledgement') };
+    }, []);
+
+    const form: PasswordBackupContextValue = {
+      state: backup.state,
+      policy,
+      labels,
+      ids,
+      check,
+      visibleIssues: (field) =>
+        submitted || touched.has(field) ? check.issues.filter((issue) => issue.field === field) : [],
+      visible,
+      toggleVisible: () => {
+        const active = document.activeElement;
+        if (active === inputs.current.password || active === inputs.current.confirmation) {
+          const input = active as HTMLInputElement;
+          caret.current = { element: input, start: input.selectionStart, end: input.selectionEnd };
+        }
+        setVisible((shown) => !shown);
+      },
+      acknowledged,
+      setAcknowledged: (value) => {
+        setAcknowledgedState(value);
+        setTouched((seen) => new Set(seen).add('acknowledgement'));
+        setCheck(runCheck(read(value)));
+      },
+      locked: backup.isBusy || backup.state === 'success' || passwordTaken,
+      disabled,
+      inputRef: (name) => inputRefs[name],
+      acknowledgeRef: inputRefs.acknowledgement,
+      changed: (name) => {
+        if (!dirty.has(name)) setDirty(new Set(dirty).add(name));
+        setCheck(runCheck(read(acknowledged)));
+      },
+      left: (name) => {
+        if (dirty.has(name) && !touched.has(name)) setTouched(new Set(touched).add(name));
+      },
+      ownsInput: (element) => element !== null && FIELDS.some((name) => inputs.current[name] === element),
+    };
+
+    const flow: FlowContextValue = {
+      scope: 'password-backup',
+      state: backup.state,
+      blocked,
+      disabled,
+      ids: { status: `${id}status`, trigger: `${id}submit` },
+      statusText: backupStatusText(labels, backup, connecting),
+      error,
+      canRetry: !!error?.retryable && !disabled,
+      triggerLabel: backup.isBusy
+        ? labels.busy
+        : backup.state === 'success'
+          ? labels.done
+          : error?.retryable
+            ? labels.retry
+            : text(labels.submit, { kind }),
+      retryLabel: labels.retry,
+      // One path for both: the form's own submit (validation, then start or retry).
+      activate: () => formRef.current?.requestSubmit(),
+      retry: () => formRef.current?.requestSubmit(),
+      triggerRef,
+      triggerHidden: false,
+    };
+
+    return (
+      <FlowProvider value={flow}>
+        <PasswordBackupProvider value={form}>
+          <form
+            noValidate
+            {...partAttributes('password-backup', 'root', backup.state)}
+            data-kind={kind}
+            data-status={backup.state === 'backing-up' ? backup.status?.status : undefined}
+            data-stage={error?.stage}
+            data-portal={backup.portalStatus}
+            data-disabled={flag(disabled)}
+            {...rest}
+            ref={composedRef}
+            onSubmit={submit}
+          >
+            {children}
+          </form>
+        </PasswordBackupProvider>
+      </FlowProvider>
+    );
+  },
+);
+
+function fieldIds(id: string): Record<PasswordFieldName, FieldIds> {
+  const make = (name: string): FieldIds => ({
+    control: `${id}${name}`,
+    label: `${id}${name}-label`,
+    description: `${id}${name}-description`,
+    strength: `${id}${name}-strength`,
+    issues: `${id}${name}-issues`,
+  });
+  return { password: make('password'), confirmation: make('confirmation'), acknowledgement: make('acknowledgement') };
+}

@@ -1,0 +1,92 @@
+import { forwardRef } from 'react';
+import { FlowRetry, type FlowRetryProps } from '../internal/flow-retry.js';
+import { FlowStatus, type FlowStatusProps } from '../internal/flow-status.js';
+import { PasswordBackupAcknowledge } from './password-backup-acknowledge.js';
+import { PasswordBackupControl } from './password-backup-control.js';
+import { PasswordBackupDescription } from './password-backup-description.js';
+import { PasswordBackupField } from './password-backup-field.js';
+import { PasswordBackupInput } from './password-backup-input.js';
+import { PasswordBackupIssues } from './password-backup-issues.js';
+import { PasswordBackupLabel } from './password-backup-label.js';
+import { PasswordBackupRoot, type PasswordBackupRootProps } from './password-backup-root.js';
+import { PasswordBackupStrength } from './password-backup-strength.js';
+import { PasswordBackupSubmit } from './password-backup-submit.js';
+import { PasswordBackupVisibilityToggle } from './password-backup-visibility-toggle.js';
+
+export const PasswordBackupStatus = FlowStatus;
+export const PasswordBackupRetry = FlowRetry;
+export type PasswordBackupStatusProps = FlowStatusProps;
+export type PasswordBackupRetryProps = FlowRetryProps;
+
+/** The drop-in's parts that take a class of their own. */
+export type PasswordBackupPart =
+  | 'field'
+  | 'label'
+  | 'control'
+  | 'input'
+  | 'visibilityToggle'
+  | 'description'
+  | 'strength'
+  | 'issues'
+  | 'acknowledge'
+  | 'submit'
+  | 'status';
+
+export interface PasswordBackupProps extends PasswordBackupRootProps {
+  /** A class per part, for the drop-in (`className` goes on the form). */
+  classNames?: Partial<Record<PasswordBackupPart, string>> | undefined;
+}
+
+/**
+ * The drop-in: password, confirmation and acknowledgement as the policy asks, every issue tied
+ * to its input, a visibility toggle, and one submit button that also retries. Built from the
+ * parts below, which you can arrange yourself.
+ */
+const PasswordBackupDropIn = forwardRef<HTMLFormElement, PasswordBackupProps>(function PasswordBackup(props, ref) {
+  const { classNames: c = {}, ...rootProps } = props;
+  return (
+    <PasswordBackupRoot {...rootProps} ref={ref}>
+      <PasswordBackupField name="password" className={c.field}>
+        <PasswordBackupLabel className={c.label} />
+        <PasswordBackupControl className={c.control}>
+          <PasswordBackupInput className={c.input} />
+          <PasswordBackupVisibilityToggle className={c.visibilityToggle} />
+        </PasswordBackupControl>
+        <PasswordBackupDescription className={c.description} />
+        <PasswordBackupStrength className={c.strength} />
+        <PasswordBackupIssues className={c.issues} />
+      </PasswordBackupField>
+      <PasswordBackupField name="confirmation" className={c.field}>
+        <PasswordBackupLabel className={c.label} />
+        <PasswordBackupControl className={c.control}>
+          <PasswordBackupInput className={c.input} />
+        </PasswordBackupControl>
+        <PasswordBackupIssues className={c.issues} />
+      </PasswordBackupField>
+      <PasswordBackupField name="acknowledgement" className={c.field}>
+        <PasswordBackupAcknowledge className={c.acknowledge} />
+        <PasswordBackupLabel className={c.label} />
+        <PasswordBackupIssues className={c.issues} />
+      </PasswordBackupField>
+      <PasswordBackupSubmit className={c.submit} />
+      <PasswordBackupStatus className={c.status} />
+    </PasswordBackupRoot>
+  );
+});
+
+/** `<PasswordBackup />`, or compose `PasswordBackup.Root / Field / Label / Input / ...`. */
+export const PasswordBackup = /* @__PURE__ */ Object.assign(PasswordBackupDropIn, {
+  Root: PasswordBackupRoot,
+  Field: PasswordBackupField,
+  Label: PasswordBackupLabel,
+  Control: PasswordBackupControl,
+  Input: PasswordBackupInput,
+  VisibilityToggle: PasswordBackupVisibilityToggle,
+  Description: PasswordBackupDescription,
+  Strength: PasswordBackupStrength,
+  Issues: PasswordBackupIssues,
+  Acknowledge: PasswordBackupAcknowledge,
+  Submit: PasswordBackupSubmit,
+  Status: PasswordBackupStatus,
+  Retry: PasswordBackupRetry,
+});

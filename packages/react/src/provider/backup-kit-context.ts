@@ -1,0 +1,29 @@
+import { createContext, useContext } from 'react';
+import type { BackupKitError, PortalLike } from '@backup-kit/core';
+import type { CommonLabels } from '../labels/common-labels.js';
+
+/** Whether Portal can be used yet. */
+export type PortalStatus = 'loading' | 'ready' | 'error';
+
+export interface BackupKitContextValue {
+  status: PortalStatus;
+  /**
+   * The Portal instance. With a `portal` prop it is there from the first render (even while
+   * loading); with `portalOptions` it appears once the SDK has loaded and Portal is ready.
+   */
+  portal: PortalLike | null;
+  /** Why Portal could not start (stage `initializing`); null unless status is `error`. */
+  error: BackupKitError | null;
+  /** Tries again to start Portal (a new SDK instance with `portalOptions`). */
+  retry: () => void;
+  labels: Partial<CommonLabels> | undefined;
+}
+
+export const BackupKitContext = createContext<BackupKitContextValue | null>(null);
+
+/** Portal's readiness and the instance, from the nearest BackupKitProvider. */
+export function useBackupKit(): BackupKitContextValue {
+  const value = useContext(BackupKitContext);
+  if (!value) throw new Error('useBackupKit() must be used inside <BackupKitProvider>.');
+  return value;
+}
