@@ -10,6 +10,7 @@ import {
   READY_TYPE,
   REQUEST_TYPES_WITHOUT_ERROR_REPLY,
   resultTypeOf,
+  type EmulatedRequestType,
   type SdkRequestType,
 } from '../protocol/sdkMessageTypes.js';
 import { EmulatorServerClient } from './emulatorServerClient.js';
@@ -23,8 +24,8 @@ import { IframeSession } from './iframeSession.js';
 import { SigningShareStorage } from './signingShareStorage.js';
 import { WalletLock } from './walletLock.js';
 
-/** Every request type the emulator implements; every other SDK request answers its `…Error` type. */
-const HANDLERS: Partial<Record<SdkRequestType, MessageHandler>> = {
+/** One handler per emulated request type (configure is the handshake itself); every other type answers its `…Error`. */
+const EMULATED_HANDLERS: Record<Exclude<EmulatedRequestType, 'portal:configure'>, MessageHandler> = {
   'portal:address': getAddress,
   'portal:wasm:generate': generateWallet,
   'portal:wasm:backup': backupWallet,
@@ -35,6 +36,7 @@ const HANDLERS: Partial<Record<SdkRequestType, MessageHandler>> = {
   'portal:checkSharesOnDevice': checkSharesOnDevice,
   'portal:destroy': destroyLocalWallet,
 };
+const HANDLERS: Partial<Record<SdkRequestType, MessageHandler>> = EMULATED_HANDLERS;
 
 /** What `portal:address` and `portal:destroy`, which have no error type, answer if they fail. */
 const FALLBACK_RESULTS: Partial<Record<SdkRequestType, unknown>> = { 'portal:address': '', 'portal:destroy': false };

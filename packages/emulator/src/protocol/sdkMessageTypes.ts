@@ -1,8 +1,5 @@
-/**
- * Every request type @portal-hq/web 3.4.1 posts to its iframe (protocol §2, rows 0–26).
- * Replies are matched by type only: `${type}Result`, `${type}Error`, `${type}Progress`.
- */
-export const SDK_REQUEST_TYPES = [
+/** The request types of @portal-hq/web 3.4.1 (protocol §2) the emulator implements. */
+export const EMULATED_REQUEST_TYPES = [
   'portal:configure',
   'portal:address',
   'portal:wasm:generate',
@@ -13,6 +10,10 @@ export const SDK_REQUEST_TYPES = [
   'portal:getClient',
   'portal:checkSharesOnDevice',
   'portal:destroy',
+] as const;
+
+/** The SDK's other request types: each answers its `…Error` type with code 501. */
+export const NOT_EMULATED_REQUEST_TYPES = [
   'portal:wasm:eject',
   'portal:wasm:ejectPrivateKeys',
   'portal:wasm:sign',
@@ -32,21 +33,14 @@ export const SDK_REQUEST_TYPES = [
   'portal:wasm:getCustodianIdClientIdHashes',
 ] as const;
 
-export type SdkRequestType = (typeof SDK_REQUEST_TYPES)[number];
+/**
+ * Every request type @portal-hq/web 3.4.1 posts to its iframe (protocol §2, rows 0–26).
+ * Replies are matched by type only: `${type}Result`, `${type}Error`, `${type}Progress`.
+ */
+export const SDK_REQUEST_TYPES = [...EMULATED_REQUEST_TYPES, ...NOT_EMULATED_REQUEST_TYPES] as const;
 
-/** The request types the emulator implements; every other one answers its `…Error` type. */
-export const SUPPORTED_REQUEST_TYPES: ReadonlySet<SdkRequestType> = new Set<SdkRequestType>([
-  'portal:configure',
-  'portal:address',
-  'portal:wasm:generate',
-  'portal:wasm:backup',
-  'portal:api:setBackupStatus',
-  'portal:storedClientBackupShare',
-  'portal:wasm:recover',
-  'portal:getClient',
-  'portal:checkSharesOnDevice',
-  'portal:destroy',
-]);
+export type SdkRequestType = (typeof SDK_REQUEST_TYPES)[number];
+export type EmulatedRequestType = (typeof EMULATED_REQUEST_TYPES)[number];
 
 /**
  * Requests the SDK awaits without listening for an error type: they must always be answered

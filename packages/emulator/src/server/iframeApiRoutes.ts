@@ -13,7 +13,6 @@ import {
 } from '../protocol/emulatorApi.js';
 import { PortalProtocolError } from '../protocol/portalError.js';
 import { ErrorCodes } from '../protocol/portalErrorCodes.js';
-import type { ClientRecord } from './clientRegistry.js';
 import { toClientResponse } from './clientResponse.js';
 import type { EmulatorCore } from './emulatorCore.js';
 import { HttpError, readJsonBody, sendJson } from './httpJson.js';
@@ -55,12 +54,11 @@ export async function handleIframeApiRequest(
     return sendJson(response, 200, announced);
   }
 
-  if (apiKey === null)
-    throw new PortalProtocolError(
-      ErrorCodes.InvalidApiKey,
-      'Missing apiKey: the emulator identifies clients by the apiKey given to new Portal()',
-    );
-  const client: ClientRecord = core.clients.getOrCreate(apiKey);
+  if (apiKey === null) {
+    const message = 'Missing apiKey: the emulator identifies clients by the apiKey given to new Portal()';
+    throw new PortalProtocolError(ErrorCodes.InvalidApiKey, message);
+  }
+  const client = core.clients.getOrCreate(apiKey);
 
   if (method === 'GET' && path === ApiPaths.client) return sendJson(response, 200, toClientResponse(client));
   if (method === 'POST' && path === ApiPaths.wallets) {

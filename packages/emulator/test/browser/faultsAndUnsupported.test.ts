@@ -1,35 +1,21 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/index.js';
-import { launchChromium } from '../support/chromium.js';
+import { useBrowserSuite } from '../support/browserSuite.js';
 import { clientWithApiKey, messagesFrom, silentLogger } from '../support/emulatorState.js';
-import { freshApiKey, openPortalPage, waitForReady, type PortalPage } from '../support/portalPage.js';
-import { startSdkPageServer, type SdkPageServer } from '../support/sdkPageServer.js';
+import { freshApiKey, waitForReady } from '../support/portalPage.js';
 
 describe('the real @portal-hq/web 3.4.1 against injected faults and unsupported calls', () => {
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let emulator: RunningEmulator;
-  let pageServer: SdkPageServer;
-  let portal: PortalPage | undefined;
 
   beforeAll(async () => {
-    [browser, emulator, pageServer] = await Promise.all([
-      launchChromium(),
-      startEmulator({ logger: silentLogger }),
-      startSdkPageServer(),
-    ]);
+    emulator = await startEmulator({ logger: silentLogger });
   });
-  afterEach(async () => {
-    await portal?.close();
-    portal = undefined;
-    emulator.control.clearFaults();
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), emulator?.stop(), pageServer?.close()]);
-  });
+  afterEach(() => emulator.control.clearFaults());
+  afterAll(() => emulator?.stop());
 
   it('rejects storedClientBackupShare with the injected code, and a retry succeeds', async () => {
-    portal = await openPortalPage(browser, pageServer.origin, emulator);
+    const portal = await suite.openPortal(emulator);
     emulator.control.injectFault({
       kind: 'storedClientBackupShare',
       code: 211,
@@ -66,7 +52,7 @@ describe('the real @portal-hq/web 3.4.1 against injected faults and unsupported 
   });
 
   it('delays a call by the injected latency and then answers it normally', async () => {
-    portal = await openPortalPage(browser, pageServer.origin, emulator);
+    const portal = await suite.openPortal(emulator);
     emulator.control.injectFault({ kind: 'getClient', latencyMs: 400, apiKey: portal.apiKey });
     const { elapsed, exists } = await portal.page.evaluate(async () => {
       const started = performance.now();
@@ -80,7 +66,7 @@ describe('the real @portal-hq/web 3.4.1 against injected faults and unsupported 
   it('never sends portal:ready under a never-ready fault, so portal.ready stays false', async () => {
     const apiKey = freshApiKey();
     emulator.control.injectFault({ kind: 'configure', effect: 'hang', apiKey });
-    portal = await openPortalPage(browser, pageServer.origin, emulator, { apiKey, waitForReady: false });
+    const portal = await suite.openPortal(emulator, { apiKey, waitForReady: false });
     expect(await waitForReady(portal.page, 1_500)).toBe('timed out');
     expect(await portal.page.evaluate(() => window.portal.ready)).toBe(false);
     expect(messagesFrom(emulator, apiKey).map((entry) => entry.type)).toEqual(['portal:configure']);
@@ -89,7 +75,7 @@ describe('the real @portal-hq/web 3.4.1 against injected faults and unsupported 
   it('sends portal:wasm:error instead of ready, which reaches onInitializationError', async () => {
     const apiKey = freshApiKey();
     emulator.control.injectFault({ kind: 'configure', code: 202, message: 'Invalid API key', apiKey });
-    portal = await openPortalPage(browser, pageServer.origin, emulator, { apiKey, waitForReady: false });
+    const portal = await suite.openPortal(emulator, { apiKey, waitForReady: false });
     await portal.page.waitForFunction(() => window.initializationErrors.length > 0, undefined, { timeout: 5_000 });
     expect(await portal.page.evaluate(() => window.initializationErrors)).toEqual([
       { code: 202, message: 'Invalid API key' },
@@ -98,7 +84,7 @@ describe('the real @portal-hq/web 3.4.1 against injected faults and unsupported 
   });
 
   it('fails initialization when Portal has no apiKey, since the emulator identifies clients by it', async () => {
-    portal = await openPortalPage(browser, pageServer.origin, emulator, { apiKey: '', waitForReady: false });
+    const portal = await suite.openPortal(emulator, { apiKey: '', waitForReady: false });
     await portal.page.waitForFunction(() => window.initializationErrors.length > 0, undefined, { timeout: 5_000 });
     expect(await portal.page.evaluate(() => window.initializationErrors)).toEqual([
       { code: 202, message: expect.stringContaining('apiKey') },
@@ -106,7 +92,7 @@ describe('the real @portal-hq/web 3.4.1 against injected faults and unsupported 
   });
 
   it('rejects rawSign, which it does not emulate, with a clear error instead of hanging', async () => {
-    portal = await openPortalPage(browser, pageServer.origin, emulator);
+    const portal = await suite.openPortal(emulator);
     const outcome = await portal.page.evaluate(async () => {
       await window.portal.createWallet();
       return window.sdk.settle(() => window.portal.rawSign('SECP256K1', 'deadbeef'));
@@ -123,7 +109,7 @@ describe('the real @portal-hq/web 3.4.1 against injected faults and unsupported 
   });
 
   it('refuses PASSKEY backups through the SDK and points to the direct path', async () => {
-    portal = await openPortalPage(browser, pageServer.origin, emulator);
+    const portal = await suite.openPortal(emulator);
     const outcome = await portal.page.evaluate(async () => {
       await window.portal.createWallet();
       return window.sdk.settle(() => window.portal.backupWallet(window.sdk.BackupMethods.passkey));
@@ -136,7 +122,7 @@ describe('the real @portal-hq/web 3.4.1 against injected faults and unsupported 
   });
 
   it('refuses a second wallet modification while one is in flight', async () => {
-    portal = await openPortalPage(browser, pageServer.origin, emulator);
+    const portal = await suite.openPortal(emulator);
     const outcomes = await portal.page.evaluate(async () => {
       await window.portal.createWallet();
       let second: Promise<unknown> | undefined;

@@ -1,47 +1,30 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/index.js';
-import { launchChromium } from '../support/chromium.js';
+import { useBrowserSuite } from '../support/browserSuite.js';
 import { clientWithApiKey, silentLogger } from '../support/emulatorState.js';
 import { startFakeCustodianWebhook, type FakeCustodianWebhook } from '../support/fakeCustodianWebhook.js';
-import { openPortalPage, type PortalPage } from '../support/portalPage.js';
-import { startSdkPageServer, type SdkPageServer } from '../support/sdkPageServer.js';
 
 const PASSWORD = 'a password for the webhook tests';
 
 describe('the real @portal-hq/web 3.4.1 against the emulator: GDRIVE and self-managed backups', () => {
-  let browser: Browser;
-  let pageServer: SdkPageServer;
+  const suite = useBrowserSuite();
   let portalManaged: RunningEmulator;
   let selfManaged: RunningEmulator;
   let webhook: FakeCustodianWebhook;
-  let portal: PortalPage | undefined;
 
   beforeAll(async () => {
     webhook = await startFakeCustodianWebhook();
-    [browser, pageServer, portalManaged, selfManaged] = await Promise.all([
-      launchChromium(),
-      startSdkPageServer(),
+    [portalManaged, selfManaged] = await Promise.all([
       startEmulator({ logger: silentLogger }),
       startEmulator({ logger: silentLogger, webhook: { url: webhook.url, secret: webhook.secret } }),
     ]);
   });
-  afterEach(async () => {
-    await portal?.close();
-    portal = undefined;
-  });
   afterAll(async () => {
-    await Promise.all([
-      browser?.close(),
-      pageServer?.close(),
-      portalManaged?.stop(),
-      selfManaged?.stop(),
-      webhook?.close(),
-    ]);
+    await Promise.all([portalManaged?.stop(), selfManaged?.stop(), webhook?.close()]);
   });
 
   it('backs up with GDRIVE under a key kept in its stand-in for Google Drive, and recovers the same address', async () => {
-    portal = await openPortalPage(browser, pageServer.origin, portalManaged, { gdrive: true });
+    const portal = await suite.openPortal(portalManaged, { gdrive: true });
     const result = await portal.page.evaluate(async () => {
       const address = await window.portal.createWallet();
       const { cipherText } = await window.portal.backupWallet(window.sdk.BackupMethods.gdrive);
@@ -63,7 +46,7 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: GDRIVE and self-ma
   });
 
   it('refuses a GDRIVE backup when Portal was configured without gdrive', async () => {
-    portal = await openPortalPage(browser, pageServer.origin, portalManaged);
+    const portal = await suite.openPortal(portalManaged);
     const outcome = await portal.page.evaluate(async () => {
       await window.portal.createWallet();
       return window.sdk.settle(() => window.portal.backupWallet(window.sdk.BackupMethods.gdrive));
@@ -72,7 +55,7 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: GDRIVE and self-ma
   });
 
   it('rejects an old cipherText once a newer backup of the same method replaced its custodian share', async () => {
-    portal = await openPortalPage(browser, pageServer.origin, portalManaged);
+    const portal = await suite.openPortal(portalManaged);
     const outcome = await portal.page.evaluate(async (password) => {
       await window.portal.createWallet();
       const configs = { passwordStorage: { password } };
@@ -89,7 +72,7 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: GDRIVE and self-ma
   });
 
   it('posts the custodian backup share to the webhook with the secret, checks it with /backup/fetch, and fetches it for recovery', async () => {
-    portal = await openPortalPage(browser, pageServer.origin, selfManaged);
+    const portal = await suite.openPortal(selfManaged);
     const callsBefore = webhook.calls.length;
     const result = await portal.page.evaluate(async (password) => {
       const configs = { passwordStorage: { password } };
@@ -128,7 +111,7 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: GDRIVE and self-ma
   });
 
   it('fails the backup with a clear error when the webhook does not store the share', async () => {
-    portal = await openPortalPage(browser, pageServer.origin, selfManaged);
+    const portal = await suite.openPortal(selfManaged);
     webhook.failNext('/webhook/backup', 500);
     const outcome = await portal.page.evaluate(async (password) => {
       await window.portal.createWallet();

@@ -1,15 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/index.js';
-import { SDK_REQUEST_TYPES, SUPPORTED_REQUEST_TYPES } from '../../src/protocol/sdkMessageTypes.js';
-import { launchChromium } from '../support/chromium.js';
+import { NOT_EMULATED_REQUEST_TYPES } from '../../src/protocol/sdkMessageTypes.js';
+import { useBrowserSuite } from '../support/browserSuite.js';
 import { messagesFrom, silentLogger } from '../support/emulatorState.js';
 import { freshApiKey } from '../support/portalPage.js';
-import { startSdkPageServer, type SdkPageServer } from '../support/sdkPageServer.js';
 
 interface Received {
   type: string;
   data: unknown;
+}
+
+declare global {
+  interface Window {
+    /** Every message the emulator's iframe posted to the test page. */
+    received: Received[];
+  }
 }
 
 /**
@@ -18,36 +24,23 @@ interface Received {
  * SDK's load handler, so the SDK alone would not notice one sent before configure).
  */
 describe('the emulator iframe, spoken to by hand', () => {
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let emulator: RunningEmulator;
-  let pageServer: SdkPageServer;
-  let page: Page | undefined;
 
   beforeAll(async () => {
-    [browser, emulator, pageServer] = await Promise.all([
-      launchChromium(),
-      startEmulator({ logger: silentLogger }),
-      startSdkPageServer(),
-    ]);
+    emulator = await startEmulator({ logger: silentLogger });
   });
-  afterEach(async () => {
-    await page?.context().close();
-    page = undefined;
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), emulator?.stop(), pageServer?.close()]);
-  });
+  afterAll(() => emulator?.stop());
 
   /** Loads the iframe like the SDK does and records every message it posts to the page. */
   async function openIframe(parentOrigin: string): Promise<Page> {
-    const context = await browser.newContext();
-    page = await context.newPage();
-    await page.goto(`${pageServer.origin}/`);
+    const page = await (await suite.browser.newContext()).newPage();
+    await page.goto(`${suite.pageServer.origin}/`);
     await page.evaluate(
       (src) =>
         new Promise<void>((resolve) => {
           const received: Received[] = [];
-          (window as unknown as { received: Received[] }).received = received;
+          window.received = received;
           window.addEventListener('message', (event) => {
             if (event.origin === new URL(src).origin) received.push(event.data as Received);
           });
@@ -71,19 +64,18 @@ describe('the emulator iframe, spoken to by hand', () => {
         ),
       { type, data, origin: emulator.url },
     );
-  const received = (target: Page) =>
-    target.evaluate(() => (window as unknown as { received: Received[] }).received.slice());
+  const received = (target: Page) => target.evaluate(() => window.received.slice());
   const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   it('sends portal:ready only after portal:configure, then answers portal:address', async () => {
-    const target = await openIframe(pageServer.origin);
+    const target = await openIframe(suite.pageServer.origin);
     await settle(300);
     expect(await received(target)).toEqual([]);
     await send(target, 'portal:configure', { apiKey: freshApiKey(), host: emulator.host });
-    await target.waitForFunction(() => (window as unknown as { received: Received[] }).received.length > 0);
+    await target.waitForFunction(() => window.received.length > 0);
     expect(await received(target)).toEqual([{ type: 'portal:ready', data: true }]);
     await send(target, 'portal:address', {});
-    await target.waitForFunction(() => (window as unknown as { received: Received[] }).received.length > 1);
+    await target.waitForFunction(() => window.received.length > 1);
     expect((await received(target))[1]).toEqual({ type: 'portal:addressResult', data: '' });
   });
 
@@ -96,15 +88,11 @@ describe('the emulator iframe, spoken to by hand', () => {
   });
 
   it('answers every request type it does not emulate with its …Error type and code 501', async () => {
-    const target = await openIframe(pageServer.origin);
+    const target = await openIframe(suite.pageServer.origin);
     await send(target, 'portal:configure', { apiKey: freshApiKey(), host: emulator.host });
-    const unsupported = SDK_REQUEST_TYPES.filter((type) => !SUPPORTED_REQUEST_TYPES.has(type));
-    expect(unsupported).toHaveLength(17);
+    const unsupported = NOT_EMULATED_REQUEST_TYPES;
     for (const type of unsupported) await send(target, type, type === 'portal:wasm:formatShares' ? 'raw shares' : {});
-    await target.waitForFunction(
-      (count) => (window as unknown as { received: Received[] }).received.length > count,
-      unsupported.length,
-    );
+    await target.waitForFunction((count) => window.received.length > count, unsupported.length);
     const errors = (await received(target)).slice(1);
     expect(errors.map((message) => message.type).sort()).toEqual(unsupported.map((type) => `${type}Error`).sort());
     for (const message of errors) {

@@ -1,18 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRESS_ORDERS, startEmulator, type RunningEmulator } from '../../src/index.js';
-import { launchChromium } from '../support/chromium.js';
+import { useBrowserSuite } from '../support/browserSuite.js';
 import { clientWithApiKey } from '../support/emulatorState.js';
-import { openPortalPage, type PortalPage } from '../support/portalPage.js';
-import { startSdkPageServer, type SdkPageServer } from '../support/sdkPageServer.js';
 
 const PASSWORD = 'correct horse battery staple';
 
 describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups', () => {
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let emulator: RunningEmulator;
-  let pageServer: SdkPageServer;
-  let portal: PortalPage | undefined;
   const logLines: string[] = [];
   const capturingLogger = {
     info: (line: string) => logLines.push(line),
@@ -21,22 +16,12 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups',
   };
 
   beforeAll(async () => {
-    [browser, emulator, pageServer] = await Promise.all([
-      launchChromium(),
-      startEmulator({ logger: capturingLogger }),
-      startSdkPageServer(),
-    ]);
+    emulator = await startEmulator({ logger: capturingLogger });
   });
-  afterEach(async () => {
-    await portal?.close();
-    portal = undefined;
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), emulator?.stop(), pageServer?.close()]);
-  });
+  afterAll(() => emulator?.stop());
 
   it('creates, backs up, loses and recovers a wallet, rejecting a wrong password with 407 without losing anything', async () => {
-    portal = await openPortalPage(browser, pageServer.origin, emulator);
+    const portal = await suite.openPortal(emulator);
     const { page } = portal;
 
     expect(await page.evaluate(() => window.portal.address)).toBe('');
@@ -92,7 +77,7 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups',
   });
 
   it('reports progress in the documented order, ending with Done', async () => {
-    portal = await openPortalPage(browser, pageServer.origin, emulator);
+    const portal = await suite.openPortal(emulator);
     const progress = await portal.page.evaluate(async (password) => {
       const seen: Record<string, { status: string; done: boolean }[]> = { generate: [], backup: [], recover: [] };
       await window.portal.createWallet((status) => seen.generate?.push(status));
@@ -118,7 +103,7 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups',
   });
 
   it('answers a client without a wallet so that the SDK helpers return false and [] instead of throwing', async () => {
-    portal = await openPortalPage(browser, pageServer.origin, emulator);
+    const portal = await suite.openPortal(emulator);
     const answers = await portal.page.evaluate(async () => ({
       backedUp: await window.portal.isWalletBackedUp(),
       backedUpOnEip155: await window.portal.isWalletBackedUp('eip155:11155111'),
@@ -140,7 +125,7 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups',
   });
 
   it('leaves the wallet not backed up when the app reports storedClientBackupShare(false)', async () => {
-    portal = await openPortalPage(browser, pageServer.origin, emulator);
+    const portal = await suite.openPortal(emulator);
     const answers = await portal.page.evaluate(async (password) => {
       await window.portal.createWallet();
       await window.portal.backupWallet(window.sdk.BackupMethods.password, undefined, { passwordStorage: { password } });
@@ -159,7 +144,7 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups',
   });
 
   it('completes the backup share pairs through the storageCallback (portal:api:setBackupStatus)', async () => {
-    portal = await openPortalPage(browser, pageServer.origin, emulator);
+    const portal = await suite.openPortal(emulator);
     const backedUp = await portal.page.evaluate(async (password) => {
       await window.portal.createWallet();
       const { storageCallback } = await window.portal.backupWallet(window.sdk.BackupMethods.password, undefined, {
@@ -173,7 +158,7 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups',
   });
 
   it('never puts the password, the cipherText or a share in its logs, its state or its error messages', async () => {
-    portal = await openPortalPage(browser, pageServer.origin, emulator);
+    const portal = await suite.openPortal(emulator);
     const { page } = portal;
     const cipherText = await page.evaluate(async (password) => {
       await window.portal.createWallet();
