@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSecretMatcher } from '../src/crypto/constant-time';
 import { openEnvelope, sealEnvelope } from '../src/crypto/envelope';
+import { lazyKeyProvider } from '../src/crypto/lazy-key-provider';
 import { loadLocalKeyFileProvider, rotateLocalKeyFile } from '../src/crypto/local-key-file-provider';
 import { tempDir } from './support/test-server';
 
@@ -97,5 +98,28 @@ describe('the local key file', () => {
     // An instance still holding the old file picks the rotated key up when it meets it.
     expect(await openEnvelope(fresh, 'ctx', before)).toBe('new share');
     expect((await stat(path)).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('lazyKeyProvider', () => {
+  it('loads once for concurrent first uses', async () => {
+    const path = await keyFileIn();
+    const load = vi.fn(() => loadLocalKeyFileProvider(path));
+    const keys = lazyKeyProvider(load);
+    const envelopes = await Promise.all([1, 2, 3].map((n) => sealEnvelope(`share ${n}`, 'ctx', keys)));
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(await openEnvelope(envelopes[2]!, 'ctx', keys)).toBe('share 3');
+  });
+
+  it('tries loading again after a failure instead of failing forever', async () => {
+    const path = await keyFileIn();
+    const load = vi
+      .fn<() => ReturnType<typeof loadLocalKeyFileProvider>>()
+      .mockRejectedValueOnce(new Error('key file not mounted yet'))
+      .mockImplementation(() => loadLocalKeyFileProvider(path));
+    const keys = lazyKeyProvider(load);
+    await expect(sealEnvelope('share', 'ctx', keys)).rejects.toThrow('not mounted yet');
+    await expect(sealEnvelope('share', 'ctx', keys)).resolves.toMatchObject({ kekId: expect.stringMatching(/^kek-/) });
+    expect(load).toHaveBeenCalledTimes(2);
   });
 });

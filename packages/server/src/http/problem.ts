@@ -20,6 +20,3 @@ export class HttpProblem extends Error {
     return Response.json(body, { status: this.status, headers: { 'Cache-Control': 'no-store', ...this.headers } });
   }
 }
-
-export const payloadTooLarge = (maxBytes: number) =>
-  new HttpProblem(413, 'payload_too_large', `the request body must be at most ${maxBytes} bytes`);

@@ -3,18 +3,21 @@ import type { RateLimitStore } from '../store/rate-limit-store';
 import type { AppEnv } from './app-env';
 import { HttpProblem } from './problem';
 
-export interface RateLimitRule {
+/** A route module's limit: where counts live, and how many requests per window. */
+export interface RouteRateLimit {
+  store: RateLimitStore;
   windowSeconds: number;
   max: number;
-  /** The caller a request counts against, e.g. `user:42`. */
-  keyOf: (c: Context<AppEnv>) => string;
 }
 
-/** 429 with Retry-After once a caller has used up its window, on whichever instance. */
-export function rateLimited(store: RateLimitStore, rule: RateLimitRule): MiddlewareHandler<AppEnv> {
+/**
+ * 429 with Retry-After once a caller has used up its window, on whichever instance.
+ * `keyOf` names the caller a request counts against, e.g. `user:42`.
+ */
+export function rateLimited(limit: RouteRateLimit, keyOf: (c: Context<AppEnv>) => string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const { hits, secondsLeft } = await store.hit(rule.keyOf(c), rule.windowSeconds);
-    if (hits > rule.max) {
+    const { hits, secondsLeft } = await limit.store.hit(keyOf(c), limit.windowSeconds);
+    if (hits > limit.max) {
       const retryAfter = String(Math.max(1, Math.ceil(secondsLeft)));
       throw new HttpProblem(429, 'rate_limited', `too many requests; retry after ${retryAfter} s`, undefined, {
         'Retry-After': retryAfter,

@@ -1,13 +1,12 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { UserBackupShareStore } from '../store/user-backup-share-store';
-import type { RateLimitStore } from '../store/rate-limit-store';
 import type { Authorize, CorsOptions } from '../router-options';
 import type { AppEnv } from './app-env';
 import { corsPolicy } from './cors-policy';
 import { identifyCaller } from './identify-caller';
-import { payloadTooLarge, HttpProblem } from './problem';
-import { rateLimited } from './rate-limited';
+import { limitBody } from './limit-body';
+import { HttpProblem } from './problem';
+import { type RouteRateLimit, rateLimited } from './rate-limited';
 import { readJsonBody } from './read-json-body';
 import { userBackupShareBody, userBackupShareQuery } from './request-schemas';
 import { validated } from './validated';
@@ -16,7 +15,7 @@ export interface UserBackupShareRoutesOptions {
   shares: UserBackupShareStore;
   authorize: Authorize | undefined;
   cors: CorsOptions | false;
-  rateLimit: { store: RateLimitStore; windowSeconds: number; max: number } | false;
+  rateLimit: RouteRateLimit | false;
   maxBodyBytes: number;
 }
 
@@ -26,29 +25,22 @@ export function userBackupShareRoutes(options: UserBackupShareRoutesOptions): Ho
   if (options.cors) routes.use('*', corsPolicy(options.cors));
   routes.use('/:userId/*', identifyCaller(options.authorize));
   if (options.rateLimit) {
-    const { store, ...rule } = options.rateLimit;
-    routes.use('/:userId/*', rateLimited(store, { ...rule, keyOf: (c) => `user:${c.get('caller').userId}` }));
+    routes.use(
+      '/:userId/*',
+      rateLimited(options.rateLimit, (c) => `user:${c.get('caller').userId}`),
+    );
   }
 
-  routes.post(
-    '/:userId/user-backup-share',
-    bodyLimit({
-      maxSize: options.maxBodyBytes,
-      onError: () => {
-        throw payloadTooLarge(options.maxBodyBytes);
-      },
-    }),
-    async (c) => {
-      const { backupMethod, cipherText } = await readJsonBody(c, userBackupShareBody, { requireJsonContentType: true });
-      const stored = await options.shares.put(c.get('caller').userId, backupMethod, cipherText);
-      return c.json({
-        message: 'Stored the user backup share',
-        backupMethod,
-        createdAt: stored.createdAt.toISOString(),
-        updatedAt: stored.updatedAt.toISOString(),
-      });
-    },
-  );
+  routes.post('/:userId/user-backup-share', limitBody(options.maxBodyBytes), async (c) => {
+    const { backupMethod, cipherText } = await readJsonBody(c, userBackupShareBody, { requireJsonContentType: true });
+    const stored = await options.shares.put(c.get('caller').userId, backupMethod, cipherText);
+    return c.json({
+      message: 'Stored the user backup share',
+      backupMethod,
+      createdAt: stored.createdAt.toISOString(),
+      updatedAt: stored.updatedAt.toISOString(),
+    });
+  });
 
   routes.get('/:userId/user-backup-share', async (c) => {
     const { backupMethod } = validated(userBackupShareQuery, { backupMethod: c.req.query('backupMethod') });

@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { CustodianBackupShareStore } from '../store/custodian-backup-share-store';
-import type { RateLimitStore } from '../store/rate-limit-store';
 import type { AppEnv } from './app-env';
-import { HttpProblem, payloadTooLarge } from './problem';
-import { rateLimited, remoteAddressOf } from './rate-limited';
+import { limitBody } from './limit-body';
+import { HttpProblem } from './problem';
+import { type RouteRateLimit, rateLimited, remoteAddressOf } from './rate-limited';
 import { readJsonBody } from './read-json-body';
 import { webhookBackupBody, webhookFetchBody } from './request-schemas';
 import { requireWebhookSecret } from './require-webhook-secret';
@@ -12,7 +11,7 @@ import { requireWebhookSecret } from './require-webhook-secret';
 export interface WebhookRoutesOptions {
   custodianShares: CustodianBackupShareStore;
   webhookSecret: string;
-  rateLimit: { store: RateLimitStore; windowSeconds: number; max: number } | false;
+  rateLimit: RouteRateLimit | false;
   maxBodyBytes: number;
 }
 
@@ -21,19 +20,13 @@ export function webhookRoutes(options: WebhookRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   // Counted before the secret check, so guessing the secret is rate limited too.
   if (options.rateLimit) {
-    const { store, ...rule } = options.rateLimit;
-    routes.use('*', rateLimited(store, { ...rule, keyOf: (c) => `webhook:${remoteAddressOf(c)}` }));
+    routes.use(
+      '*',
+      rateLimited(options.rateLimit, (c) => `webhook:${remoteAddressOf(c)}`),
+    );
   }
   routes.use('*', requireWebhookSecret(options.webhookSecret));
-  routes.use(
-    '*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes,
-      onError: () => {
-        throw payloadTooLarge(options.maxBodyBytes);
-      },
-    }),
-  );
+  routes.use('*', limitBody(options.maxBodyBytes));
 
   routes.post('/backup', async (c) => {
     const { backupMethod, clientId, share } = await readJsonBody(c, webhookBackupBody, {
