@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 set +e
 
+# The server's suites also run against a real Postgres (started and stopped by its test setup).
+bash scripts/postgres.sh install
+
 status=0
 step() { echo "== $*"; "$@" || status=1; }
 
