@@ -1,0 +1,290 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { MpcStatusName } from '@backup-kit/core';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { PasswordBackup } from '../password-backup/password-backup.js';
+import { pressTrigger, waitForRoot } from '../stories/play.js';
+import { defaultScenario, Scenario, scenarioArgTypes, splitScenario, type ScenarioArgs } from '../stories/scenario.js';
+import { PasskeySetup, type PasskeySetupProps } from './passkey-setup.js';
+
+interface PasskeyStoryArgs {
+  /** What the browser says about WebAuthn: supported, unsupported, still checking, or ask the real browser. */
+  passkeySupport: 'supported' | 'unsupported' | 'checking' | 'this browser';
+  /** Render a PasswordBackup as the fallback. */
+  passwordFallback: boolean;
+}
+
+type Args = PasskeySetupProps & ScenarioArgs & PasskeyStoryArgs;
+
+const SUPPORT: Record<PasskeyStoryArgs['passkeySupport'], (() => Promise<boolean>) | undefined> = {
+  supported: async () => true,
+  unsupported: async () => false,
+  checking: () => new Promise<boolean>(() => {}),
+  'this browser': undefined,
+};
+
+const meta = {
+  title: 'Components/PasskeySetup',
+  component: PasskeySetup,
+  args: {
+    ...defaultScenario,
+    seedPasskeyApi: true,
+    passkeySupport: 'supported',
+    passwordFallback: true,
+    // The stories pretend to run on wallet.example.com so the options check does not depend on
+    // where Storybook is served; pageOrigin defaults to window.location.origin in an app.
+    pageOrigin: 'https://wallet.example.com',
+    passkey: {
+      customDomain: 'https://passkeys.example.com',
+      relyingPartyId: 'example.com',
+      relyingPartyName: 'Example Wallet',
+    },
+    fallbackOn: ['unsupported', 'cancelled'],
+    disabled: false,
+    labels: {},
+    onProgress: fn(),
+    onRegistered: fn(),
+    onStored: fn(),
+    onStoreFailed: fn(),
+    onSuccess: fn(),
+    onError: fn(),
+  },
+  argTypes: {
+    ...scenarioArgTypes,
+    passkeySupport: { control: 'inline-radio', options: Object.keys(SUPPORT), table: { category: 'Scenario (fake Portal)' } },
+    passwordFallback: { control: 'boolean' },
+    passkey: { control: 'object' },
+    labels: { control: 'object' },
+    fallbackOn: { control: 'check', options: ['unsupported', 'cancelled', 'error'] },
+    fallback: { control: false, table: { disable: true } },
+    isSupported: { control: false, table: { disable: true } },
+    loadDirectPath: { control: false, table: { disable: true } },
+    storage: { control: false, table: { disable: true } },
+    portal: { control: false, table: { disable: true } },
+  },
+  render: (args) => {
+    const [scenario, rest] = splitScenario(args);
+    const { passkeySupport, passwordFallback, ...props } = rest;
+    return (
+      <Scenario args={scenario}>
+        {(storage) => (
+          <PasskeySetup
+            {...props}
+            storage={storage}
+            isSupported={SUPPORT[passkeySupport]}
+            fallback={passwordFallback ? <PasswordBackup storage={storage} /> : undefined}
+          />
+        )}
+      </Scenario>
+    );
+  },
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+function afterPress(attributes: Record<string, string>): Story['play'] {
+  return async ({ canvasElement }) => {
+    const trigger = await pressTrigger(canvasElement, 'passkey-setup');
+    await waitForRoot(canvasElement, 'passkey-setup', attributes);
+    if (trigger.isConnected) await expect(trigger).toHaveFocus();
+  };
+}
+
+function heldAt(status: MpcStatusName, text: string): Story {
+  return {
+    args: { holdAt: status, latencyMs: 0 },
+    play: async (context) => {
+      await afterPress({ state: 'backing-up', status })!(context);
+      await expect(within(context.canvasElement).getByRole('status')).toHaveTextContent(text);
+    },
+  };
+}
+
+export const Idle: Story = {
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'passkey-setup', { state: 'idle' });
+  },
+};
+
+/** Press it: passkey, backup, storage, Portal told, with the default latency. */
+export const Playground: Story = { args: { latencyMs: 800 } };
+
+export const Checking: Story = {
+  args: { passkeySupport: 'checking' },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'passkey-setup', { state: 'checking', portal: 'ready' });
+    await expect(within(canvasElement).getByRole('button')).toHaveAttribute('aria-disabled', 'true');
+  },
+};
+
+/** No passkeys in this browser: the fallback (a PasswordBackup) replaces the button. */
+export const Unsupported: Story = {
+  args: { passkeySupport: 'unsupported' },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'passkey-setup', { state: 'unsupported' });
+    await expect(within(canvasElement).queryByRole('button', { name: 'Back up with a passkey' })).toBeNull();
+    await expect(within(canvasElement).getByLabelText('Backup password')).toBeInTheDocument();
+  },
+};
+
+export const UnsupportedWithoutFallback: Story = {
+  args: { passkeySupport: 'unsupported', passwordFallback: false },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'passkey-setup', { state: 'unsupported' });
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('This browser does not support passkeys.');
+  },
+};
+
+/** Every problem with the custom-domain options, found before any passkey prompt. */
+export const InvalidOptions: Story = {
+  args: {
+    passkey: { customDomain: 'http://passkeys.example.org/vault?x=1', relyingPartyId: 'co.uk', relyingPartyName: '' },
+  },
+  play: async (context) => {
+    await afterPress({ state: 'error', stage: 'validating' })!(context);
+    const issues = context.canvasElement.querySelectorAll('[data-part="issues"] li');
+    await expect(issues.length).toBeGreaterThanOrEqual(4);
+  },
+};
+
+export const Registering: Story = { args: { holdAt: 'registering' }, play: afterPress({ state: 'registering' }) };
+export const Starting: Story = { args: { holdAt: 'starting' }, play: afterPress({ state: 'backing-up' }) };
+export const ReadingShare = heldAt('Reading share', 'Reading your wallet…');
+export const GeneratingShare = heldAt('Generating share', 'Creating a backup share…');
+export const ParsingShare = heldAt('Parsing share', 'Preparing the backup share…');
+export const EncryptingShare = heldAt('Encrypting share', 'Encrypting the backup…');
+export const StoringShare = heldAt('Storing share', 'Storing the backup share…');
+export const ShareDone = heldAt('Done', 'Backup share created.');
+export const Storing: Story = { args: { holdAt: 'storing', latencyMs: 0 }, play: afterPress({ state: 'storing' }) };
+export const Notifying: Story = { args: { holdAt: 'notifying', latencyMs: 0 }, play: afterPress({ state: 'notifying' }) };
+
+export const Success: Story = {
+  args: { latencyMs: 0 },
+  play: async (context) => {
+    await afterPress({ state: 'success' })!(context);
+    await expect(context.args.onRegistered).toHaveBeenCalledTimes(1);
+    await expect(context.args.onSuccess).toHaveBeenCalledWith({ backupMethod: 'CUSTOM', storage: 'self' });
+  },
+};
+
+/** @portal-hq/web 3.4.1 has no seed passkey API: the SDK's own passkey backup runs (no registering step). */
+export const SuccessWithSdkPath: Story = {
+  args: { latencyMs: 0, seedPasskeyApi: false, storageMode: 'portal-managed' },
+  play: async (context) => {
+    await afterPress({ state: 'success' })!(context);
+    await expect(context.args.onSuccess).toHaveBeenCalledWith({ backupMethod: 'PASSKEY', storage: 'portal' });
+  },
+};
+
+/** The user closed the prompt: its own state, "Try again" on the same button, and the fallback offered. */
+export const Cancelled: Story = {
+  args: { failAt: 'passkey-prompt', latencyMs: 0 },
+  play: async (context) => {
+    await afterPress({ state: 'cancelled' })!(context);
+    const canvas = within(context.canvasElement);
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toHaveFocus();
+    await expect(canvas.getByLabelText('Backup password')).toBeInTheDocument();
+  },
+};
+
+export const CancelledThenRetried: Story = {
+  args: { failAt: 'passkey-prompt', latencyMs: 0 },
+  play: async (context) => {
+    await afterPress({ state: 'cancelled' })!(context);
+    await userEvent.keyboard('{Enter}');
+    await waitForRoot(context.canvasElement, 'passkey-setup', { state: 'success' });
+  },
+};
+
+export const FailedRegistering: Story = {
+  args: { failAt: 'registering', latencyMs: 0 },
+  play: afterPress({ state: 'error', stage: 'passkey' }),
+};
+export const FailedBackingUp: Story = {
+  args: { failAt: 'backing-up', latencyMs: 0 },
+  play: afterPress({ state: 'error', stage: 'backing-up' }),
+};
+export const FailedStoring: Story = { args: { failAt: 'storing', latencyMs: 0 }, play: afterPress({ state: 'error', stage: 'storing' }) };
+export const FailedNotifying: Story = {
+  args: { failAt: 'notifying', latencyMs: 0 },
+  play: afterPress({ state: 'error', stage: 'notifying' }),
+};
+
+export const Connecting: Story = {
+  args: { portalState: 'connecting' },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'passkey-setup', { portal: 'loading' });
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Connecting to Portal…');
+  },
+};
+
+export const PortalNotReady: Story = {
+  args: { portalState: 'not-ready' },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'passkey-setup', { state: 'error', stage: 'initializing' });
+  },
+};
+
+export const PortalInitFailed: Story = {
+  args: { portalState: 'init-failed' },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'passkey-setup', { state: 'error', stage: 'initializing' });
+  },
+};
+
+export const Disabled: Story = {
+  args: { disabled: true },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'passkey-setup', { state: 'idle', disabled: '' });
+    await expect(within(canvasElement).getByRole('button')).toBeDisabled();
+  },
+};
+
+export const CustomLabels: Story = {
+  args: {
+    passkey: { customDomain: 'https://passkeys.example.com', relyingPartyId: 'example.com', relyingPartyName: '' },
+    labels: {
+      trigger: 'Sauvegarder avec une clé d’accès',
+      errors: { PASSKEY_OPTIONS_INVALID: 'Les réglages de clé d’accès ne conviennent pas à ce site.' },
+      optionIssues: { 'relying-party-name-missing': 'Donnez un nom à votre service (relyingPartyName).' },
+    },
+  },
+  play: async (context) => {
+    await afterPress({ state: 'error' })!(context);
+    await expect(within(context.canvasElement).getByText('Donnez un nom à votre service (relyingPartyName).')).toBeInTheDocument();
+  },
+};
+
+/** The parts, arranged by hand: the fallback only on errors, and a separate Retry. */
+export const Parts: Story = {
+  args: { failAt: 'registering', latencyMs: 0 },
+  render: (args) => {
+    const [scenario, rest] = splitScenario(args);
+    const { passkeySupport, passwordFallback: _unused, fallbackOn: _alsoUnused, ...props } = rest;
+    return (
+      <Scenario args={scenario}>
+        {(storage) => (
+          <PasskeySetup.Root {...props} storage={storage} isSupported={SUPPORT[passkeySupport]}>
+            <PasskeySetup.Trigger />
+            <PasskeySetup.Retry />
+            <PasskeySetup.Status />
+            <PasskeySetup.Issues />
+            <PasskeySetup.Fallback when={['error']}>
+              <p>Or back up with a password instead.</p>
+            </PasskeySetup.Fallback>
+          </PasskeySetup.Root>
+        )}
+      </Scenario>
+    );
+  },
+  play: async (context) => {
+    await afterPress({ state: 'error' })!(context);
+    await expect(within(context.canvasElement).getByText('Or back up with a password instead.')).toBeInTheDocument();
+  },
+};
+
+export const DarkTheme: Story = {
+  globals: { theme: 'dark' },
+  args: { failAt: 'passkey-prompt', latencyMs: 0 },
+  play: afterPress({ state: 'cancelled' }),
+};

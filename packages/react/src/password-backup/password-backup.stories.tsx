@@ -1,0 +1,329 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { MpcStatusName } from '@backup-kit/core';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { fillAndSubmit, waitForRoot } from '../stories/play.js';
+import {
+  currentScenario,
+  defaultScenario,
+  Scenario,
+  scenarioArgTypes,
+  splitScenario,
+  type ScenarioArgs,
+} from '../stories/scenario.js';
+import { PasswordBackup, type PasswordBackupProps } from './password-backup.js';
+
+type Args = PasswordBackupProps & ScenarioArgs;
+
+// Typed by the play functions, never an arg: a password must not reach Controls, the URL or the log.
+const PASSWORD = 'correct horse battery staple';
+
+const meta = {
+  title: 'Components/PasswordBackup',
+  component: PasswordBackup,
+  args: {
+    ...defaultScenario,
+    policy: { kind: 'password', minLength: 8, requireConfirmation: true, requireAcknowledgement: true },
+    disabled: false,
+    labels: {},
+    onProgress: fn(),
+    onStored: fn(),
+    onStoreFailed: fn(),
+    onSuccess: fn(),
+    onError: fn(),
+  },
+  argTypes: {
+    ...scenarioArgTypes,
+    policy: { control: 'object' },
+    labels: { control: 'object' },
+    storage: { control: false, table: { disable: true } },
+    portal: { control: false, table: { disable: true } },
+  },
+  render: (args) => {
+    const [scenario, props] = splitScenario(args);
+    return <Scenario args={scenario}>{(storage) => <PasswordBackup {...props} storage={storage} />}</Scenario>;
+  },
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+function afterSubmit(attributes: Record<string, string>): Story['play'] {
+  return async ({ canvasElement }) => {
+    await fillAndSubmit(canvasElement, PASSWORD);
+    await waitForRoot(canvasElement, 'password-backup', attributes);
+  };
+}
+
+function heldAt(status: MpcStatusName, text: string): Story {
+  return {
+    args: { holdAt: status, latencyMs: 0 },
+    play: async (context) => {
+      await afterSubmit({ state: 'backing-up', status })!(context);
+      await expect(within(context.canvasElement).getByRole('status')).toHaveTextContent(text);
+    },
+  };
+}
+
+export const Idle: Story = {
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'password-backup', { state: 'idle', portal: 'ready' });
+    await expect(within(canvasElement).getByLabelText('Backup password')).toHaveAttribute('autocomplete', 'new-password');
+  },
+};
+
+/** Fill it in and submit: the whole run with the default latency. */
+export const Playground: Story = {
+  args: { latencyMs: 800 },
+};
+
+export const Filled: Story = {
+  play: async ({ canvasElement }) => {
+    await fillAndSubmit(canvasElement, PASSWORD, { submit: false });
+    await expect(within(canvasElement).queryByRole('list')).toBeNull();
+  },
+};
+
+/** Every issue at once, each tied to its input, after a submit with bad values. */
+export const WithIssues: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitForRoot(canvasElement, 'password-backup', { portal: 'ready' });
+    await userEvent.type(canvas.getByLabelText('Backup password'), 'short');
+    await userEvent.type(canvas.getByLabelText('Confirm password'), 'other');
+    await userEvent.click(canvas.getByRole('button', { name: 'Back up wallet' }));
+    await expect(canvas.getByLabelText('Backup password')).toHaveFocus();
+    await expect(canvas.getByLabelText('Backup password')).toHaveAttribute('aria-invalid', 'true');
+    await expect(canvas.getByLabelText('Confirm password')).toHaveAccessibleDescription('The passwords do not match.');
+    await expect(canvas.getByRole('checkbox')).toHaveAttribute('aria-invalid', 'true');
+  },
+};
+
+export const PasswordVisible: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await fillAndSubmit(canvasElement, PASSWORD, { submit: false });
+    await userEvent.click(canvas.getByRole('button', { name: 'Show password' }));
+    await expect(canvas.getByRole('button', { name: 'Show password' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(canvas.getByLabelText('Backup password')).toHaveAttribute('type', 'text');
+  },
+};
+
+export const Pin: Story = {
+  args: { policy: { kind: 'pin' } },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'password-backup', { kind: 'pin', portal: 'ready' });
+    await expect(within(canvasElement).getByLabelText('Backup PIN')).toHaveAttribute('inputmode', 'numeric');
+  },
+};
+
+export const Passcode: Story = {
+  args: { policy: { kind: 'passcode', minLength: 6, maxLength: 12 } },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'password-backup', { kind: 'passcode', portal: 'ready' });
+  },
+};
+
+/** A strength estimator (zxcvbn or similar) plugged into the policy; this one only counts length. */
+export const WithStrengthEstimator: Story = {
+  args: { policy: { estimateStrength: (value: string) => ({ score: Math.min(4, Math.floor(value.length / 5)) }) } },
+  play: async ({ canvasElement }) => {
+    await fillAndSubmit(canvasElement, PASSWORD, { submit: false });
+    await expect(within(canvasElement).getByText('Strength: strong')).toHaveAttribute('data-score', '4');
+  },
+};
+
+export const WithoutConfirmation: Story = {
+  args: { policy: { requireConfirmation: false, requireAcknowledgement: false }, latencyMs: 0 },
+  play: afterSubmit({ state: 'success' }),
+};
+
+export const Starting: Story = { args: { holdAt: 'starting' }, play: afterSubmit({ state: 'backing-up' }) };
+export const ReadingShare = heldAt('Reading share', 'Reading your wallet…');
+export const GeneratingShare = heldAt('Generating share', 'Creating a backup share…');
+export const ParsingShare = heldAt('Parsing share', 'Preparing the backup share…');
+export const EncryptingShare = heldAt('Encrypting share', 'Encrypting the backup…');
+export const StoringShare = heldAt('Storing share', 'Storing the backup share…');
+export const ShareDone = heldAt('Done', 'Backup share created.');
+
+/** The password has been taken: the inputs are empty and read-only while the share is saved. */
+export const Storing: Story = {
+  args: { holdAt: 'storing', latencyMs: 0 },
+  play: async (context) => {
+    await afterSubmit({ state: 'storing' })!(context);
+    await expect(within(context.canvasElement).getByLabelText('Backup password')).toHaveValue('');
+  },
+};
+
+export const Notifying: Story = { args: { holdAt: 'notifying', latencyMs: 0 }, play: afterSubmit({ state: 'notifying' }) };
+
+export const Success: Story = {
+  args: { latencyMs: 0 },
+  play: async (context) => {
+    await afterSubmit({ state: 'success' })!(context);
+    await expect(context.args.onSuccess).toHaveBeenCalledWith({ backupMethod: 'PASSWORD', storage: 'self' });
+  },
+};
+
+export const SuccessPortalManaged: Story = {
+  args: { latencyMs: 0, storageMode: 'portal-managed' },
+  play: afterSubmit({ state: 'success' }),
+};
+
+/** The MPC backup failed: the password is kept, so "Try again" retries with it. */
+export const FailedBackingUp: Story = {
+  args: { failAt: 'backing-up', latencyMs: 0 },
+  play: async (context) => {
+    await afterSubmit({ state: 'error', stage: 'backing-up' })!(context);
+    await expect(within(context.canvasElement).getByLabelText('Backup password')).toHaveValue(PASSWORD);
+  },
+};
+
+export const FailedStoring: Story = { args: { failAt: 'storing', latencyMs: 0 }, play: afterSubmit({ state: 'error', stage: 'storing' }) };
+export const FailedNotifying: Story = {
+  args: { failAt: 'notifying', latencyMs: 0 },
+  play: afterSubmit({ state: 'error', stage: 'notifying' }),
+};
+
+export const Connecting: Story = {
+  args: { portalState: 'connecting' },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'password-backup', { state: 'idle', portal: 'loading' });
+  },
+};
+
+export const PortalNotReady: Story = {
+  args: { portalState: 'not-ready' },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'password-backup', { state: 'error', stage: 'initializing' });
+  },
+};
+
+export const PortalInitFailed: Story = {
+  args: { portalState: 'init-failed' },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'password-backup', { state: 'error', stage: 'initializing' });
+  },
+};
+
+export const Disabled: Story = {
+  args: { disabled: true },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'password-backup', { disabled: '' });
+    await expect(within(canvasElement).getByLabelText('Backup password')).toBeDisabled();
+  },
+};
+
+export const CustomLabels: Story = {
+  args: {
+    policy: { kind: 'pin' },
+    labels: {
+      passwordLabel: 'Code PIN de sauvegarde',
+      confirmationLabel: 'Confirmez le code PIN',
+      description: ({ minLength, maxLength }) => `De ${minLength} à ${maxLength} chiffres.`,
+      acknowledgement: 'Je comprends qu’un code PIN oublié ne peut pas être récupéré.',
+      showSecret: 'Afficher le code PIN',
+      submit: 'Sauvegarder',
+      issues: { 'confirmation-mismatch': 'Les codes PIN ne correspondent pas.' },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitForRoot(canvasElement, 'password-backup', { portal: 'ready' });
+    await userEvent.type(canvas.getByLabelText('Code PIN de sauvegarde'), '123456');
+    await userEvent.click(canvas.getByRole('button', { name: 'Sauvegarder' }));
+    await expect(canvas.getByLabelText('Confirmez le code PIN')).toHaveAccessibleDescription(
+      'Les codes PIN ne correspondent pas.',
+    );
+  },
+};
+
+/** The parts, arranged by hand: no confirmation field, the toggle after the hint, a separate Retry. */
+export const Parts: Story = {
+  args: { policy: { requireConfirmation: false }, failAt: 'storing', latencyMs: 0 },
+  render: (args) => {
+    const [scenario, props] = splitScenario(args);
+    return (
+      <Scenario args={scenario}>
+        {(storage) => (
+          <PasswordBackup.Root {...props} storage={storage}>
+            <PasswordBackup.Field name="password">
+              <PasswordBackup.Label>Choose a backup password</PasswordBackup.Label>
+              <PasswordBackup.Control>
+                <PasswordBackup.Input />
+              </PasswordBackup.Control>
+              <PasswordBackup.Description />
+              <PasswordBackup.VisibilityToggle>Show</PasswordBackup.VisibilityToggle>
+              <PasswordBackup.Issues />
+            </PasswordBackup.Field>
+            <PasswordBackup.Field name="acknowledgement">
+              <PasswordBackup.Acknowledge />
+              <PasswordBackup.Label />
+              <PasswordBackup.Issues />
+            </PasswordBackup.Field>
+            <PasswordBackup.Status />
+            <PasswordBackup.Submit />
+            <PasswordBackup.Retry>Save again</PasswordBackup.Retry>
+          </PasswordBackup.Root>
+        )}
+      </Scenario>
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitForRoot(canvasElement, 'password-backup', { portal: 'ready' });
+    await userEvent.type(canvas.getByLabelText('Choose a backup password'), PASSWORD);
+    await userEvent.click(canvas.getByRole('checkbox'));
+    await userEvent.click(canvas.getByRole('button', { name: 'Back up wallet' }));
+    await waitForRoot(canvasElement, 'password-backup', { state: 'error', stage: 'storing' });
+    await userEvent.click(canvas.getByRole('button', { name: 'Save again' }));
+    await waitForRoot(canvasElement, 'password-backup', { state: 'success' });
+  },
+};
+
+export const DarkTheme: Story = {
+  globals: { theme: 'dark' },
+  play: WithIssues.play,
+};
+
+/**
+ * A test more than a story: runs a backup whose save fails once and is retried, then checks that
+ * nothing in the Actions panel (every fn() callback's arguments, errors and their causes
+ * included) contains the password or a cipherText. It fails if a secret ever reaches the log.
+ */
+export const SecretsStayOutOfTheActionLog: Story = {
+  args: { failAt: 'storing', latencyMs: 0 },
+  play: async ({ canvasElement, args }) => {
+    await fillAndSubmit(canvasElement, PASSWORD);
+    await waitForRoot(canvasElement, 'password-backup', { state: 'error', stage: 'storing' });
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Try again' }));
+    await waitForRoot(canvasElement, 'password-backup', { state: 'success' });
+
+    const { portal, storage } = currentScenario();
+    const secrets = [PASSWORD, ...portal.cipherTexts, ...(storage?.stored.values() ?? [])];
+    await expect(portal.cipherTexts.length).toBeGreaterThan(0);
+    const logged = Object.values(args)
+      .filter((value): value is ReturnType<typeof fn> => typeof value === 'function' && 'mock' in value)
+      .flatMap((spy) => spy.mock.calls);
+    const log = serialize(logged);
+    // The log holds what it should (so this check reads real entries)...
+    await expect(log).toContain('STORAGE_FAILED');
+    await expect(log).toContain('"backupMethod":"PASSWORD"');
+    // ...and no secret.
+    for (const secret of secrets) await expect(log).not.toContain(secret);
+    await waitFor(() => expect(canvasElement.innerHTML).not.toContain(PASSWORD));
+  },
+};
+
+/** JSON of everything reachable, errors included with their message, cause and details. */
+function serialize(value: unknown): string {
+  const seen = new WeakSet<object>();
+  return JSON.stringify(value, (_key, item: unknown) => {
+    if (typeof item !== 'object' || item === null) return item;
+    if (seen.has(item)) return '[seen]';
+    seen.add(item);
+    if (item instanceof Error) {
+      return { ...item, name: item.name, message: item.message, cause: item.cause, details: (item as { details?: unknown }).details };
+    }
+    return item;
+  });
+}
