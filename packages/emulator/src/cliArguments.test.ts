@@ -18,6 +18,19 @@ describe('the backup-kit-emulator command line', () => {
     });
   });
 
+  it('starts with Portal-managed backups on --portal-managed', () => {
+    expect(parseCliArguments(['--port', '0', '--portal-managed'], {})).toEqual({
+      kind: 'start',
+      options: { port: 0, portalManagedBackups: true },
+    });
+  });
+
+  it('refuses --portal-managed together with a webhook, which means self-managed backups', () => {
+    expect(() =>
+      parseCliArguments(['--portal-managed', '--webhook-url', 'http://localhost:4000', '--webhook-secret', 's'], {}),
+    ).toThrow('exclude each other');
+  });
+
   it('refuses a bad port, a webhook without a secret, a secret without a webhook and unknown flags', () => {
     expect(() => parseCliArguments(['--port=-1'], {})).toThrow('invalid --port');
     expect(() => parseCliArguments(['--port', 'http'], {})).toThrow('invalid --port');

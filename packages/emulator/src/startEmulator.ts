@@ -12,6 +12,15 @@ export interface StartEmulatorOptions {
   port?: number;
   /** Self-managed backups: custodian backup shares go to `${url}/webhook/backup` with `X-Webhook-Secret`. Without it the emulator keeps them (Portal-managed). */
   webhook?: WebhookOptions;
+  /**
+   * Portal-managed backups (Portal's default for real environments): Portal keeps the
+   * encrypted client backup share as well. `getClient` answers
+   * `environment.backupWithPortalEnabled: true`, a backup is complete at once, and
+   * `recoverWallet('', method, configs)` recovers from the stored cipherText. Default false:
+   * the app keeps the cipherText and reports it with `storedClientBackupShare`.
+   * Cannot be combined with `webhook` (self-managed backups).
+   */
+  portalManagedBackups?: boolean;
   /** Defaults to the console. */
   logger?: EmulatorLogger;
 }
@@ -29,10 +38,16 @@ export interface RunningEmulator {
 /** Starts a local Portal for @portal-hq/web 3.4.1. For development and tests only: NOT MPC, not secure. */
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const logger = options.logger ?? consoleLogger;
+  const portalManagedBackups = options.portalManagedBackups ?? false;
+  if (portalManagedBackups && options.webhook) {
+    throw new Error(
+      'portalManagedBackups and webhook exclude each other: with a webhook the backups are self-managed, so your app keeps the cipherText',
+    );
+  }
   const custodian = options.webhook
     ? new WebhookCustodianBackupShareStore(options.webhook, logger)
     : new InMemoryCustodianBackupShareStore();
-  const core = new EmulatorCore(custodian);
+  const core = new EmulatorCore(custodian, { portalManagedBackups });
   const iframeScript = await loadIframeScript();
   const server = await listenOnLoopback(createRequestHandler({ core, logger, iframeScript }), options.port ?? 0);
   const url = `http://localhost:${server.port}`;
@@ -40,7 +55,9 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   logger.info(
     options.webhook
       ? `self-managed backups: custodian backup shares go to ${options.webhook.url.replace(/\/+$/, '')}/webhook/backup`
-      : 'Portal-managed backups: the emulator keeps the custodian backup shares',
+      : portalManagedBackups
+        ? 'Portal-managed backups: the emulator keeps the custodian backup shares and the encrypted client backup shares'
+        : 'the emulator keeps the custodian backup shares; your app keeps the encrypted client backup shares',
   );
   return {
     host: `localhost:${server.port}`,

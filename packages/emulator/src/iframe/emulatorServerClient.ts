@@ -11,6 +11,7 @@ import {
   type DriveBackupKey,
   type RecoverWalletRequest,
   type SetBackupStatusRequest,
+  type StoredClientBackupShareResponse,
 } from '../protocol/emulatorApi.js';
 import type { MessageDetails } from '../protocol/messageDetails.js';
 import { PortalProtocolError } from '../protocol/portalError.js';
@@ -73,6 +74,11 @@ export class EmulatorServerClient {
 
   recoverWallet(request: RecoverWalletRequest): Promise<AddressResponse> {
     return this.request('POST', ApiPaths.recoveries, request);
+  }
+
+  /** Portal-managed backups: the cipherText Portal keeps for a method. */
+  readStoredClientBackupShare(backupMethod: string): Promise<StoredClientBackupShareResponse> {
+    return this.request('GET', `${ApiPaths.clientBackupSharePrefix}${encodeURIComponent(backupMethod)}`);
   }
 
   writeDriveBackupKey(keyId: string, key: DriveBackupKey): Promise<unknown> {

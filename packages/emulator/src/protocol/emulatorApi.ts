@@ -19,6 +19,8 @@ export const ApiPaths = {
   backupSharePairStatus: '/api/v1/backup-share-pairs/status',
   clientBackupShareStored: '/api/v1/client-backup-share-stored',
   recoveries: '/api/v1/recoveries',
+  /** Portal-managed backups: the stored client backup share of a method, `${prefix}PASSWORD`. */
+  clientBackupSharePrefix: '/api/v1/client-backup-shares/',
   /** The stand-in for Google Drive: one file per backup key id. */
   driveBackupKeyPrefix: '/api/v1/drive/backup-keys/',
 } as const;
@@ -40,10 +42,15 @@ export interface AddressResponse {
   address: string;
 }
 
-/** Re-randomises the custodian signing share s into the custodian backup share s − r. */
+/**
+ * Re-randomises the custodian signing share s into the custodian backup share s − r. With
+ * Portal-managed backups the iframe also hands over the encrypted client backup share, which
+ * Portal keeps (the pairs are then completed at once); otherwise it is never sent.
+ */
 export interface CreateBackupRequest {
   backupMethod: BackupMethod;
   blinding: PerCurve<string>;
+  cipherText?: string;
 }
 export interface CreateBackupResponse {
   backupIds: string[];
@@ -66,6 +73,11 @@ export interface RecoverWalletRequest {
   backupMethod: BackupMethod;
   clientBackupPublicShares: PerCurve<string>;
   blinding: PerCurve<string>;
+}
+
+/** Portal-managed backups: what `recoverWallet('', method)` recovers from. */
+export interface StoredClientBackupShareResponse {
+  cipherText: string;
 }
 
 export interface DriveBackupKey {

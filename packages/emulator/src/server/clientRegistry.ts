@@ -22,6 +22,13 @@ export interface CustodianBackupShareRecord {
   location: 'emulator' | 'webhook';
 }
 
+/** The encrypted client backup share of one method, kept by Portal (Portal-managed backups only). */
+export interface StoredClientBackupShare {
+  backupMethod: BackupMethod;
+  cipherText: string;
+  storedAt: string;
+}
+
 /** One Portal client, identified by the apiKey its Portal was configured with. */
 export interface ClientRecord {
   id: string;
@@ -29,6 +36,8 @@ export interface ClientRecord {
   createdAt: string;
   wallets: PerCurve<WalletRecord> | null;
   custodianBackupShares: Map<BackupMethod, CustodianBackupShareRecord>;
+  /** Portal-managed backups only: the latest client backup share cipherText per method. */
+  clientBackupShares: Map<BackupMethod, StoredClientBackupShare>;
   /** The stand-in for Google Drive: GDRIVE backup keys by key id. */
   driveFiles: Map<string, Uint8Array<ArrayBuffer>>;
 }
@@ -45,6 +54,7 @@ export class ClientRegistry {
         createdAt: now(),
         wallets: null,
         custodianBackupShares: new Map(),
+        clientBackupShares: new Map(),
         driveFiles: new Map(),
       };
       this.byApiKey.set(apiKey, client);

@@ -23,9 +23,10 @@ export function publicWallets(client: ClientRecord): ClientWallet[] {
  * `portal:getClientResult.data` (protocol §2.2). Before a wallet exists it still carries
  * `wallets: []` and `metadata.namespaces: {}`, so isWalletBackedUp() answers false,
  * availableRecoveryMethods() [] and doesWalletExist() false instead of throwing.
- * backupWithPortalEnabled is false: the app always stores the client's cipherText.
+ * backupWithPortalEnabled says who keeps the client's cipherText: Portal (the emulator, with
+ * `portalManagedBackups`) or the app (the default).
  */
-export function toClientResponse(client: ClientRecord): ClientResponse {
+export function toClientResponse(client: ClientRecord, backupWithPortalEnabled = false): ClientResponse {
   const addresses = addressesOf(client);
   const wallets = publicWallets(client);
   const backedUp = wallets.some((wallet) => wallet.backupSharePairs.some((pair) => pair.status === 'completed'));
@@ -38,7 +39,7 @@ export function toClientResponse(client: ClientRecord): ClientResponse {
     environment: {
       id: 'environment_backup_kit_emulator',
       name: 'Backup Kit emulator (development only)',
-      backupWithPortalEnabled: false,
+      backupWithPortalEnabled,
       isMultiBackupEnabled: true,
     },
     ejectedAt: null,

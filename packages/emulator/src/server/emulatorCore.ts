@@ -10,7 +10,7 @@ import { FaultQueue } from './faultQueue.js';
 import { now } from './ids.js';
 import { MessageLog } from './messageLog.js';
 import { clientSnapshot, type EmulatorStateSnapshot } from './snapshot.js';
-import { WalletService } from './walletService.js';
+import { WalletService, type WalletServiceOptions } from './walletService.js';
 
 /** What tests drive the emulator with; the same operations are served under `/_emulator/*`. */
 export interface EmulatorControl {
@@ -29,8 +29,11 @@ export class EmulatorCore implements EmulatorControl {
   readonly faults = new FaultQueue();
   readonly wallets: WalletService;
 
-  constructor(readonly custodian: CustodianBackupShareStore) {
-    this.wallets = new WalletService(custodian);
+  constructor(
+    readonly custodian: CustodianBackupShareStore,
+    options: WalletServiceOptions = {},
+  ) {
+    this.wallets = new WalletService(custodian, options);
   }
 
   /** Every message the iframe receives is logged (allowlisted fields only) and may take a fault. */
@@ -57,6 +60,7 @@ export class EmulatorCore implements EmulatorControl {
   state(): EmulatorStateSnapshot {
     return {
       custodian: this.custodian.location,
+      backupWithPortalEnabled: this.wallets.portalManagedBackups,
       clients: this.clients.all().map(clientSnapshot),
       pendingFaults: this.faults.list(),
       log: this.log.list(),

@@ -13,7 +13,6 @@ import {
 } from '../protocol/emulatorApi.js';
 import { PortalProtocolError } from '../protocol/portalError.js';
 import { ErrorCodes } from '../protocol/portalErrorCodes.js';
-import { toClientResponse } from './clientResponse.js';
 import type { EmulatorCore } from './emulatorCore.js';
 import { HttpError, readJsonBody, sendJson } from './httpJson.js';
 import type { EmulatorLogger } from './logger.js';
@@ -60,7 +59,7 @@ export async function handleIframeApiRequest(
   }
   const client = core.clients.getOrCreate(apiKey);
 
-  if (method === 'GET' && path === ApiPaths.client) return sendJson(response, 200, toClientResponse(client));
+  if (method === 'GET' && path === ApiPaths.client) return sendJson(response, 200, core.wallets.clientResponse(client));
   if (method === 'POST' && path === ApiPaths.wallets) {
     return sendJson(
       response,
@@ -89,6 +88,11 @@ export async function handleIframeApiRequest(
       200,
       await core.wallets.recoverWallet(client, (await readJsonBody(request)) as RecoverWalletRequest),
     );
+  }
+
+  if (method === 'GET' && path.startsWith(ApiPaths.clientBackupSharePrefix)) {
+    const backupMethod = path.slice(ApiPaths.clientBackupSharePrefix.length);
+    return sendJson(response, 200, core.wallets.storedClientBackupShare(client, backupMethod));
   }
 
   const keyId = driveKeyIdOf(path);

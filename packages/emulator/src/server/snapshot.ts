@@ -1,3 +1,4 @@
+import type { BackupMethod } from '../protocol/backupMethods.js';
 import type { ClientWallet } from '../protocol/clientResponse.js';
 import type { ClientRecord, CustodianBackupShareRecord } from './clientRegistry.js';
 import { publicWallets } from './clientResponse.js';
@@ -13,6 +14,8 @@ export interface ClientSnapshot {
   addresses: { eip155: string; solana: string };
   wallets: ClientWallet[];
   custodianBackupShares: CustodianBackupShareRecord[];
+  /** Portal-managed backups: the methods whose encrypted client backup share Portal keeps, and since when (never the cipherText). */
+  clientBackupShares: { backupMethod: BackupMethod; storedAt: string }[];
   /** How many GDRIVE backup keys the stand-in for Google Drive holds (not the keys). */
   googleDriveBackupKeys: number;
 }
@@ -20,6 +23,8 @@ export interface ClientSnapshot {
 export interface EmulatorStateSnapshot {
   /** Where custodian backup shares go: kept by the emulator, or POSTed to the webhook. */
   custodian: 'emulator' | 'webhook';
+  /** Portal-managed backups: the emulator keeps the client's cipherText too (`portalManagedBackups`). */
+  backupWithPortalEnabled: boolean;
   clients: ClientSnapshot[];
   pendingFaults: PendingFault[];
   log: LogEntry[];
@@ -33,6 +38,10 @@ export function clientSnapshot(client: ClientRecord): ClientSnapshot {
     addresses: addressesOf(client),
     wallets: publicWallets(client),
     custodianBackupShares: [...client.custodianBackupShares.values()].map((record) => ({ ...record })),
+    clientBackupShares: [...client.clientBackupShares.values()].map(({ backupMethod, storedAt }) => ({
+      backupMethod,
+      storedAt,
+    })),
     googleDriveBackupKeys: client.driveFiles.size,
   };
 }

@@ -153,3 +153,61 @@ describe('the custodian side of the wallet', () => {
     ).rejects.toMatchObject({ code: 203 });
   });
 });
+
+describe('Portal-managed backups (portalManagedBackups)', () => {
+  function setUpPortalManaged() {
+    const service = new WalletService(new InMemoryCustodianBackupShareStore(), { portalManagedBackups: true });
+    const client = new ClientRegistry().getOrCreate('api-key');
+    const { request, clientSigningShares } = newWalletRequest();
+    service.createWallet(client, request);
+    const backUpWith = (cipherText: unknown) =>
+      service.createBackup(client, {
+        backupMethod: 'PASSWORD',
+        blinding: mapCurves((curve) => scalarToHex(randomScalar(curve))),
+        cipherText: cipherText as string,
+      });
+    return { service, client, clientSigningShares, backUpWith };
+  }
+
+  it('says backupWithPortalEnabled, keeps the cipherText and completes the pairs at once', async () => {
+    const { service, client, backUpWith } = setUpPortalManaged();
+    expect(service.clientResponse(client).environment.backupWithPortalEnabled).toBe(true);
+    const { backupIds } = await backUpWith('first-cipher-text');
+    expect(
+      service.clientResponse(client).wallets.flatMap((wallet) => wallet.backupSharePairs.map((p) => [p.id, p.status])),
+    ).toEqual(backupIds.map((id) => [id, 'completed']));
+    expect(service.storedClientBackupShare(client, 'PASSWORD')).toEqual({ cipherText: 'first-cipher-text' });
+  });
+
+  it('replaces the kept cipherText of a method with the next backup of that method', async () => {
+    const { service, client, backUpWith } = setUpPortalManaged();
+    await backUpWith('first-cipher-text');
+    await backUpWith('second-cipher-text');
+    expect(service.storedClientBackupShare(client, 'PASSWORD')).toEqual({ cipherText: 'second-cipher-text' });
+    expect(() => service.storedClientBackupShare(client, 'GDRIVE')).toThrow(expect.objectContaining({ code: 203 }));
+  });
+
+  it('refuses a Portal-managed backup without a cipherText, changing nothing', async () => {
+    const { service, client, backUpWith } = setUpPortalManaged();
+    await expect(backUpWith(undefined)).rejects.toMatchObject({ code: 201 });
+    await expect(backUpWith('')).rejects.toMatchObject({ code: 201 });
+    expect(service.clientResponse(client).wallets.flatMap((wallet) => wallet.backupSharePairs)).toEqual([]);
+    expect(client.custodianBackupShares.size).toBe(0);
+  });
+
+  it('keeps nothing by default: backupWithPortalEnabled is false, a cipherText is refused and none is handed out', async () => {
+    const { service, client, clientSigningShares } = setUp();
+    expect(service.clientResponse(client).environment.backupWithPortalEnabled).toBe(false);
+    await expect(
+      service.createBackup(client, {
+        backupMethod: 'PASSWORD',
+        blinding: mapCurves((curve) => scalarToHex(randomScalar(curve))),
+        cipherText: 'a-cipher-text',
+      }),
+    ).rejects.toMatchObject({ code: 201 });
+    await backUp(service, client, clientSigningShares);
+    expect(() => service.storedClientBackupShare(client, 'PASSWORD')).toThrow(
+      expect.objectContaining({ code: 405, message: expect.stringContaining('portalManagedBackups') }),
+    );
+  });
+});

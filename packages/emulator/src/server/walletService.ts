@@ -2,7 +2,7 @@ import { curveArithmetic } from '../crypto/curveArithmetic.js';
 import { scalarFromHex, subtractScalars } from '../crypto/scalars.js';
 import type { BackupMethod } from '../protocol/backupMethods.js';
 import { isBackupMethod } from '../protocol/backupMethods.js';
-import type { BackupSharePair } from '../protocol/clientResponse.js';
+import type { BackupSharePair, ClientResponse } from '../protocol/clientResponse.js';
 import { CURVES, mapCurves, type Curve, type PerCurve } from '../protocol/curves.js';
 import type {
   AddressResponse,
@@ -12,10 +12,12 @@ import type {
   CreateWalletRequest,
   RecoverWalletRequest,
   SetBackupStatusRequest,
+  StoredClientBackupShareResponse,
 } from '../protocol/emulatorApi.js';
 import { PortalProtocolError } from '../protocol/portalError.js';
 import { ErrorCodes } from '../protocol/portalErrorCodes.js';
 import type { ClientRecord, WalletRecord } from './clientRegistry.js';
+import { toClientResponse } from './clientResponse.js';
 import { decodeCustodianBackupShare, encodeCustodianBackupShare } from './custodianBackupShareCodec.js';
 import type { CustodianBackupShareStore } from './custodianBackupShareStore.js';
 import { newId, now } from './ids.js';
@@ -60,6 +62,17 @@ function publicKeyFrom(curve: Curve, value: unknown, what: string): string {
   return value.toLowerCase();
 }
 
+/** The largest cipherText Portal-managed backups keep (an emulator cipherText is about 600 bytes). */
+const MAX_CIPHERTEXT_LENGTH = 64 * 1024;
+
+export interface WalletServiceOptions {
+  /**
+   * Portal-managed backups: Portal keeps the encrypted client backup share too, so a backup is
+   * complete at once and `recoverWallet('', method)` recovers from the stored cipherText.
+   */
+  portalManagedBackups?: boolean;
+}
+
 const signingSharePair = () => ({ id: newId('ssp'), createdAt: now(), status: 'completed' as const });
 
 /**
@@ -70,7 +83,18 @@ const signingSharePair = () => ({ id: newId('ssp'), createdAt: now(), status: 'c
  * public key.
  */
 export class WalletService {
-  constructor(private readonly custodian: CustodianBackupShareStore) {}
+  readonly portalManagedBackups: boolean;
+
+  constructor(
+    private readonly custodian: CustodianBackupShareStore,
+    options: WalletServiceOptions = {},
+  ) {
+    this.portalManagedBackups = options.portalManagedBackups ?? false;
+  }
+
+  clientResponse(client: ClientRecord): ClientResponse {
+    return toClientResponse(client, this.portalManagedBackups);
+  }
 
   createWallet(client: ClientRecord, request: CreateWalletRequest): AddressResponse {
     if (client.wallets)
@@ -102,6 +126,7 @@ export class WalletService {
     const wallets = walletsOf(client);
     const backupMethod = backupMethodOf(request?.backupMethod);
     const blinding = scalarsFrom(request?.blinding, 'The blinding value');
+    const cipherText = this.clientBackupShareToKeep(request?.cipherText);
     const custodianBackupShares = mapCurves((curve) =>
       subtractScalars(curve, wallets[curve].custodianSigningShare, blinding[curve]),
     );
@@ -112,10 +137,13 @@ export class WalletService {
       storedAt: now(),
       location: this.custodian.location,
     });
+    // Portal-managed: Portal now holds both halves of the backup, so it is complete at once.
+    if (cipherText !== null) client.clientBackupShares.set(backupMethod, { backupMethod, cipherText, storedAt: now() });
+    const status = cipherText === null ? 'incomplete' : 'completed';
     // The previous pairs of this method are gone: their custodian share has just been replaced.
     return {
       backupIds: CURVES.map((curve) => {
-        const pair: BackupSharePair = { id: newId('bsp'), createdAt: now(), status: 'incomplete', backupMethod };
+        const pair: BackupSharePair = { id: newId('bsp'), createdAt: now(), status, backupMethod };
         const wallet = wallets[curve];
         wallet.backupSharePairs = [
           ...wallet.backupSharePairs.filter((existing) => existing.backupMethod !== backupMethod),
@@ -124,6 +152,38 @@ export class WalletService {
         return pair.id;
       }),
     };
+  }
+
+  /** The cipherText a Portal-managed backup keeps; null when the app keeps it (and none may be sent). */
+  private clientBackupShareToKeep(cipherText: unknown): string | null {
+    if (!this.portalManagedBackups) {
+      if (cipherText !== undefined)
+        throw badRequest('The emulator keeps client backup shares only with portalManagedBackups');
+      return null;
+    }
+    if (typeof cipherText !== 'string' || cipherText === '' || cipherText.length > MAX_CIPHERTEXT_LENGTH) {
+      throw badRequest('Portal-managed backups need the encrypted client backup share (cipherText)');
+    }
+    return cipherText;
+  }
+
+  /** `recoverWallet('', method)`: the cipherText Portal keeps for Portal-managed backups. */
+  storedClientBackupShare(client: ClientRecord, backupMethodValue: unknown): StoredClientBackupShareResponse {
+    const backupMethod = backupMethodOf(backupMethodValue);
+    if (!this.portalManagedBackups) {
+      throw new PortalProtocolError(
+        ErrorCodes.FailedToDecodeCipher,
+        'Failed to decode the cipherText: none was given. This emulator does not keep client backup shares (environment.backupWithPortalEnabled is false), so pass the cipherText your app stored, or start it with portalManagedBackups: true (--portal-managed)',
+      );
+    }
+    const stored = client.clientBackupShares.get(backupMethod);
+    if (!stored) {
+      throw new PortalProtocolError(
+        ErrorCodes.NotFound,
+        `Portal keeps no ${backupMethod} client backup share for this client: back the wallet up with ${backupMethod} first`,
+      );
+    }
+    return { cipherText: stored.cipherText };
   }
 
   /** `storageCallback()` → `portal:api:setBackupStatus`: marks the named pairs completed. */

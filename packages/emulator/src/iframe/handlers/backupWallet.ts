@@ -12,7 +12,8 @@ import { fieldsOf, type MessageHandler } from './handlerContext.js';
 /**
  * `portal:wasm:backup` → `{ cipherText, backupIds }`. A fresh 2-of-2 split of the same key into
  * backup shares, made without rebuilding the key: with a random r, the client backup share
- * is c + r and the custodian turns its s into s − r. The client share leaves encrypted.
+ * is c + r and the custodian turns its s into s − r. The client share leaves encrypted; with
+ * Portal-managed backups (environment.backupWithPortalEnabled) Portal keeps it as well.
  */
 export const backupWallet: MessageHandler = (data, context) =>
   context.walletLock.run(async () => {
@@ -40,9 +41,11 @@ export const backupWallet: MessageHandler = (data, context) =>
     progress(MpcStatuses.StoringShare);
     // The key first: a backup whose key was lost would be worse than a stray key.
     await key.persist();
+    const { environment } = await server.getClient();
     const { backupIds } = await server.createBackup({
       backupMethod: backupMethod as BackupMethod,
       blinding: mapCurves((curve) => scalarToHex(blinding[curve])),
+      ...(environment.backupWithPortalEnabled ? { cipherText } : {}),
     });
     progress(MpcStatuses.Done);
     return { cipherText, backupIds };

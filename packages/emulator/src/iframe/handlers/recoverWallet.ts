@@ -11,7 +11,8 @@ import { decodeClientBackupShares } from '../clientBackupSharePlaintext.js';
 import { fieldsOf, type MessageHandler } from './handlerContext.js';
 
 /**
- * `portal:wasm:recover` → the EVM address. Decrypts the client backup share (wrong password or
+ * `portal:wasm:recover` → the EVM address. An empty cipherText means "the one Portal keeps"
+ * (Portal-managed backups; otherwise 405). Decrypts the client backup share (wrong password or
  * key: 407, nothing changes), lets the server check that it and the custodian backup share add
  * up to the wallet's public keys, then issues new signing shares (cb + r′ here, sb − r′ there).
  */
@@ -22,13 +23,14 @@ export const recoverWallet: MessageHandler = (data, context) =>
     const clientId = session.requireClientId();
     const method = checkRecoveryMethod(backupMethod, session);
     progress(MpcStatuses.ReadingShare);
-    if (typeof cipherText !== 'string' || cipherText === '') {
-      throw new PortalProtocolError(
-        ErrorCodes.FailedToDecodeCipher,
-        'Failed to decode the cipherText: none was given. The emulator never stores client backup shares, so pass the cipherText your app stored',
-      );
+    if (cipherText !== undefined && typeof cipherText !== 'string') {
+      throw new PortalProtocolError(ErrorCodes.FailedToDecodeCipher, 'Failed to decode the cipherText: not a string');
     }
-    const envelope = decodeCipherText(cipherText);
+    const envelope = decodeCipherText(
+      cipherText === undefined || cipherText === ''
+        ? (await server.readStoredClientBackupShare(method)).cipherText
+        : cipherText,
+    );
     if (envelope.backupMethod !== method) {
       throw new PortalProtocolError(
         ErrorCodes.BadRequest,
