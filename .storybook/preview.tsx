@@ -5,7 +5,10 @@ import '../packages/react/src/styles.css';
 const withTheme: Decorator = (Story, context) => {
   const theme = context.globals.theme as string | undefined;
   return (
-    <div data-theme={theme === 'system' ? undefined : theme} style={{ padding: '1rem', background: 'var(--bk-color-surface)' }}>
+    <div
+      data-theme={theme === 'system' ? undefined : theme}
+      style={{ padding: '1rem', background: 'var(--bk-color-surface)' }}
+    >
       <Story />
     </div>
   );

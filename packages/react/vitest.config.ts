@@ -1,4 +1,3 @@
-/// <reference types="vitest/config" />
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -40,7 +39,9 @@ export default defineConfig({
         extends: true,
         // Every story is a test: it renders, its play function runs, and axe must find nothing.
         plugins: [storybookTest({ configDir: path.join(dirname, '../../.storybook') })],
-        optimizeDeps: { include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime'] },
+        optimizeDeps: {
+          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime'],
+        },
         test: {
           name: 'storybook',
           // Two cores, shared with other people's runs: one browser, one file at a time.

@@ -19,7 +19,7 @@ export {
   type UsePasskeySetupResult,
 } from './hooks/use-passkey-setup.js';
 
-export { defaultCommonLabels, type CommonLabels } from './labels/common-labels.js';
+export { defaultCommonLabels, type CommonLabels, type LabelOverrides } from './labels/common-labels.js';
 export type { Label } from './labels/label.js';
 
 export {
@@ -57,7 +57,10 @@ export {
   PasswordBackupDescription,
   type PasswordBackupDescriptionProps,
 } from './password-backup/password-backup-description.js';
-export { PasswordBackupStrength, type PasswordBackupStrengthProps } from './password-backup/password-backup-strength.js';
+export {
+  PasswordBackupStrength,
+  type PasswordBackupStrengthProps,
+} from './password-backup/password-backup-strength.js';
 export { PasswordBackupIssues, type PasswordBackupIssuesProps } from './password-backup/password-backup-issues.js';
 export {
   PasswordBackupAcknowledge,

@@ -1,9 +1,10 @@
 import { forwardRef, useContext, useId, useRef, type ComponentPropsWithoutRef } from 'react';
-import { useBackup, type UseBackupOptions } from '../hooks/use-backup.js';
+import { BACKUP_OPTION_KEYS, useBackup, type UseBackupOptions } from '../hooks/use-backup.js';
+import { splitProps } from '../hooks/use-flow-store.js';
 import { flag, partAttributes } from '../internal/data-attributes.js';
 import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
 import { backupStatusText } from '../labels/backup-status-text.js';
-import { mergeLabels } from '../labels/common-labels.js';
+import { mergeLabels, type LabelOverrides } from '../labels/common-labels.js';
 import { text } from '../labels/label.js';
 import { BackupKitContext } from '../provider/backup-kit-context.js';
 import { defaultBackupButtonLabels, type BackupButtonLabels } from './backup-button-labels.js';
@@ -13,77 +14,68 @@ export interface BackupButtonRootProps
   /** PASSWORD only: the password Portal encrypts the backup with (for a full form, use PasswordBackup). */
   password?: string | undefined;
   /** Any text to replace; the rest stays English. */
-  labels?: Partial<BackupButtonLabels> | undefined;
+  labels?: LabelOverrides<BackupButtonLabels> | undefined;
   /** Turns the trigger off (a real `disabled`, unlike the busy state). */
   disabled?: boolean | undefined;
 }
 
 /** Holds the backup flow and renders a `<div>` around the parts. */
-export const BackupButtonRoot = forwardRef<HTMLDivElement, BackupButtonRootProps>(function BackupButtonRoot(props, ref) {
-  const {
-    method,
-    storage,
-    timeouts,
-    portal,
-    onProgress,
-    onStored,
-    onStoreFailed,
-    onSuccess,
-    onError,
-    password,
-    labels: overrides,
-    disabled = false,
-    children,
-    ...rest
-  } = props;
-  const backup = useBackup({ method, storage, timeouts, portal, onProgress, onStored, onStoreFailed, onSuccess, onError });
-  const labels = mergeLabels(defaultBackupButtonLabels, useContext(BackupKitContext)?.labels, overrides);
-  const id = useId();
-  const triggerRef = useRef<HTMLButtonElement>(null);
+export const BackupButtonRoot = forwardRef<HTMLDivElement, BackupButtonRootProps>(
+  function BackupButtonRoot(props, ref) {
+    const [options, { password, labels: overrides, disabled = false, children, ...rest }] = splitProps(
+      props,
+      BACKUP_OPTION_KEYS,
+    );
+    const { method } = options;
+    const backup = useBackup(options);
+    const labels = mergeLabels(defaultBackupButtonLabels, useContext(BackupKitContext)?.labels, overrides);
+    const id = useId();
+    const triggerRef = useRef<HTMLButtonElement>(null);
 
-  const connecting = backup.portalStatus === 'loading' && backup.state === 'idle';
-  const error = backup.state === 'error' ? backup.error : undefined;
-  // Portal itself cannot start and a retry would not help (e.g. a wrong API key).
-  const portalDead = error?.stage === 'initializing' && !error.retryable;
-  const input = method === 'PASSWORD' ? { password: password ?? '' } : {};
+    const connecting = backup.portalStatus === 'loading' && backup.state === 'idle';
+    const error = backup.state === 'error' ? backup.error : undefined;
+    // Portal itself cannot start and a retry would not help (e.g. a wrong API key).
+    const portalDead = error?.stage === 'initializing' && !error.retryable;
+    const input = method === 'PASSWORD' ? { password: password ?? '' } : {};
 
-  const ctx: FlowContextValue = {
-    scope: 'backup-button',
-    state: backup.state,
-    blocked: disabled || backup.isBusy || backup.state === 'success' || connecting || portalDead,
-    disabled,
-    ids: { status: `${id}status`, trigger: `${id}trigger` },
-    statusText: backupStatusText(labels, backup, connecting),
-    error,
-    canRetry: !!error?.retryable && !disabled,
-    triggerLabel: backup.isBusy
-      ? labels.busy
-      : backup.state === 'success'
-        ? labels.done
-        : error?.retryable
-          ? labels.retry
-          : text(labels.trigger, { method }),
-    retryLabel: labels.retry,
-    activate: () => void (error ? backup.retry(input) : backup.start(input)),
-    retry: () => void backup.retry(input),
-    triggerRef,
-    triggerHidden: false,
-  };
+    const ctx: FlowContextValue = {
+      scope: 'backup-button',
+      state: backup.state,
+      blocked: disabled || backup.isBusy || backup.state === 'success' || connecting || portalDead,
+      disabled,
+      ids: { status: `${id}status`, trigger: `${id}trigger` },
+      statusText: backupStatusText(labels, backup, connecting),
+      error,
+      canRetry: !!error?.retryable && !disabled,
+      triggerLabel: backup.isBusy
+        ? labels.busy
+        : backup.state === 'success'
+          ? labels.done
+          : error?.retryable
+            ? labels.retry
+            : text(labels.trigger, { method }),
+      retryLabel: labels.retry,
+      activate: () => void (error ? backup.retry(input) : backup.start(input)),
+      retry: () => void backup.retry(input),
+      triggerRef,
+      triggerHidden: false,
+    };
 
-  return (
-    <FlowProvider value={ctx}>
-      <div
-        {...partAttributes('backup-button', 'root', backup.state)}
-        data-method={method}
-        data-status={backup.state === 'backing-up' ? backup.status?.status : undefined}
-        data-stage={error?.stage}
-        data-portal={backup.portalStatus}
-        data-disabled={flag(disabled)}
-        {...rest}
-        ref={ref}
-      >
-        {children}
-      </div>
-    </FlowProvider>
-  );
-});
+    return (
+      <FlowProvider value={ctx}>
+        <div
+          {...partAttributes('backup-button', 'root', backup.state)}
+          data-method={method}
+          data-status={backup.state === 'backing-up' ? backup.status?.status : undefined}
+          data-stage={error?.stage}
+          data-portal={backup.portalStatus}
+          data-disabled={flag(disabled)}
+          {...rest}
+          ref={ref}
+        >
+          {children}
+        </div>
+      </FlowProvider>
+    );
+  },
+);

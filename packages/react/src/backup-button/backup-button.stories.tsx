@@ -235,5 +235,3 @@ export const DarkTheme: Story = {
   args: { failAt: 'storing', latencyMs: 0 },
   play: afterPress({ state: 'error', stage: 'storing' }),
 };
-
-

@@ -79,7 +79,13 @@ describe('BackupButton', () => {
     const onStored = vi.fn();
     const onSuccess = vi.fn();
     const { user, portal, container } = renderWithPortal(
-      <BackupButton method="PASSWORD" password="correct horse" storage={storage} onStored={onStored} onSuccess={onSuccess} />,
+      <BackupButton
+        method="PASSWORD"
+        password="correct horse"
+        storage={storage}
+        onStored={onStored}
+        onSuccess={onSuccess}
+      />,
     );
 
     await user.click(trigger());
@@ -204,7 +210,13 @@ describe('BackupButton', () => {
 
   it('starts Portal from options, lazily, and backs up once it is ready', async () => {
     const fake = createFakePortal();
-    const loadSdk = vi.fn(async () => ({ default: class { constructor() { return fake; } } }));
+    const loadSdk = vi.fn(async () => ({
+      default: class {
+        constructor() {
+          return fake;
+        }
+      },
+    }));
     const user = userEvent.setup();
     const { container } = render(
       <BackupKitProvider portalOptions={{ rpcConfig: {}, loadSdk }}>
@@ -260,13 +272,19 @@ describe('BackupButton', () => {
         <BackupButton.Status className="s" style={{ color: 'red' }} />
       </BackupButton.Root>,
     );
-    for (const [name, className] of [['root', 'r'], ['trigger', 't'], ['status', 's']] as const) {
+    for (const [name, className] of [
+      ['root', 'r'],
+      ['trigger', 't'],
+      ['status', 's'],
+    ] as const) {
       expect(part(container, 'backup-button', name)).toHaveClass(className);
       expect(part(container, 'backup-button', name)).toHaveStyle({ color: 'rgb(255, 0, 0)' });
     }
     await waitFor(() => expect(part(container, 'backup-button', 'root')).toHaveAttribute('data-portal', 'ready'));
 
-    const dropIn = renderWithPortal(<BackupButton method="GDRIVE" className="root" classNames={{ trigger: 'a', status: 'b' }} />);
+    const dropIn = renderWithPortal(
+      <BackupButton method="GDRIVE" className="root" classNames={{ trigger: 'a', status: 'b' }} />,
+    );
     await waitFor(() => expect(screen.getAllByRole('status')[1]).toBeEmptyDOMElement());
     expect(part(dropIn.container, 'backup-button', 'root')).toHaveClass('root');
     expect(part(dropIn.container, 'backup-button', 'trigger')).toHaveClass('a');

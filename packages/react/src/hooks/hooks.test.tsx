@@ -11,7 +11,7 @@ describe('useBackup', () => {
   it('explains what is missing when there is neither a provider nor a portal', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(() => renderHook(() => useBackup({ method: 'PASSKEY' }))).toThrow(
-      'Backup Kit components and hooks need a <BackupKitProvider> above them, or a `portal` option.',
+      'Backup Kit needs a <BackupKitProvider> above it, or a `portal` option.',
     );
     errors.mockRestore();
   });
@@ -53,10 +53,9 @@ describe('usePasswordBackup', () => {
       usePasswordBackup({ portal, storage: memoryStorage(), policy: { kind: 'pin', minLength: 2 } }),
     );
     expect(result.current.policy).toMatchObject({ kind: 'pin', minLength: 4 });
-    expect(result.current.check({ password: '12a', confirmation: '12a', acknowledged: true }).issues.map((i) => i.code)).toEqual([
-      'too-short',
-      'digits-only',
-    ]);
+    expect(
+      result.current.check({ password: '12a', confirmation: '12a', acknowledged: true }).issues.map((i) => i.code),
+    ).toEqual(['too-short', 'digits-only']);
 
     await act(() => result.current.start({ password: '123456' }));
     expect(result.current.state).toBe('error');
@@ -126,7 +125,13 @@ describe('BackupKitProvider', () => {
       attempt += 1;
       if (attempt === 1) throw new Error('Cannot find module');
       const fake = createFakePortal();
-      return { default: class { constructor() { return fake; } } };
+      return {
+        default: class {
+          constructor() {
+            return fake;
+          }
+        },
+      };
     };
     const seen: string[] = [];
     function Readiness() {

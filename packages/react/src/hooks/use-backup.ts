@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import {
   createBackupFlow,
   isBusy,
@@ -22,6 +22,19 @@ export interface UseBackupOptions extends BackupCallbacks {
   portal?: PortalLike | undefined;
 }
 
+/** Every option of useBackup, to tell them apart from DOM props. */
+export const BACKUP_OPTION_KEYS = [
+  'method',
+  'storage',
+  'timeouts',
+  'portal',
+  'onProgress',
+  'onStored',
+  'onStoreFailed',
+  'onSuccess',
+  'onError',
+] as const satisfies ReadonlyArray<keyof UseBackupOptions>;
+
 export interface BackupActions {
   /** Whether Portal can be used yet (always `ready` with a `portal` option). */
   portalStatus: PortalStatus;
@@ -40,23 +53,18 @@ export type UseBackupResult = BackupSnapshot & BackupActions;
 /** A backup flow for one method, read as React state. */
 export function useBackup(options: UseBackupOptions): UseBackupResult {
   const { portal, ...flowOptions } = options;
-  const idle = useMemo<BackupSnapshot>(() => ({ state: 'idle', method: options.method }), [options.method]);
-  const { flow, snapshot, kit } = useFlowStore(createBackupFlow, flowOptions, portal, idle);
-
-  // Portal failed to start: an idle backup shows that error, and retrying retries Portal.
-  const portalError = kit?.status === 'error' && snapshot.state === 'idle' ? kit.error : null;
-  const shown: BackupSnapshot = portalError ? { state: 'error', method: options.method, error: portalError } : snapshot;
-
-  const start = useCallback((input?: BackupStartInput) => (flow ? flow.start(input) : Promise.resolve(idle)), [flow, idle]);
-  const retry = useCallback(
-    (input?: BackupStartInput) => {
-      if (!portalError) return flow ? flow.retry(input) : Promise.resolve(idle);
-      kit?.retry();
-      return Promise.resolve(idle);
-    },
-    [flow, idle, kit, portalError],
+  const { method } = options;
+  const idle = useMemo<BackupSnapshot>(() => ({ state: 'idle', method }), [method]);
+  const { snapshot, ...actions } = useFlowStore<BackupSnapshot, BackupFlowOptions, BackupStartInput>(
+    createBackupFlow,
+    flowOptions,
+    portal,
+    idle,
+    (error) => ({
+      state: 'error',
+      method,
+      error,
+    }),
   );
-  const reset = useCallback(() => flow?.reset(), [flow]);
-
-  return { ...shown, portalStatus: kit?.status ?? 'ready', isBusy: isBusy(shown), start, retry, reset };
+  return { ...snapshot, ...actions, isBusy: isBusy(snapshot) };
 }

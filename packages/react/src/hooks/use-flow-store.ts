@@ -1,33 +1,48 @@
 import { useCallback, useContext, useEffect, useState, useSyncExternalStore } from 'react';
-import type { PortalLike } from '@backup-kit/core';
-import { BackupKitContext, type BackupKitContextValue } from '../provider/backup-kit-context.js';
+import type { BackupKitError, PortalLike } from '@backup-kit/core';
+import { BackupKitContext, type PortalStatus } from '../provider/backup-kit-context.js';
 
-/** The shape every core flow has: an external store whose options can be replaced. */
-interface FlowStore<S, O> {
+/** The shape every core flow has: an external store with actions and replaceable options. */
+interface FlowStore<S, O, I> {
   subscribe(listener: () => void): () => void;
   getSnapshot(): S;
   setOptions(options: O): void;
+  start(input?: I): Promise<S>;
+  retry(input?: I): Promise<S>;
+  reset(): void;
+}
+
+export interface FlowBinding<S, I> {
+  snapshot: S;
+  portalStatus: PortalStatus;
+  start: (input?: I) => Promise<S>;
+  retry: (input?: I) => Promise<S>;
+  reset: () => void;
 }
 
 const noSubscription = () => () => {};
+const nothing = () => {};
 
 /**
  * TanStack's useMutation shape over a core flow: the flow is created once per Portal instance
  * (a new one only when the Portal changes, e.g. the provider finished loading), its options are
  * synced in an effect, and React reads it with useSyncExternalStore. Unmounting only
  * unsubscribes: a running backup goes on and still tells Portal (promise 7).
+ *
+ * Before the provider has a Portal the placeholder shows; if Portal failed to start, a flow that
+ * has not started shows that error and `retry` retries Portal.
  */
-export function useFlowStore<S, O, F extends FlowStore<S, O>>(
-  create: (portal: PortalLike, options: O) => F,
+export function useFlowStore<S extends { state: string }, O, I>(
+  create: (portal: PortalLike, options: O) => FlowStore<S, O, I>,
   options: O,
   explicitPortal: PortalLike | undefined,
-  /** What to show before there is a Portal; must keep its identity between renders. */
+  /** Must keep its identity between renders. */
   placeholder: S,
-): { flow: F | null; snapshot: S; kit: BackupKitContextValue | null } {
+  portalFailed: (error: BackupKitError) => S,
+): FlowBinding<S, I> {
   const kit = useContext(BackupKitContext);
-  if (!explicitPortal && !kit) {
-    throw new Error('Backup Kit components and hooks need a <BackupKitProvider> above them, or a `portal` option.');
-  }
+  if (!explicitPortal && !kit)
+    throw new Error('Backup Kit needs a <BackupKitProvider> above it, or a `portal` option.');
   const portal = explicitPortal ?? kit?.portal ?? null;
 
   const [entry, setEntry] = useState(() => (portal ? { portal, flow: create(portal, options) } : null));
@@ -36,7 +51,7 @@ export function useFlowStore<S, O, F extends FlowStore<S, O>>(
     current = portal ? { portal, flow: create(portal, options) } : null;
     setEntry(current);
   }
-  const flow = current?.flow ?? null;
+  const flow = current?.flow;
 
   useEffect(() => {
     flow?.setOptions(options);
@@ -44,5 +59,29 @@ export function useFlowStore<S, O, F extends FlowStore<S, O>>(
 
   const getSnapshot = useCallback(() => (flow ? flow.getSnapshot() : placeholder), [flow, placeholder]);
   const snapshot = useSyncExternalStore(flow ? flow.subscribe : noSubscription, getSnapshot, getSnapshot);
-  return { flow, snapshot, kit: explicitPortal ? null : kit };
+
+  const status = explicitPortal ? 'ready' : kit!.status;
+  const failed = status === 'error' && (snapshot.state === 'idle' || snapshot.state === 'checking') ? kit!.error : null;
+  const settled = () => Promise.resolve(snapshot);
+  return {
+    snapshot: failed ? portalFailed(failed) : snapshot,
+    portalStatus: status,
+    start: flow ? flow.start : settled,
+    retry: failed ? () => (kit!.retry(), settled()) : flow ? flow.retry : settled,
+    reset: flow ? flow.reset : nothing,
+  };
+}
+
+/** Picks the flow's options out of a component's props; the rest goes to the DOM. */
+export function splitProps<P extends object, K extends keyof P>(
+  props: P,
+  keys: readonly K[],
+): [Pick<P, K>, Omit<P, K>] {
+  const picked = {} as Pick<P, K>;
+  const rest = { ...props };
+  for (const key of keys) {
+    picked[key] = props[key];
+    delete rest[key];
+  }
+  return [picked, rest];
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import {
   createPasskeyFlow,
   type PasskeyFlowOptions,
@@ -14,6 +14,23 @@ export interface UsePasskeySetupOptions extends PasskeyFlowOptions {
   portal?: PortalLike | undefined;
 }
 
+/** Every option of usePasskeySetup, to tell them apart from DOM props. */
+export const PASSKEY_OPTION_KEYS = [
+  'passkey',
+  'storage',
+  'pageOrigin',
+  'path',
+  'loadDirectPath',
+  'isSupported',
+  'portal',
+  'onProgress',
+  'onStored',
+  'onStoreFailed',
+  'onSuccess',
+  'onError',
+  'onRegistered',
+] as const satisfies ReadonlyArray<keyof UsePasskeySetupOptions>;
+
 export interface PasskeySetupActions {
   portalStatus: PortalStatus;
   /** Registering the passkey, backing up, storing or notifying. */
@@ -28,18 +45,23 @@ export interface PasskeySetupActions {
 export type UsePasskeySetupResult = PasskeySnapshot & PasskeySetupActions;
 
 const CHECKING: PasskeySnapshot = { state: 'checking' };
-const BUSY = new Set(['registering', 'backing-up', 'storing', 'notifying']);
+const BUSY = ['registering', 'backing-up', 'storing', 'notifying'];
 const NO_ISSUES: PasskeyOptionIssue[] = [];
 
 /** Creates a passkey, then backs up under it; read as React state. */
 export function usePasskeySetup(options: UsePasskeySetupOptions): UsePasskeySetupResult {
   const { portal, ...flowOptions } = options;
-  const { flow, snapshot, kit } = useFlowStore(createPasskeyFlow, flowOptions, portal, CHECKING);
-
-  const waiting = snapshot.state === 'checking' || snapshot.state === 'idle';
-  const portalError = kit?.status === 'error' && waiting ? kit.error : null;
-  const shown: PasskeySnapshot = portalError ? { state: 'error', error: portalError } : snapshot;
-  const error = shown.state === 'error' ? shown.error : undefined;
+  const { snapshot, ...actions } = useFlowStore<PasskeySnapshot, PasskeyFlowOptions, { signal?: AbortSignal }>(
+    createPasskeyFlow,
+    flowOptions,
+    portal,
+    CHECKING,
+    (error) => ({
+      state: 'error',
+      error,
+    }),
+  );
+  const error = snapshot.state === 'error' ? snapshot.error : undefined;
   const issues = useMemo(
     () =>
       error?.code === 'PASSKEY_OPTIONS_INVALID'
@@ -47,14 +69,5 @@ export function usePasskeySetup(options: UsePasskeySetupOptions): UsePasskeySetu
         : NO_ISSUES,
     [error],
   );
-
-  const start = useCallback(() => (flow ? flow.start() : Promise.resolve(CHECKING)), [flow]);
-  const retry = useCallback(() => {
-    if (!portalError) return flow ? flow.retry() : Promise.resolve(CHECKING);
-    kit?.retry();
-    return Promise.resolve(CHECKING);
-  }, [flow, kit, portalError]);
-  const reset = useCallback(() => flow?.reset(), [flow]);
-
-  return { ...shown, portalStatus: kit?.status ?? 'ready', isBusy: BUSY.has(shown.state), issues, start, retry, reset };
+  return { ...snapshot, ...actions, isBusy: BUSY.includes(snapshot.state), issues };
 }

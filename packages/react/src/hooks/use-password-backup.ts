@@ -8,12 +8,18 @@ import {
   type PasswordPolicy,
   type ResolvedPasswordPolicy,
 } from '@backup-kit/core';
-import { useBackup, type UseBackupOptions, type UseBackupResult } from './use-backup.js';
+import { BACKUP_OPTION_KEYS, useBackup, type UseBackupOptions, type UseBackupResult } from './use-backup.js';
 
 export interface UsePasswordBackupOptions extends Omit<UseBackupOptions, 'method'> {
   /** Kind (password, PIN, passcode), length bounds, confirmation, acknowledgement, strength. */
   policy?: PasswordPolicy | undefined;
 }
+
+/** Every option of usePasswordBackup, to tell them apart from DOM props. */
+export const PASSWORD_OPTION_KEYS = [
+  ...BACKUP_OPTION_KEYS.filter((key) => key !== 'method'),
+  'policy',
+] as ReadonlyArray<keyof UsePasswordBackupOptions>;
 
 export type UsePasswordBackupResult = UseBackupResult & {
   policy: ResolvedPasswordPolicy;

@@ -19,6 +19,14 @@ export interface CommonLabels {
   errors: Partial<Record<BackupKitErrorCode, string>>;
 }
 
+/**
+ * What apps pass as `labels`: any subset of the text, and any subset of each map of text
+ * (statuses, errors, issues...), which merge key by key with the defaults.
+ */
+export type LabelOverrides<L> = {
+  [K in keyof L]?: L[K] extends string | ((...args: never[]) => string) ? L[K] : Partial<L[K]>;
+};
+
 export const defaultCommonLabels: CommonLabels = {
   connecting: 'Connecting to Portal…',
   starting: 'Starting the backup…',
@@ -43,7 +51,7 @@ export const defaultCommonLabels: CommonLabels = {
  */
 export function mergeLabels<L extends CommonLabels>(
   defaults: L,
-  ...overrides: Array<Partial<L> | Partial<CommonLabels> | undefined>
+  ...overrides: Array<LabelOverrides<L> | LabelOverrides<CommonLabels> | undefined>
 ): L {
   const merged: Record<string, unknown> = { ...(defaults as object) };
   for (const override of overrides) {

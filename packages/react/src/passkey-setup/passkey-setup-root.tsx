@@ -1,9 +1,10 @@
 import { forwardRef, useContext, useId, useRef, type ComponentPropsWithoutRef } from 'react';
 import type { PasskeySnapshot } from '@backup-kit/core';
-import { usePasskeySetup, type UsePasskeySetupOptions } from '../hooks/use-passkey-setup.js';
+import { splitProps } from '../hooks/use-flow-store.js';
+import { PASSKEY_OPTION_KEYS, usePasskeySetup, type UsePasskeySetupOptions } from '../hooks/use-passkey-setup.js';
 import { flag, partAttributes } from '../internal/data-attributes.js';
 import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
-import { errorText, mergeLabels, progressText } from '../labels/common-labels.js';
+import { errorText, mergeLabels, progressText, type LabelOverrides } from '../labels/common-labels.js';
 import { BackupKitContext } from '../provider/backup-kit-context.js';
 import { PasskeySetupProvider } from './passkey-setup-context.js';
 import { defaultPasskeySetupLabels, type PasskeySetupLabels } from './passkey-setup-labels.js';
@@ -11,7 +12,7 @@ import { defaultPasskeySetupLabels, type PasskeySetupLabels } from './passkey-se
 export interface PasskeySetupRootProps
   extends UsePasskeySetupOptions, Omit<ComponentPropsWithoutRef<'div'>, 'onError' | 'onProgress'> {
   /** Any text to replace; maps (statuses, errors, optionIssues) merge key by key. */
-  labels?: Partial<PasskeySetupLabels> | undefined;
+  labels?: LabelOverrides<PasskeySetupLabels> | undefined;
   /** Turns the trigger off (a real `disabled`, unlike the busy state). */
   disabled?: boolean | undefined;
 }
@@ -20,98 +21,71 @@ export interface PasskeySetupRootProps
  * Holds the passkey flow (check support, validate the custom-domain options, create the passkey,
  * back up) and renders a `<div>` around the parts.
  */
-export const PasskeySetupRoot = forwardRef<HTMLDivElement, PasskeySetupRootProps>(function PasskeySetupRoot(props, ref) {
-  const {
-    passkey,
-    storage,
-    pageOrigin,
-    path,
-    loadDirectPath,
-    isSupported,
-    portal,
-    onProgress,
-    onStored,
-    onStoreFailed,
-    onSuccess,
-    onError,
-    onRegistered,
-    labels: overrides,
-    disabled = false,
-    children,
-    ...rest
-  } = props;
-  const setup = usePasskeySetup({
-    passkey,
-    storage,
-    pageOrigin,
-    path,
-    loadDirectPath,
-    isSupported,
-    portal,
-    onProgress,
-    onStored,
-    onStoreFailed,
-    onSuccess,
-    onError,
-    onRegistered,
-  });
-  const labels = mergeLabels(defaultPasskeySetupLabels, useContext(BackupKitContext)?.labels, overrides);
-  const id = useId();
-  const triggerRef = useRef<HTMLButtonElement>(null);
+export const PasskeySetupRoot = forwardRef<HTMLDivElement, PasskeySetupRootProps>(
+  function PasskeySetupRoot(props, ref) {
+    const [options, { labels: overrides, disabled = false, children, ...rest }] = splitProps(
+      props,
+      PASSKEY_OPTION_KEYS,
+    );
+    const setup = usePasskeySetup(options);
+    const labels = mergeLabels(defaultPasskeySetupLabels, useContext(BackupKitContext)?.labels, overrides);
+    const id = useId();
+    const triggerRef = useRef<HTMLButtonElement>(null);
 
-  const connecting = setup.portalStatus === 'loading' && (setup.state === 'checking' || setup.state === 'idle');
-  const error = setup.state === 'error' || setup.state === 'cancelled' ? setup.error : undefined;
-  const portalDead = error?.stage === 'initializing' && !error.retryable;
+    const connecting = setup.portalStatus === 'loading' && (setup.state === 'checking' || setup.state === 'idle');
+    const error = setup.state === 'error' || setup.state === 'cancelled' ? setup.error : undefined;
+    const portalDead = error?.stage === 'initializing' && !error.retryable;
 
-  const ctx: FlowContextValue = {
-    scope: 'passkey-setup',
-    state: setup.state,
-    blocked:
-      disabled ||
-      setup.isBusy ||
-      connecting ||
-      portalDead ||
-      setup.state === 'checking' ||
-      setup.state === 'success' ||
-      setup.state === 'unsupported',
-    disabled,
-    ids: { status: `${id}status`, trigger: `${id}trigger` },
-    statusText: connecting ? labels.connecting : statusText(labels, setup),
-    error,
-    canRetry: !!error?.retryable && !disabled,
-    triggerLabel: setup.isBusy
-      ? labels.busy
-      : setup.state === 'success'
-        ? labels.done
-        : error?.retryable
-          ? labels.retry
-          : labels.trigger,
-    retryLabel: labels.retry,
-    activate: () => void (error ? setup.retry() : setup.start()),
-    retry: () => void setup.retry(),
-    triggerRef,
-    // Never a dead button: without passkeys the fallback takes the trigger's place.
-    triggerHidden: setup.state === 'unsupported',
-  };
+    const ctx: FlowContextValue = {
+      scope: 'passkey-setup',
+      state: setup.state,
+      blocked:
+        disabled ||
+        setup.isBusy ||
+        connecting ||
+        portalDead ||
+        setup.state === 'checking' ||
+        setup.state === 'success' ||
+        setup.state === 'unsupported',
+      disabled,
+      ids: { status: `${id}status`, trigger: `${id}trigger` },
+      statusText: connecting ? labels.connecting : statusText(labels, setup),
+      error,
+      canRetry: !!error?.retryable && !disabled,
+      triggerLabel: setup.isBusy
+        ? labels.busy
+        : setup.state === 'success'
+          ? labels.done
+          : error?.retryable
+            ? labels.retry
+            : labels.trigger,
+      retryLabel: labels.retry,
+      activate: () => void (error ? setup.retry() : setup.start()),
+      retry: () => void setup.retry(),
+      triggerRef,
+      // Never a dead button: without passkeys the fallback takes the trigger's place.
+      triggerHidden: setup.state === 'unsupported',
+    };
 
-  return (
-    <FlowProvider value={ctx}>
-      <PasskeySetupProvider value={{ state: setup.state, issues: setup.issues, labels }}>
-        <div
-          {...partAttributes('passkey-setup', 'root', setup.state)}
-          data-status={setup.state === 'backing-up' ? setup.status?.status : undefined}
-          data-stage={error?.stage}
-          data-portal={setup.portalStatus}
-          data-disabled={flag(disabled)}
-          {...rest}
-          ref={ref}
-        >
-          {children}
-        </div>
-      </PasskeySetupProvider>
-    </FlowProvider>
-  );
-});
+    return (
+      <FlowProvider value={ctx}>
+        <PasskeySetupProvider value={{ state: setup.state, issues: setup.issues, labels }}>
+          <div
+            {...partAttributes('passkey-setup', 'root', setup.state)}
+            data-status={setup.state === 'backing-up' ? setup.status?.status : undefined}
+            data-stage={error?.stage}
+            data-portal={setup.portalStatus}
+            data-disabled={flag(disabled)}
+            {...rest}
+            ref={ref}
+          >
+            {children}
+          </div>
+        </PasskeySetupProvider>
+      </FlowProvider>
+    );
+  },
+);
 
 function statusText(labels: PasskeySetupLabels, snapshot: PasskeySnapshot): string {
   switch (snapshot.state) {

@@ -50,7 +50,11 @@ const meta = {
   },
   argTypes: {
     ...scenarioArgTypes,
-    passkeySupport: { control: 'inline-radio', options: Object.keys(SUPPORT), table: { category: 'Scenario (fake Portal)' } },
+    passkeySupport: {
+      control: 'inline-radio',
+      options: Object.keys(SUPPORT),
+      table: { category: 'Scenario (fake Portal)' },
+    },
     passwordFallback: { control: 'boolean' },
     passkey: { control: 'object' },
     labels: { control: 'object' },
@@ -131,7 +135,9 @@ export const UnsupportedWithoutFallback: Story = {
   args: { passkeySupport: 'unsupported', passwordFallback: false },
   play: async ({ canvasElement }) => {
     await waitForRoot(canvasElement, 'passkey-setup', { state: 'unsupported' });
-    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('This browser does not support passkeys.');
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent(
+      'This browser does not support passkeys.',
+    );
   },
 };
 
@@ -156,7 +162,10 @@ export const EncryptingShare = heldAt('Encrypting share', 'Encrypting the backup
 export const StoringShare = heldAt('Storing share', 'Storing the backup share…');
 export const ShareDone = heldAt('Done', 'Backup share created.');
 export const Storing: Story = { args: { holdAt: 'storing', latencyMs: 0 }, play: afterPress({ state: 'storing' }) };
-export const Notifying: Story = { args: { holdAt: 'notifying', latencyMs: 0 }, play: afterPress({ state: 'notifying' }) };
+export const Notifying: Story = {
+  args: { holdAt: 'notifying', latencyMs: 0 },
+  play: afterPress({ state: 'notifying' }),
+};
 
 export const Success: Story = {
   args: { latencyMs: 0 },
@@ -204,7 +213,10 @@ export const FailedBackingUp: Story = {
   args: { failAt: 'backing-up', latencyMs: 0 },
   play: afterPress({ state: 'error', stage: 'backing-up' }),
 };
-export const FailedStoring: Story = { args: { failAt: 'storing', latencyMs: 0 }, play: afterPress({ state: 'error', stage: 'storing' }) };
+export const FailedStoring: Story = {
+  args: { failAt: 'storing', latencyMs: 0 },
+  play: afterPress({ state: 'error', stage: 'storing' }),
+};
 export const FailedNotifying: Story = {
   args: { failAt: 'notifying', latencyMs: 0 },
   play: afterPress({ state: 'error', stage: 'notifying' }),
@@ -251,7 +263,9 @@ export const CustomLabels: Story = {
   },
   play: async (context) => {
     await afterPress({ state: 'error' })!(context);
-    await expect(within(context.canvasElement).getByText('Donnez un nom à votre service (relyingPartyName).')).toBeInTheDocument();
+    await expect(
+      within(context.canvasElement).getByText('Donnez un nom à votre service (relyingPartyName).'),
+    ).toBeInTheDocument();
   },
 };
 

@@ -113,7 +113,12 @@ describe('PasskeySetup', () => {
 
   it('treats a cancelled prompt as its own state: retry on the trigger, and the fallback next to it', async () => {
     const { user, portal, container } = renderWithPortal(
-      <PasskeySetup passkey={passkey} pageOrigin={pageOrigin} isSupported={supported} fallback={<p>Use a password</p>} />,
+      <PasskeySetup
+        passkey={passkey}
+        pageOrigin={pageOrigin}
+        isSupported={supported}
+        fallback={<p>Use a password</p>}
+      />,
       { fake: { seedPasskeyApi: true, failures: { registerPasskey: [cancelledPrompt()] } } },
     );
     await waitFor(() => expect(rootOf(container)).toHaveAttribute('data-state', 'idle'));
@@ -175,7 +180,13 @@ describe('PasskeySetup', () => {
 
   it('passes className and style to every part', async () => {
     const { container } = renderWithPortal(
-      <PasskeySetup.Root passkey={{ ...passkey, relyingPartyName: '' }} pageOrigin={pageOrigin} isSupported={supported} className="c-root" style={{ color: 'red' }}>
+      <PasskeySetup.Root
+        passkey={{ ...passkey, relyingPartyName: '' }}
+        pageOrigin={pageOrigin}
+        isSupported={supported}
+        className="c-root"
+        style={{ color: 'red' }}
+      >
         <PasskeySetup.Trigger className="c-trigger" />
         <PasskeySetup.Status className="c-status" />
         <PasskeySetup.Issues className="c-issues" />

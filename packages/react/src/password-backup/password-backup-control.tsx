@@ -10,12 +10,7 @@ export const PasswordBackupControl = forwardRef<HTMLDivElement, PasswordBackupCo
     const form = usePasswordBackupContext('PasswordBackup.Control');
     const field = useFieldContext('PasswordBackup.Control');
     return (
-      <div
-        {...partAttributes('password-backup', 'control', form.state)}
-        data-field={field.name}
-        {...props}
-        ref={ref}
-      />
+      <div {...partAttributes('password-backup', 'control', form.state)} data-field={field.name} {...props} ref={ref} />
     );
   },
 );

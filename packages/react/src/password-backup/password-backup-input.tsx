@@ -16,7 +16,9 @@ export const PasswordBackupInput = forwardRef<HTMLInputElement, PasswordBackupIn
     const form = usePasswordBackupContext('PasswordBackup.Input');
     const field = useFieldContext('PasswordBackup.Input');
     if (field.name === 'acknowledgement') {
-      throw new Error('<PasswordBackup.Input> belongs in the password or confirmation field; use <PasswordBackup.Acknowledge>.');
+      throw new Error(
+        '<PasswordBackup.Input> belongs in the password or confirmation field; use <PasswordBackup.Acknowledge>.',
+      );
     }
     const name = field.name;
     const composedRef = useComposedRefs(ref, form.inputRef(name));

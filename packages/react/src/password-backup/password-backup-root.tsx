@@ -11,13 +11,18 @@ import {
   type FormEvent,
 } from 'react';
 import type { PasswordCheck } from '@backup-kit/core';
-import { usePasswordBackup, type UsePasswordBackupOptions } from '../hooks/use-password-backup.js';
+import { splitProps } from '../hooks/use-flow-store.js';
+import {
+  PASSWORD_OPTION_KEYS,
+  usePasswordBackup,
+  type UsePasswordBackupOptions,
+} from '../hooks/use-password-backup.js';
 import { useComposedRefs } from '../internal/compose-refs.js';
 import { useIsomorphicLayoutEffect } from '../internal/use-isomorphic-layout-effect.js';
 import { flag, partAttributes } from '../internal/data-attributes.js';
 import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
 import { backupStatusText } from '../labels/backup-status-text.js';
-import { mergeLabels } from '../labels/common-labels.js';
+import { mergeLabels, type LabelOverrides } from '../labels/common-labels.js';
 import { text } from '../labels/label.js';
 import { BackupKitContext } from '../provider/backup-kit-context.js';
 import {
@@ -31,7 +36,7 @@ import { defaultPasswordBackupLabels, type PasswordBackupLabels } from './passwo
 export interface PasswordBackupRootProps
   extends UsePasswordBackupOptions, Omit<ComponentPropsWithoutRef<'form'>, 'onError' | 'onProgress' | 'onSubmit'> {
   /** Any text to replace; maps (issues, statuses, errors) merge key by key. */
-  labels?: Partial<PasswordBackupLabels> | undefined;
+  labels?: LabelOverrides<PasswordBackupLabels> | undefined;
   /** Turns every control off (real `disabled`, unlike the busy state). */
   disabled?: boolean | undefined;
 }
@@ -46,32 +51,11 @@ const NOTHING = new Set<PasswordFieldName>();
  */
 export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRootProps>(
   function PasswordBackupRoot(props, ref) {
-    const {
-      policy: policyInput,
-      storage,
-      timeouts,
-      portal,
-      onProgress,
-      onStored,
-      onStoreFailed,
-      onSuccess,
-      onError,
-      labels: overrides,
-      disabled = false,
-      children,
-      ...rest
-    } = props;
-    const backup = usePasswordBackup({
-      policy: policyInput,
-      storage,
-      timeouts,
-      portal,
-      onProgress,
-      onStored,
-      onStoreFailed,
-      onSuccess,
-      onError,
-    });
+    const [options, { labels: overrides, disabled = false, children, ...rest }] = splitProps(
+      props,
+      PASSWORD_OPTION_KEYS,
+    );
+    const backup = usePasswordBackup(options);
     const { policy, check: runCheck, passwordTaken } = backup;
     const labels = mergeLabels(defaultPasswordBackupLabels, useContext(BackupKitContext)?.labels, overrides);
     const id = useId();
@@ -157,7 +141,11 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
         if (element) inputs.current[field] = element;
         else delete inputs.current[field];
       };
-      return { password: make('password'), confirmation: make('confirmation'), acknowledgement: make('acknowledgement') };
+      return {
+        password: make('password'),
+        confirmation: make('confirmation'),
+        acknowledgement: make('acknowledgement'),
+      };
     }, []);
 
     const form: PasswordBackupContextValue = {

@@ -67,7 +67,10 @@ function heldAt(status: MpcStatusName, text: string): Story {
 export const Idle: Story = {
   play: async ({ canvasElement }) => {
     await waitForRoot(canvasElement, 'password-backup', { state: 'idle', portal: 'ready' });
-    await expect(within(canvasElement).getByLabelText('Backup password')).toHaveAttribute('autocomplete', 'new-password');
+    await expect(within(canvasElement).getByLabelText('Backup password')).toHaveAttribute(
+      'autocomplete',
+      'new-password',
+    );
   },
 };
 
@@ -154,7 +157,10 @@ export const Storing: Story = {
   },
 };
 
-export const Notifying: Story = { args: { holdAt: 'notifying', latencyMs: 0 }, play: afterSubmit({ state: 'notifying' }) };
+export const Notifying: Story = {
+  args: { holdAt: 'notifying', latencyMs: 0 },
+  play: afterSubmit({ state: 'notifying' }),
+};
 
 export const Success: Story = {
   args: { latencyMs: 0 },
@@ -178,7 +184,10 @@ export const FailedBackingUp: Story = {
   },
 };
 
-export const FailedStoring: Story = { args: { failAt: 'storing', latencyMs: 0 }, play: afterSubmit({ state: 'error', stage: 'storing' }) };
+export const FailedStoring: Story = {
+  args: { failAt: 'storing', latencyMs: 0 },
+  play: afterSubmit({ state: 'error', stage: 'storing' }),
+};
 export const FailedNotifying: Story = {
   args: { failAt: 'notifying', latencyMs: 0 },
   play: afterSubmit({ state: 'error', stage: 'notifying' }),
@@ -322,7 +331,13 @@ function serialize(value: unknown): string {
     if (seen.has(item)) return '[seen]';
     seen.add(item);
     if (item instanceof Error) {
-      return { ...item, name: item.name, message: item.message, cause: item.cause, details: (item as { details?: unknown }).details };
+      return {
+        ...item,
+        name: item.name,
+        message: item.message,
+        cause: item.cause,
+        details: (item as { details?: unknown }).details,
+      };
     }
     return item;
   });

@@ -46,7 +46,9 @@ describe('PasswordBackup', () => {
   });
 
   it('never goes below the SDK minimum of 4 characters, whatever the policy says', async () => {
-    const { container } = renderWithPortal(<PasswordBackup policy={{ kind: 'passcode', minLength: 2, maxLength: 3 }} />);
+    const { container } = renderWithPortal(
+      <PasswordBackup policy={{ kind: 'passcode', minLength: 2, maxLength: 3 }} />,
+    );
     await ready(container);
 
     expect(screen.getByLabelText('Backup passcode')).toHaveAccessibleDescription('Use 4 to 4 letters or digits.');
@@ -257,9 +259,12 @@ describe('PasswordBackup', () => {
   });
 
   it('writes the flow state on every part', async () => {
-    const { user, container } = renderWithPortal(<PasswordBackup policy={{ estimateStrength: () => ({ score: 4 }) }} />, {
-      fake: { failures: { backupWallet: 'hang' } },
-    });
+    const { user, container } = renderWithPortal(
+      <PasswordBackup policy={{ estimateStrength: () => ({ score: 4 }) }} />,
+      {
+        fake: { failures: { backupWallet: 'hang' } },
+      },
+    );
     await ready(container);
     await user.type(password(), SECRET);
     await user.type(confirmation(), SECRET);
@@ -269,7 +274,19 @@ describe('PasswordBackup', () => {
     await waitFor(() => expect(rootOf(container)).toHaveAttribute('data-state', 'backing-up'));
     const parts = container.querySelectorAll('[data-scope="password-backup"][data-part]:not([data-part="issue"])');
     expect([...new Set([...parts].map((p) => p.getAttribute('data-part')))].sort()).toEqual(
-      ['acknowledge', 'control', 'description', 'field', 'input', 'label', 'root', 'status', 'strength', 'submit', 'visibility-toggle'].sort(),
+      [
+        'acknowledge',
+        'control',
+        'description',
+        'field',
+        'input',
+        'label',
+        'root',
+        'status',
+        'strength',
+        'submit',
+        'visibility-toggle',
+      ].sort(),
     );
     for (const element of parts) expect(element).toHaveAttribute('data-state', 'backing-up');
   });
@@ -300,11 +317,15 @@ describe('PasswordBackup', () => {
 
   it('passes className and style to every part and classNames to the drop-in parts', async () => {
     const { container, user } = renderWithPortal(
-      <PasswordBackup.Root className="c-root" style={{ color: 'red' }} policy={{ estimateStrength: () => ({ score: 2 }) }}>
+      <PasswordBackup.Root
+        className="c-root"
+        style={{ color: 'red' }}
+        policy={{ estimateStrength: () => ({ score: 2 }) }}
+      >
         <PasswordBackup.Field name="password" className="c-field">
           <PasswordBackup.Label className="c-label" />
           <PasswordBackup.Control className="c-control">
-            <PasswordBackup.Input className="c-input" defaultValue="x" />
+            <PasswordBackup.Input className="c-input" />
             <PasswordBackup.VisibilityToggle className="c-visibility-toggle" />
           </PasswordBackup.Control>
           <PasswordBackup.Description className="c-description" />
@@ -323,7 +344,20 @@ describe('PasswordBackup', () => {
     await user.type(screen.getByLabelText('Backup password'), 'y');
     await user.click(screen.getByRole('button', { name: 'Back up wallet' }));
 
-    for (const name of ['root', 'field', 'label', 'control', 'input', 'visibility-toggle', 'description', 'strength', 'issues', 'acknowledge', 'submit', 'status']) {
+    for (const name of [
+      'root',
+      'field',
+      'label',
+      'control',
+      'input',
+      'visibility-toggle',
+      'description',
+      'strength',
+      'issues',
+      'acknowledge',
+      'submit',
+      'status',
+    ]) {
       expect(part(container, 'password-backup', name)).toHaveClass(`c-${name}`);
     }
     expect(rootOf(container)).toHaveStyle({ color: 'rgb(255, 0, 0)' });
@@ -337,7 +371,9 @@ describe('PasswordBackup', () => {
 
   it('explains where a part belongs when it is used outside its Root or Field', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => renderWithPortal(<PasswordBackup.Input />)).toThrow('<PasswordBackup.Input> must be used inside <PasswordBackup.Root>.');
+    expect(() => renderWithPortal(<PasswordBackup.Input />)).toThrow(
+      '<PasswordBackup.Input> must be used inside <PasswordBackup.Root>.',
+    );
     expect(() =>
       renderWithPortal(
         <PasswordBackup.Root>

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { BackupKitError, PortalLike } from '@backup-kit/core';
-import type { CommonLabels } from '../labels/common-labels.js';
+import type { CommonLabels, LabelOverrides } from '../labels/common-labels.js';
 
 /** Whether Portal can be used yet. */
 export type PortalStatus = 'loading' | 'ready' | 'error';
@@ -16,7 +16,7 @@ export interface BackupKitContextValue {
   error: BackupKitError | null;
   /** Tries again to start Portal (a new SDK instance with `portalOptions`). */
   retry: () => void;
-  labels: Partial<CommonLabels> | undefined;
+  labels: LabelOverrides<CommonLabels> | undefined;
 }
 
 export const BackupKitContext = createContext<BackupKitContextValue | null>(null);

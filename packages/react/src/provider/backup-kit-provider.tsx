@@ -8,13 +8,13 @@ import {
   type PortalLike,
   type PortalTimeouts,
 } from '@backup-kit/core';
-import type { CommonLabels } from '../labels/common-labels.js';
+import type { CommonLabels, LabelOverrides } from '../labels/common-labels.js';
 import { BackupKitContext, type BackupKitContextValue } from './backup-kit-context.js';
 
 interface ProviderCommonProps {
   children?: ReactNode;
   /** Text shared by every component below (connecting, statuses, error messages...). */
-  labels?: Partial<CommonLabels> | undefined;
+  labels?: LabelOverrides<CommonLabels> | undefined;
 }
 
 export type BackupKitProviderProps = ProviderCommonProps &
@@ -80,7 +80,11 @@ export function BackupKitProvider(props: BackupKitProviderProps) {
       (portal) => live && setSettled({ token, portal, error: null }),
       (cause: unknown) =>
         live &&
-        setSettled({ token, portal: given ?? null, error: toBackupKitError(cause, 'initializing', 'PORTAL_INIT_FAILED') }),
+        setSettled({
+          token,
+          portal: given ?? null,
+          error: toBackupKitError(cause, 'initializing', 'PORTAL_INIT_FAILED'),
+        }),
     );
     return () => {
       live = false;

@@ -8,7 +8,7 @@ import {
   type FakePortal,
   type FakePortalOptions,
   type MemoryStorage,
-  type StorageOutcome,
+  type MemoryStorageOptions,
 } from '@backup-kit/core/testing';
 import type { ArgTypes } from '@storybook/react-vite';
 import { BackupKitProvider } from '../provider/backup-kit-provider.js';
@@ -53,7 +53,10 @@ export const scenarioArgTypes: Partial<ArgTypes<ScenarioArgs>> = {
     options: ['ready', 'connecting', 'not-ready', 'init-failed'],
     table: { category: 'Scenario (fake Portal)' },
   },
-  latencyMs: { control: { type: 'range', min: 0, max: 3000, step: 100 }, table: { category: 'Scenario (fake Portal)' } },
+  latencyMs: {
+    control: { type: 'range', min: 0, max: 3000, step: 100 },
+    table: { category: 'Scenario (fake Portal)' },
+  },
   progress: { control: 'check', options: DEFAULT_BACKUP_PROGRESS, table: { category: 'Scenario (fake Portal)' } },
   holdAt: {
     control: 'select',
@@ -130,11 +133,10 @@ export function buildScenario(args: ScenarioArgs): BuiltScenario {
     holdAtStatus(portal, args.progress, args.holdAt as MpcStatusName);
   }
 
-  const saves: StorageOutcome[] = [];
+  const saves: NonNullable<MemoryStorageOptions['saves']> = [];
   if (args.holdAt === 'storing') saves.push('hang');
   if (args.failAt === 'storing') saves.push({ throw: new Error('HTTP 503 from the backup server') });
-  const storage =
-    args.storageMode === 'self-managed' ? memoryStorage({ latencyMs: args.latencyMs, saves }) : undefined;
+  const storage = args.storageMode === 'self-managed' ? memoryStorage({ latencyMs: args.latencyMs, saves }) : undefined;
 
   // 'connecting' waits forever (0 = no limit); 'not-ready' gives up quickly to show the error.
   const timeouts: PortalTimeouts = { readyMs: args.portalState === 'not-ready' ? 300 : 0 };

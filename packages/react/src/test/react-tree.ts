@@ -11,7 +11,8 @@ export function reactTreeContains(container: HTMLElement, needle: string): boole
   const stack: Fiber[] = [root];
   while (stack.length > 0) {
     const fiber = stack.pop()!;
-    if (valueContains(fiber.memoizedProps, needle, seen) || hooksContain(fiber.memoizedState, needle, seen)) return true;
+    if (valueContains(fiber.memoizedProps, needle, seen) || hooksContain(fiber.memoizedState, needle, seen))
+      return true;
     if (fiber.child) stack.push(fiber.child);
     if (fiber.sibling) stack.push(fiber.sibling);
   }
@@ -53,6 +54,9 @@ function valueContains(value: unknown, needle: string, seen: Set<unknown>, depth
     return [...value].some((entry) => valueContains(entry, needle, seen, depth + 1));
   }
   return Object.keys(value).some(
-    (key) => key !== '_owner' && key !== 'return' && valueContains((value as Record<string, unknown>)[key], needle, seen, depth + 1),
+    (key) =>
+      key !== '_owner' &&
+      key !== 'return' &&
+      valueContains((value as Record<string, unknown>)[key], needle, seen, depth + 1),
   );
 }

@@ -16,7 +16,8 @@ export function renderWithPortal(
     ...result,
     user,
     portal,
-    rerenderWith: (next: ReactElement) => result.rerender(<BackupKitProvider portal={portal}>{next}</BackupKitProvider>),
+    rerenderWith: (next: ReactElement) =>
+      result.rerender(<BackupKitProvider portal={portal}>{next}</BackupKitProvider>),
   };
 }
 

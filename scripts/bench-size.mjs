@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+// Size benchmark: what an app pays for each component of @backup-kit/react.
+//
+// Bundles, from the BUILT packages (dist), what an app would write:
+//   import { BackupButton } / { PasswordBackup } / { PasskeySetup } / * from '@backup-kit/react'
+// with esbuild (minified, ESM, browser, code splitting on), react, react-dom and @portal-hq/web
+// external. Prints the minified and gzip bytes of the eager code (the entry and every chunk it
+// imports statically) and of each lazy chunk (reached only through import()), and exits non-zero
+// when a budget is broken.
+//
+// Usage: pnpm bench:size            (builds core and react first)
+//        pnpm bench:size --no-build (measures the dist as it is)
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const reactDist = path.join(root, 'packages/react/dist/index.js');
+const coreDist = path.join(root, 'packages/core/dist/index.js');
+
+const KB = 1000;
+/** Packages core loads with import(): they must never be in the eager code. */
+const MUST_STAY_LAZY = ['@simplewebauthn/browser', 'tldts'];
+
+const scenarios = [
+  { name: 'BackupButton', code: "export { BackupButton } from '@backup-kit/react';", eagerGzipBudget: 5 * KB },
+  { name: 'PasswordBackup', code: "export { PasswordBackup } from '@backup-kit/react';", eagerGzipBudget: 15 * KB },
+  { name: 'PasskeySetup', code: "export { PasskeySetup } from '@backup-kit/react';", eagerGzipBudget: 15 * KB },
+  { name: 'everything', code: "export * from '@backup-kit/react';", eagerGzipBudget: 15 * KB },
+];
+
+if (!process.argv.includes('--no-build')) {
+  execFileSync('pnpm', ['--filter', '@backup-kit/core', '--filter', '@backup-kit/react', 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+for (const file of [coreDist, reactDist]) {
+  if (!existsSync(file)) {
+    console.error(`bench:size: ${path.relative(root, file)} is missing; build the packages first.`);
+    process.exit(2);
+  }
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'backup-kit-size-'));
+const failures = [];
+const rows = [];
+
+try {
+  for (const scenario of scenarios) {
+    const entry = path.join(work, `${scenario.name}.js`);
+    writeFileSync(entry, `${scenario.code}\n`);
+    const result = await build({
+      entryPoints: [entry],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      splitting: true,
+      outdir: path.join(work, 'out', scenario.name),
+      write: false,
+      metafile: true,
+      legalComments: 'none',
+      logLevel: 'silent',
+      external: ['react', 'react/*', 'react-dom', 'react-dom/*', '@portal-hq/web'],
+      // Resolve the package as an app would after installing it: its published entry, no source condition.
+      alias: { '@backup-kit/react': reactDist },
+      define: { 'process.env.NODE_ENV': '"production"' },
+    });
+
+    const outputs = result.metafile.outputs;
+    const contents = new Map(result.outputFiles.map((file) => [file.path, file.contents]));
+    const sizeOf = (file) => {
+      const bytes = contents.get(path.resolve(process.cwd(), file));
+      return { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    };
+
+    const entryOut = Object.keys(outputs).find((file) => outputs[file].entryPoint && file.endsWith('.js'));
+    // Eager: the entry and everything it imports statically, transitively.
+    const eager = new Set();
+    const visit = (file) => {
+      if (eager.has(file)) return;
+      eager.add(file);
+      for (const imported of outputs[file].imports) {
+        if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+      }
+    };
+    visit(entryOut);
+    const lazy = Object.keys(outputs).filter((file) => file.endsWith('.js') && !eager.has(file));
+
+    const total = (files) =>
+      files.reduce(
+        (sum, file) => {
+          const size = sizeOf(file);
+          return { min: sum.min + size.min, gzip: sum.gzip + size.gzip };
+        },
+        { min: 0, gzip: 0 },
+      );
+    const eagerSize = total([...eager]);
+    const eagerPackages = new Set([...eager].flatMap((file) => packagesIn(outputs[file].inputs)));
+
+    rows.push({ scenario: scenario.name, chunk: 'eager', ...eagerSize, budget: scenario.eagerGzipBudget });
+    for (const file of lazy.sort()) {
+      rows.push({ scenario: scenario.name, chunk: `lazy: ${describe(outputs[file].inputs)}`, ...sizeOf(file) });
+    }
+
+    if (eagerSize.gzip > scenario.eagerGzipBudget) {
+      failures.push(
+        `${scenario.name}: eager code is ${eagerSize.gzip} B gzip, over the ${scenario.eagerGzipBudget} B budget`,
+      );
+    }
+    for (const name of MUST_STAY_LAZY) {
+      if (eagerPackages.has(name))
+        failures.push(`${scenario.name}: ${name} is in the eager code; it must stay a lazy chunk`);
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const pad = (value, width, right = false) => (right ? String(value).padStart(width) : String(value).padEnd(width));
+console.log(
+  '@backup-kit/react size (esbuild, minified, ESM, browser, splitting; react, react-dom, @portal-hq/web external)\n',
+);
+console.log(
+  `${pad('import', 16)}${pad('chunk', 44)}${pad('min B', 10, true)}${pad('gzip B', 10, true)}${pad('budget', 12, true)}`,
+);
+for (const row of rows) {
+  const budget = row.budget === undefined ? '' : `≤ ${row.budget} ${row.gzip <= row.budget ? 'ok' : 'OVER'}`;
+  console.log(
+    `${pad(row.scenario, 16)}${pad(row.chunk, 44)}${pad(row.min, 10, true)}${pad(row.gzip, 10, true)}${pad(budget, 12, true)}`,
+  );
+}
+console.log(`\nLazy chunks load only when used: ${MUST_STAY_LAZY.join(' and ')} must never be eager.`);
+
+if (failures.length > 0) {
+  console.error(`\nbench:size: ${failures.length} budget(s) broken:\n- ${failures.join('\n- ')}`);
+  process.exit(1);
+}
+console.log('\nbench:size: every budget holds.');
+
+/** The npm packages whose code went into an output (from esbuild's metafile inputs). */
+function packagesIn(inputs) {
+  const names = new Set();
+  for (const input of Object.keys(inputs)) {
+    const match = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/);
+    if (match) names.add(match[1]);
+  }
+  return [...names];
+}
+
+/** A short name for a lazy chunk: its npm packages, or its biggest source file. */
+function describe(inputs) {
+  const external = packagesIn(inputs).filter((name) => !name.startsWith('@backup-kit/'));
+  if (external.length > 0) return external.join(', ');
+  const biggest = Object.entries(inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)[0];
+  return biggest ? path.basename(biggest[0]) : '(empty)';
+}
