@@ -6,6 +6,11 @@ import type { StartServerOptions } from './start-server';
 
 export const USAGE = `Usage: backup-kit-server [--port 8787] [--host 127.0.0.1] [--data-dir .data/server]
                          [--key-file .data/backup-kit-keys.json] [--authorize ./authorize.js]
+                         [--vault-rp-id localhost ... --vault-origin http://localhost:5173 ...]
+
+Passkey key vault (served under /vault when both are given; each flag may repeat):
+  --vault-rp-id        a relying party ID the vault serves (env VAULT_RP_IDS, comma-separated)
+  --vault-origin       a page origin ceremonies may come from (env VAULT_ORIGINS, comma-separated)
 
 Environment:
   WEBHOOK_SECRET       required: the X-Webhook-Secret Portal sends
@@ -30,6 +35,8 @@ export async function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): P
         'data-dir': { type: 'string' },
         'key-file': { type: 'string' },
         authorize: { type: 'string' },
+        'vault-rp-id': { type: 'string', multiple: true },
+        'vault-origin': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -44,6 +51,14 @@ export async function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): P
   const port = Number(values.port ?? env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliUsageError('--port must be 0..65535');
 
+  const relyingParties = values['vault-rp-id'] ?? listOf(env.VAULT_RP_IDS);
+  const allowedOrigins = values['vault-origin'] ?? listOf(env.VAULT_ORIGINS);
+  if ((relyingParties.length === 0) !== (allowedOrigins.length === 0)) {
+    throw new CliUsageError(
+      'the vault needs both --vault-rp-id and --vault-origin (or VAULT_RP_IDS and VAULT_ORIGINS)',
+    );
+  }
+
   return {
     port,
     host: values.host ?? env.HOST,
@@ -52,8 +67,15 @@ export async function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): P
     keyFile: values['key-file'] ?? env.BACKUP_KIT_KEY_FILE,
     webhookSecret,
     authorize: values.authorize ? await loadAuthorize(values.authorize) : undefined,
+    ...(relyingParties.length > 0 && { vault: { relyingParties, allowedOrigins } }),
   };
 }
+
+const listOf = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 /** The module's default export (or `authorize` export) is the hook. */
 async function loadAuthorize(path: string): Promise<Authorize> {

@@ -1,6 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
+import { vaultRouteModule } from './create-vault-router';
 import { drizzleOf } from './db/drizzle-handle';
 import { lazyKeyProvider } from './crypto/lazy-key-provider';
 import { loadLocalKeyFileProvider } from './crypto/local-key-file-provider';
@@ -8,29 +7,24 @@ import { DEFAULT_KEY_FILE, DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMIT, DEV_USER_
 import type { AppEnv } from './http/app-env';
 import { developmentCors } from './http/cors-policy';
 import { logRequests } from './http/log-requests';
-import { HttpProblem } from './http/problem';
+import { type ServedRouter, serveRouter } from './http/serve-router';
 import { userBackupShareRoutes } from './http/user-backup-share-routes';
 import { webhookRoutes } from './http/webhook-routes';
-import { describeError } from './log/describe-error';
 import { createJsonLogger, redactingLogger } from './log/logger';
 import type { BackupRouterOptions } from './router-options';
 import { createCustodianBackupShareStore } from './store/custodian-backup-share-store';
 import { createRateLimitStore } from './store/rate-limit-store';
 import { createUserBackupShareStore } from './store/user-backup-share-store';
 
-export interface BackupRouter {
+export interface BackupRouter extends ServedRouter {
   /** The Hono app; mount it in another Hono app with `parent.route('/backup', router.app)`. */
   readonly app: Hono<AppEnv>;
-  /** Web-standard handler (Request in, Response out). */
-  readonly fetch: (request: Request) => Promise<Response>;
-  /** A node:http listener: `http.createServer(listener)` or `expressApp.use('/backup', listener)`. */
-  readonly requestListener: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   readonly mode: 'development' | 'production';
 }
 
 /**
  * The backup routes over an open database. Route modules mount side by side under their own
- * prefix (`/users`, `/webhook`); the passkey key vault will mount as `/vault` the same way.
+ * prefix (`/users`, `/webhook`, and `/vault` for the passkey key vault when `vault` is given).
  */
 export function createBackupRouter(options: BackupRouterOptions): BackupRouter {
   const mode = options.mode ?? (process.env.NODE_ENV === 'production' ? 'production' : 'development');
@@ -80,24 +74,18 @@ export function createBackupRouter(options: BackupRouterOptions): BackupRouter {
     }),
   );
 
-  app.notFound(() => new HttpProblem(404, 'not_found', 'no such route').toResponse());
-  app.onError((error, c) => {
-    if (error instanceof HttpProblem) return error.toResponse();
-    if (c.req.raw.signal.aborted) {
-      logger.info({ err: describeError(error) }, 'client went away before the request was read');
-    } else {
-      logger.error({ err: describeError(error) }, 'request failed');
-    }
-    return new HttpProblem(500, 'internal_error', 'internal server error').toResponse();
-  });
+  if (options.vault) {
+    app.route(
+      '/vault',
+      vaultRouteModule(options.vault, {
+        db,
+        keyProvider,
+        logger,
+        rateLimit: limit(limits?.maxPerVaultCaller),
+        maxBodyBytes,
+      }),
+    );
+  }
 
-  const requestListener = getRequestListener(app.fetch, {
-    // Leave the embedding application's global Request/Response alone.
-    overrideGlobalObjects: false,
-    errorHandler: (error) => {
-      logger.error({ err: describeError(error) }, 'request failed outside the router');
-    },
-  });
-
-  return { app, fetch: async (request) => app.fetch(request), requestListener, mode };
+  return { app, ...serveRouter(app, logger), mode };
 }

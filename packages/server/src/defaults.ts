@@ -1,7 +1,15 @@
 /** Largest request body accepted: a Portal share or cipherText is a few kilobytes. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
-export const DEFAULT_RATE_LIMIT = { windowSeconds: 60, maxPerUser: 60, maxPerWebhookCaller: 600 } as const;
+export const DEFAULT_RATE_LIMIT = {
+  windowSeconds: 60,
+  maxPerUser: 60,
+  maxPerWebhookCaller: 600,
+  maxPerVaultCaller: 60,
+} as const;
+
+/** How long a passkey vault ceremony stays open between options and verify. */
+export const DEFAULT_CHALLENGE_TTL_MS = 5 * 60 * 1000;
 
 /** PGlite's data folder for the runnable service. */
 export const DEFAULT_DATA_DIR = '.data/server';

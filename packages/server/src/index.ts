@@ -1,5 +1,6 @@
 export { BACKUP_METHODS, type BackupMethod } from './backup-method';
 export { type BackupRouter, createBackupRouter } from './create-backup-router';
+export { type VaultRouter, createVaultRouter } from './create-vault-router';
 export { type RunningServer, type StartServerOptions, startServer } from './start-server';
 export type {
   Authorize,
@@ -8,6 +9,8 @@ export type {
   Caller,
   CorsOptions,
   RateLimitOptions,
+  VaultOptions,
+  VaultRouterOptions,
 } from './router-options';
 export { type OpenBackupDatabaseOptions, openBackupDatabase } from './db/open-backup-database';
 export type { BackupDatabase } from './db/backup-database';
@@ -19,6 +22,7 @@ export {
 } from './crypto/local-key-file-provider';
 export { type LogFields, type Logger, createJsonLogger, silentLogger } from './log/logger';
 export {
+  DEFAULT_CHALLENGE_TTL_MS,
   DEFAULT_DATA_DIR,
   DEFAULT_KEY_FILE,
   DEFAULT_MAX_BODY_BYTES,

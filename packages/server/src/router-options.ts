@@ -27,11 +27,41 @@ export interface RateLimitOptions {
   maxPerUser?: number;
   /** Requests per window from one webhook caller address (default 600). */
   maxPerWebhookCaller?: number;
+  /** Requests per window from one address on the passkey vault routes (default 60). */
+  maxPerVaultCaller?: number;
 }
 
 export interface CorsOptions {
   /** Exact origins (`http://localhost:5173`) or a predicate over the Origin header. */
   origins: readonly string[] | ((origin: string) => boolean);
+}
+
+/** The passkey key vault (`/vault/...`): which relying parties it serves, from which pages. */
+export interface VaultOptions {
+  /** RP IDs the vault runs ceremonies for, e.g. `['wallet.example']` (`localhost` in development). */
+  relyingParties: readonly string[];
+  /**
+   * The page origins the WebAuthn ceremonies run on (`https://wallet.example`,
+   * `http://localhost:5173`): a response from any other origin is refused. Each must be on one
+   * of `relyingParties` or below it; https, or http on localhost.
+   */
+  allowedOrigins: readonly string[];
+  /** Cross-origin access to the vault routes (default: exactly `allowedOrigins`). */
+  cors?: CorsOptions | false;
+  /** How long a ceremony stays open between its options and its verify (default 5 minutes). */
+  challengeTtlMs?: number;
+}
+
+/** A vault served on its own: `createVaultRouter`. */
+export interface VaultRouterOptions extends VaultOptions {
+  db: BackupDatabase;
+  /** Wraps the data keys that seal stored keys (default: the local key file, as the backup router). */
+  keyProvider?: KeyProvider;
+  /** Counted per caller address in the database; `false` turns limiting off. */
+  rateLimit?: RateLimitOptions | false;
+  logger?: Logger;
+  /** Largest accepted request body (default 64 KiB). */
+  maxBodyBytes?: number;
 }
 
 export interface BackupRouterOptions {
@@ -51,4 +81,6 @@ export interface BackupRouterOptions {
   maxBodyBytes?: number;
   /** Defaults to `production` when NODE_ENV is production, else `development`. */
   mode?: 'development' | 'production';
+  /** Serves the passkey key vault under `/vault` too (default: no vault routes). */
+  vault?: VaultOptions;
 }

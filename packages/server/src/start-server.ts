@@ -61,7 +61,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       server.once('listening', () => resolve(server.address() as AddressInfo));
     });
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-    logger.info({ url, database: database.kind, mode: router.mode }, 'backup-kit server listening');
+    logger.info(
+      { url, database: database.kind, mode: router.mode, vault: options.vault ? 'enabled' : 'off' },
+      'backup-kit server listening',
+    );
 
     let stopping: Promise<void> | undefined;
     const stop = () =>

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { BACKUP_METHODS } from '../backup-method';
 
 // Messages are written here rather than left to zod, so no error ever quotes what was sent.
-const required = (otherwise: string) => (issue: { input: unknown }) =>
+export const required = (otherwise: string) => (issue: { input: unknown }) =>
   issue.input === undefined ? 'is required' : otherwise;
 
 const backupMethod = z.enum(BACKUP_METHODS, { error: required(`must be one of ${BACKUP_METHODS.join(', ')}`) });
 
 /** Postgres text cannot hold NUL; refusing it here turns a 500 into a 400. */
-const text = (maxLength: number) =>
+export const text = (maxLength: number) =>
   z
     .string({ error: required('must be a string') })
     .min(1, { error: 'must not be empty' })
@@ -18,7 +18,7 @@ const text = (maxLength: number) =>
 const identifier = text(256);
 const shareText = text(60_000);
 
-const jsonObject = { error: 'must be a JSON object' };
+export const jsonObject = { error: 'must be a JSON object' };
 
 export const userBackupShareBody = z.object({ backupMethod, cipherText: shareText }, jsonObject);
 

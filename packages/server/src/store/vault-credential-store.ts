@@ -1,0 +1,112 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { openEnvelope, sealEnvelope } from '../crypto/envelope';
+import type { KeyProvider } from '../crypto/key-provider';
+import type { BackupDb } from '../db/drizzle-handle';
+import { vaultCredentials } from '../db/schema';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+
+export type VaultMode = 'pending' | 'prf' | 'vault';
+
+export interface VaultCredential {
+  /** base64url */
+  id: string;
+  rpId: string;
+  /** base64url */
+  userHandle: string;
+  publicKey: Uint8Array<ArrayBuffer>;
+  counter: number;
+  transports: string[];
+  mode: VaultMode;
+}
+
+/** What a verified authentication does besides moving the counter. */
+export type VaultCredentialChange = { kind: 'read' } | { kind: 'write-key'; key: string } | { kind: 'use-prf' };
+
+export type VaultUseResult =
+  | { mode: 'pending' }
+  | { mode: 'prf' }
+  | { mode: 'vault'; key: string }
+  /** The counter moved since the assertion was checked: another authentication got in first. */
+  | 'counter-moved';
+
+export interface VaultCredentialStore {
+  /** False when a passkey with this id is already registered. */
+  register(credential: VaultCredential): Promise<boolean>;
+  get(id: string): Promise<VaultCredential | undefined>;
+  /**
+   * Records a verified authentication and applies `change`, in one UPDATE that only matches
+   * while the counter is still `fromCounter`: the counter check and the key write (or read)
+   * are one atomic step.
+   */
+  use(id: string, fromCounter: number, toCounter: number, change: VaultCredentialChange): Promise<VaultUseResult>;
+}
+
+// Bound into each sealed key: a sealed key copied onto another passkey's row does not open.
+const rowContext = (credentialId: string) => JSON.stringify(['vault-key', credentialId]);
+
+const NO_KEY = { kekId: null, wrappedDataKey: null, iv: null, sealedKey: null };
+
+export function createVaultCredentialStore(db: BackupDb, keys: KeyProvider): VaultCredentialStore {
+  return {
+    async register(credential) {
+      const rows = await db
+        .insert(vaultCredentials)
+        .values({ ...credential, publicKey: Buffer.from(credential.publicKey) })
+        .onConflictDoNothing({ target: vaultCredentials.id })
+        .returning({ id: vaultCredentials.id });
+      return rows.length === 1;
+    },
+
+    async get(id) {
+      const [row] = await db
+        .select({
+          id: vaultCredentials.id,
+          rpId: vaultCredentials.rpId,
+          userHandle: vaultCredentials.userHandle,
+          publicKey: vaultCredentials.publicKey,
+          counter: vaultCredentials.counter,
+          transports: vaultCredentials.transports,
+          mode: vaultCredentials.mode,
+        })
+        .from(vaultCredentials)
+        .where(eq(vaultCredentials.id, id));
+      return row && { ...row, publicKey: new Uint8Array(row.publicKey), mode: row.mode as VaultMode };
+    },
+
+    async use(id, fromCounter, toCounter, change) {
+      let set: PgUpdateSetSource<typeof vaultCredentials> = {};
+      if (change.kind === 'write-key') {
+        const envelope = await sealEnvelope(change.key, rowContext(id), keys);
+        set = {
+          mode: 'vault',
+          kekId: envelope.kekId,
+          wrappedDataKey: envelope.wrappedDataKey,
+          iv: envelope.iv,
+          sealedKey: envelope.sealed,
+          updatedAt: sql`now()`,
+        };
+      } else if (change.kind === 'use-prf') {
+        set = { mode: 'prf', ...NO_KEY, updatedAt: sql`now()` };
+      }
+      const [row] = await db
+        .update(vaultCredentials)
+        .set({ ...set, counter: toCounter, lastUsedAt: sql`now()` })
+        .where(and(eq(vaultCredentials.id, id), eq(vaultCredentials.counter, fromCounter)))
+        .returning({
+          mode: vaultCredentials.mode,
+          kekId: vaultCredentials.kekId,
+          wrappedDataKey: vaultCredentials.wrappedDataKey,
+          iv: vaultCredentials.iv,
+          sealedKey: vaultCredentials.sealedKey,
+        });
+      if (!row) return 'counter-moved';
+      if (row.mode === 'prf' || row.mode === 'pending') return { mode: row.mode };
+      if (change.kind === 'write-key') return { mode: 'vault', key: change.key };
+      if (!row.kekId || !row.wrappedDataKey || !row.iv || !row.sealedKey) {
+        throw new Error('vault credential in vault mode without a sealed key');
+      }
+      const envelope = { kekId: row.kekId, wrappedDataKey: row.wrappedDataKey, iv: row.iv, sealed: row.sealedKey };
+      return { mode: 'vault', key: await openEnvelope(envelope, rowContext(id), keys) };
+    },
+  };
+}

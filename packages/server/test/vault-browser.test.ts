@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { BackupDatabase } from '../src/db/backup-database';
+import type { RunningServer } from '../src/start-server';
+import { describeOnEachBackend } from './support/backends';
+import {
+  type AuthenticatorOptions,
+  type PasskeyPage,
+  launchChromium,
+  openPasskeyPage,
+  servePasskeyPage,
+} from './support/passkey-browser';
+import { captureLogs, startTestServer } from './support/test-server';
+import { authenticate, credentialRow, randomVaultKey, registerPasskey } from './support/vault';
+
+// Real WebAuthn: Debian's Chromium with a CDP virtual authenticator, the page on
+// http://localhost:<port> (rpId localhost) calling the vault cross-origin, as the kit's direct
+// path does. One browser for the file, a new context and authenticator per page.
+let browser: Browser;
+let pages: Awaited<ReturnType<typeof servePasskeyPage>>;
+
+beforeAll(async () => {
+  [browser, pages] = await Promise.all([launchChromium(), servePasskeyPage()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await pages?.close();
+});
+
+describeOnEachBackend('passkey vault, real ceremonies in Chromium', (backend) => {
+  let database: BackupDatabase;
+  let server: RunningServer;
+  let vault: string;
+  let pageOrigin: string;
+  const logs = captureLogs();
+  const open: PasskeyPage[] = [];
+  const openPage = async (options: AuthenticatorOptions & { origin?: string } = {}) => {
+    const page = await openPasskeyPage(browser, options.origin ?? pageOrigin, options);
+    open.push(page);
+    return page;
+  };
+
+  beforeAll(async () => {
+    database = await backend.open();
+    pageOrigin = `http://localhost:${pages.port}`;
+    server = await startTestServer(database, {
+      logger: logs.logger,
+      vault: { relyingParties: ['localhost'], allowedOrigins: [pageOrigin] },
+    });
+    vault = server.url;
+  });
+  afterAll(async () => {
+    await Promise.all(open.map((page) => page.close()));
+    await server?.stop();
+    await database?.close();
+  });
+
+  it('registers a passkey, stores a key in one authentication and gives it back in a discoverable one', async () => {
+    const page = await openPage();
+    const { credentialId, prfOutput } = await registerPasskey(page, vault);
+    expect(prfOutput).toBeNull(); // this authenticator has no PRF: the vault keeps the key
+    expect((await credentialRow(database, credentialId))?.mode).toBe('pending');
+    expect(await page.credentialCount()).toBe(1);
+
+    const key = randomVaultKey();
+    const written = await authenticate(page, vault, { credentialId, write: { key } });
+    expect(written).toMatchObject({ status: 200, body: { credentialId, mode: 'vault' } });
+    expect(written.body).not.toHaveProperty('key');
+
+    // Recovery: no credential id known, the authenticator offers its discoverable passkey.
+    const read = await authenticate(page, vault);
+    expect(read).toMatchObject({ status: 200, body: { credentialId, mode: 'vault', key } });
+  });
+
+  it('keeps no key for a PRF passkey: reads say "prf" and the same PRF output comes back', async () => {
+    const page = await openPage({ hasPrf: true });
+    const { credentialId, prfOutput } = await registerPasskey(page, vault);
+    expect(prfOutput).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    const row = await credentialRow(database, credentialId);
+    expect(row).toMatchObject({ mode: 'prf', kekId: null, wrappedDataKey: null, iv: null, sealedKey: null });
+
+    const read = await authenticate(page, vault);
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual({ credentialId, mode: 'prf' });
+    // The browser derives the key again from the same output; the vault never saw it.
+    expect(read.prfOutput).toBe(prfOutput);
+  });
+
+  it('deletes a stored key when the passkey moves to PRF mode, and stores one again on a key write', async () => {
+    const page = await openPage({ hasPrf: true });
+    const options = await page.post(`${vault}/vault/registration/options`, { rpId: 'localhost', rpName: 'Test' });
+    const created = await page.create(options.body.options);
+    // Registered as a vault passkey (as on a browser without PRF at create).
+    const { body } = await page.post(`${vault}/vault/registration/verify`, {
+      ceremonyId: options.body.ceremonyId,
+      response: created.response,
+    });
+    const credentialId = body.credentialId as string;
+    expect((await authenticate(page, vault, { credentialId, write: { key: randomVaultKey() } })).status).toBe(200);
+    expect((await credentialRow(database, credentialId))?.sealedKey).not.toBeNull();
+
+    const toPrf = await authenticate(page, vault, { credentialId, write: { prf: true } });
+    expect(toPrf).toMatchObject({ status: 200, body: { credentialId, mode: 'prf' } });
+    expect(await credentialRow(database, credentialId)).toMatchObject({ mode: 'prf', sealedKey: null, kekId: null });
+
+    const key = randomVaultKey();
+    await authenticate(page, vault, { credentialId, write: { key } });
+    expect((await authenticate(page, vault, { credentialId })).body).toEqual({ credentialId, mode: 'vault', key });
+  });
+
+  it('answers 404 to a read before any key was written', async () => {
+    const page = await openPage();
+    const { credentialId } = await registerPasskey(page, vault);
+    const read = await authenticate(page, vault, { credentialId });
+    expect(read.status).toBe(404);
+    expect(read.body).toMatchObject({ error: 'not_found' });
+  });
+
+  it('is never reached when the authenticator cannot verify the user: the browser refuses first', async () => {
+    const page = await openPage({ isUserVerified: false });
+    const options = await page.post(`${vault}/vault/registration/options`, { rpId: 'localhost', rpName: 'Test' });
+    await expect(page.create(options.body.options)).rejects.toThrow(/NotAllowedError/);
+    expect(await page.credentialCount()).toBe(0);
+  });
+
+  it('refuses a registration from an authenticator that cannot verify the user, to a client that relaxed UV', async () => {
+    const page = await openPage({ hasUserVerification: false, isUserVerified: false });
+    const options = await page.post(`${vault}/vault/registration/options`, { rpId: 'localhost', rpName: 'Test' });
+    const created = await page.create(options.body.options, { tweak: { userVerification: 'discouraged' } });
+    expect(await page.credentialCount()).toBe(1); // the authenticator made it, without UV
+    const refused = await page.post(`${vault}/vault/registration/verify`, {
+      ceremonyId: options.body.ceremonyId,
+      response: created.response,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      error: 'verification_failed',
+      message: expect.stringMatching(/user verification/),
+    });
+    expect(await credentialRow(database, created.response.id as string)).toBeUndefined();
+  });
+
+  it('refuses to read a key with an assertion made without user verification', async () => {
+    const page = await openPage();
+    const { credentialId } = await registerPasskey(page, vault);
+    const key = randomVaultKey();
+    expect((await authenticate(page, vault, { credentialId, write: { key } })).status).toBe(200);
+
+    // The same passkey, copied into an authenticator that cannot verify the user.
+    const thief = await openPage({ hasUserVerification: false, isUserVerified: false });
+    const [credential] = await page.exportCredentials();
+    await thief.importCredential(credential!);
+    const options = await thief.post(`${vault}/vault/authentication/options`, { rpId: 'localhost', credentialId });
+    const relaxed = await thief.get(options.body.options, { tweak: { userVerification: 'discouraged' } });
+    const read = await thief.post(`${vault}/vault/authentication/verify`, {
+      ceremonyId: options.body.ceremonyId,
+      response: relaxed.response,
+    });
+    expect(read.status).toBe(400);
+    expect(read.body).toMatchObject({
+      error: 'verification_failed',
+      message: expect.stringMatching(/user verification/),
+    });
+    expect(JSON.stringify(read.body)).not.toContain(key);
+
+    // Control: with UV, the copied passkey reads the key, so the refusal above was UV alone.
+    const withUv = await openPage();
+    await withUv.importCredential((await thief.exportCredentials())[0]!);
+    expect((await authenticate(withUv, vault, { credentialId })).body).toMatchObject({ key });
+  });
+});
