@@ -1,7 +1,12 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderToString } from 'react-dom/server';
-import { createFakePortal, memoryStorage } from '@backup-kit/core/testing';
+import {
+  createFakePortal,
+  memoryStorage,
+  type FakePortalOptions,
+  type MemoryStorageOptions,
+} from '@backup-kit/core/testing';
 import { BackupKitProvider } from '../provider/backup-kit-provider.js';
 import { part, renderWithPortal } from '../test/render.js';
 import { BackupButton } from './backup-button.js';
@@ -45,6 +50,29 @@ describe('BackupButton', () => {
     await user.keyboard(' ');
     await user.click(trigger());
     expect(portal.count('backupWallet')).toBe(1);
+  });
+
+  it.each<[string, FakePortalOptions, MemoryStorageOptions]>([
+    ['backing-up', { failures: { backupWallet: 'hang' } }, {}],
+    ['storing', {}, { saves: ['hang'] }],
+    ['notifying', { failures: { storedClientBackupShare: 'hang' } }, {}],
+    ['success', {}, {}],
+    ['error', { failures: { backupWallet: { error: { code: 1, message: 'x' } } } }, {}],
+  ])('writes %s as data-state on every part', async (state, fake, saves) => {
+    const { user, container } = renderWithPortal(
+      <BackupButton.Root method="GDRIVE" storage={memoryStorage(saves)}>
+        <BackupButton.Trigger />
+        <BackupButton.Status />
+        <BackupButton.Retry />
+      </BackupButton.Root>,
+      { fake },
+    );
+    await user.click(screen.getByRole('button'));
+
+    await waitFor(() => expect(root(container)).toHaveAttribute('data-state', state));
+    const parts = container.querySelectorAll('[data-scope="backup-button"]');
+    expect(parts.length).toBe(state === 'error' ? 4 : 3);
+    for (const element of parts) expect(element).toHaveAttribute('data-state', state);
   });
 
   it('starts one backup for a double click', async () => {

@@ -137,6 +137,28 @@ describe('PasskeySetup', () => {
     expect(screen.queryByText('Use a password')).toBeNull();
   });
 
+  it('keeps backing up after it unmounts mid-flow: Portal is still told, and React does not warn', async () => {
+    const errors = vi.spyOn(console, 'error');
+    const { user, portal, container, unmount } = renderWithPortal(
+      <PasskeySetup
+        passkey={passkey}
+        pageOrigin={pageOrigin}
+        isSupported={supported}
+        storage={memoryStorage({ latencyMs: 20 })}
+      />,
+      { fake: { seedPasskeyApi: true } },
+    );
+    await waitFor(() => expect(rootOf(container)).toHaveAttribute('data-state', 'idle'));
+    await user.click(trigger());
+    await waitFor(() => expect(rootOf(container)).toHaveAttribute('data-state', 'storing'));
+
+    unmount();
+
+    await waitFor(() => expect(portal.notifications).toEqual([{ success: true, backupMethod: 'CUSTOM' }]));
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+  });
+
   it('starts one ceremony for a double click', async () => {
     const { user, portal, container } = renderWithPortal(
       <PasskeySetup passkey={passkey} pageOrigin={pageOrigin} isSupported={supported} />,

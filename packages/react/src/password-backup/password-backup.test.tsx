@@ -208,6 +208,25 @@ describe('PasswordBackup', () => {
     expect(screen.queryByRole('list')).toBeNull();
   });
 
+  it('keeps backing up after it unmounts mid-flow: Portal is still told, and React does not warn', async () => {
+    const errors = vi.spyOn(console, 'error');
+    const { user, portal, container, unmount } = renderWithPortal(
+      <PasswordBackup storage={memoryStorage({ latencyMs: 20 })} />,
+    );
+    await ready(container);
+    await user.type(password(), SECRET);
+    await user.type(confirmation(), SECRET);
+    await user.click(acknowledgement());
+    await user.click(submit());
+    await waitFor(() => expect(rootOf(container)).toHaveAttribute('data-state', 'storing'));
+
+    unmount();
+
+    await waitFor(() => expect(portal.notifications).toEqual([{ success: true, backupMethod: 'PASSWORD' }]));
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+  });
+
   it('keeps focus on the busy submit button, where Enter and clicks start nothing more', async () => {
     const { user, portal, container } = renderWithPortal(<PasswordBackup />, {
       fake: { failures: { backupWallet: 'hang' } },
