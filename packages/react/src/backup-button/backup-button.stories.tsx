@@ -9,6 +9,7 @@ type Args = BackupButtonProps & ScenarioArgs;
 
 const meta = {
   title: 'Components/BackupButton',
+  tags: ['autodocs'],
   component: BackupButton,
   args: {
     ...defaultScenario,

@@ -24,6 +24,7 @@ const SUPPORT: Record<PasskeyStoryArgs['passkeySupport'], (() => Promise<boolean
 
 const meta = {
   title: 'Components/PasskeySetup',
+  tags: ['autodocs'],
   component: PasskeySetup,
   args: {
     ...defaultScenario,

@@ -19,6 +19,7 @@ const PASSWORD = 'correct horse battery staple';
 
 const meta = {
   title: 'Components/PasswordBackup',
+  tags: ['autodocs'],
   component: PasswordBackup,
   args: {
     ...defaultScenario,
