@@ -38,9 +38,9 @@ describe('toBackupKitError', () => {
     expect(toBackupKitError(new DOMException('a', 'AbortError'), 'storing').code).toBe('ABORTED');
   });
 
-  it('moves an existing BackupKitError to the new stage without losing its code', () => {
-    const original = new BackupKitError('TIMEOUT', { stage: 'initializing' });
-    expect(toBackupKitError(original, 'storing')).toMatchObject({ code: 'TIMEOUT', stage: 'storing' });
+  it('keeps an existing BackupKitError as it is, with the stage where it happened', () => {
+    const original = new BackupKitError('PORTAL_NOT_READY', { stage: 'initializing' });
+    expect(toBackupKitError(original, 'storing')).toBe(original);
   });
 
   it('is an Error with a stable name', () => {

@@ -60,28 +60,17 @@ const MESSAGES: Record<BackupKitErrorCode, string> = {
   UNKNOWN: 'Something went wrong. Please try again.',
 };
 
-const RETRYABLE: Record<BackupKitErrorCode, boolean> = {
-  SSR_UNSUPPORTED: false,
-  SDK_NOT_INSTALLED: false,
-  PORTAL_NOT_READY: true,
-  PORTAL_INIT_FAILED: false,
-  TIMEOUT: true,
-  ABORTED: true,
-  BACKUP_IN_PROGRESS: true,
-  BACKUP_FAILED: true,
-  PASSWORD_INVALID: false,
-  WRONG_PASSWORD: true,
-  RECOVERY_FAILED: true,
-  NO_BACKUP_FOUND: false,
-  STORAGE_FAILED: true,
-  NOTIFY_FAILED: true,
-  PASSKEY_UNSUPPORTED: false,
-  PASSKEY_CANCELLED: true,
-  PASSKEY_OPTIONS_INVALID: false,
-  PASSKEY_FAILED: true,
-  NOT_SUPPORTED: false,
-  UNKNOWN: true,
-};
+/** Codes that no retry can fix; every other failure is worth another try. */
+const FINAL = new Set<BackupKitErrorCode>([
+  'SSR_UNSUPPORTED',
+  'SDK_NOT_INSTALLED',
+  'PORTAL_INIT_FAILED',
+  'PASSWORD_INVALID',
+  'NO_BACKUP_FOUND',
+  'PASSKEY_UNSUPPORTED',
+  'PASSKEY_OPTIONS_INVALID',
+  'NOT_SUPPORTED',
+]);
 
 /** The default human message for a code; components let apps override it through labels. */
 export function messageFor(code: BackupKitErrorCode): string {
@@ -113,24 +102,8 @@ export class BackupKitError extends Error {
     this.code = code;
     this.stage = init.stage;
     if (init.portalCode !== undefined) this.portalCode = init.portalCode;
-    this.retryable = init.retryable ?? RETRYABLE[code];
+    this.retryable = init.retryable ?? !FINAL.has(code);
     if (init.details !== undefined) this.details = init.details;
-  }
-
-  /** A copy of this error for another stage (the code and cause stay). */
-  withStage(stage: BackupKitStage): BackupKitError {
-    return new BackupKitError(this.code, { ...this.toInit(), stage });
-  }
-
-  private toInit(): BackupKitErrorInit {
-    return {
-      stage: this.stage,
-      retryable: this.retryable,
-      message: this.message,
-      cause: this.cause,
-      ...(this.portalCode !== undefined && { portalCode: this.portalCode }),
-      ...(this.details !== undefined && { details: this.details }),
-    };
   }
 }
 
@@ -155,12 +128,11 @@ const CODE_BY_ERROR_NAME: Partial<Record<string, BackupKitErrorCode>> = {
 /** Portal's decrypt error (PortalErrorCodes.FailedToDecryptCipher): a wrong password on recovery. */
 const PORTAL_DECRYPT_CODES = new Set<number | string>([407, '407']);
 
-/** The SDK's own pre-flight checks on backupWallet(PASSWORD) throw plain Errors with these texts. */
-const SDK_PASSWORD_MESSAGES = [
-  'Password storage config is required',
-  'Password is required',
-  'Password must be at least 4 characters',
-];
+/**
+ * The SDK's own pre-flight checks on backupWallet(PASSWORD) throw plain Errors: "Password
+ * storage config is required", "Password is required", "Password must be at least 4 characters".
+ */
+const SDK_PASSWORD_CHECK = /^Password (storage config is required|is required|must be at least 4 characters)$/;
 
 /**
  * Turns anything thrown by the SDK, a storage call or the kit itself into a BackupKitError.
@@ -171,7 +143,8 @@ export function toBackupKitError(
   stage: BackupKitStage,
   fallback: BackupKitErrorCode = 'UNKNOWN',
 ): BackupKitError {
-  if (error instanceof BackupKitError) return error.stage === stage ? error : error.withStage(stage);
+  // A BackupKitError already says where it happened (e.g. PORTAL_NOT_READY while initializing).
+  if (error instanceof BackupKitError) return error;
   const byName = CODE_BY_ERROR_NAME[String(errorName(error))];
   if (byName) return new BackupKitError(byName, { stage, cause: error });
 
@@ -181,8 +154,7 @@ export function toBackupKitError(
     return new BackupKitError(code, { stage, portalCode, cause: error });
   }
 
-  const text = error instanceof Error ? error.message : '';
-  if (SDK_PASSWORD_MESSAGES.includes(text)) {
+  if (error instanceof Error && SDK_PASSWORD_CHECK.test(error.message)) {
     return new BackupKitError('PASSWORD_INVALID', { stage, cause: error });
   }
   return new BackupKitError(fallback, { stage, cause: error });

@@ -20,14 +20,23 @@ export type {
 } from './portal/portal-like.js';
 export {
   getPortalFacade,
-  type BackupCallOptions,
-  type BackupStatusSummary,
   type CallOptions,
-  type MpcCallOptions,
+  type CallSpec,
   type PortalFacade,
   type PortalTimeouts,
-  type RecoverCallOptions,
 } from './portal/portal-facade.js';
+export {
+  backupWallet,
+  clearLocalWallet,
+  createWallet,
+  getBackupStatus,
+  recoverWallet,
+  reportStored,
+  type BackupCallOptions,
+  type BackupStatusSummary,
+  type MpcCallOptions,
+  type RecoverCallOptions,
+} from './portal/portal-calls.js';
 export { createPortal, type CreatePortalOptions, type PortalSdkOptions } from './portal/create-portal.js';
 export { detectSdkFeatures, type SdkFeatures } from './portal/sdk-features.js';
 export { createStore, type ReadableStore, type Store } from './internal/store.js';

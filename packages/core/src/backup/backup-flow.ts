@@ -1,4 +1,5 @@
 import { BackupKitError, toBackupKitError } from '../errors.js';
+import { backupWallet, reportStored } from '../portal/portal-calls.js';
 import { anySignal } from '../internal/any-signal.js';
 import { withDeadline } from '../internal/deadline.js';
 import { createStore, type ReadableStore } from '../internal/store.js';
@@ -93,8 +94,8 @@ interface PendingShare {
  * 6. the cipherText and password never enter the snapshot, a message or a callback;
  * 7. the flow does not depend on any subscriber: unsubscribing mid-flow changes nothing.
  */
-export function createBackupFlow(portal: PortalLike | PortalFacade, initialOptions: BackupFlowOptions): BackupFlow {
-  const facade = isFacade(portal) ? portal : getPortalFacade(portal);
+export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowOptions): BackupFlow {
+  const facade = getPortalFacade(portal);
   let options = initialOptions;
   const store = createStore<BackupSnapshot>({ state: 'idle', method: options.method });
   const owner = {};
@@ -145,7 +146,7 @@ export function createBackupFlow(portal: PortalLike | PortalFacade, initialOptio
             signal,
             stage: 'backing-up',
           })
-        : await facade.backup({ method, password, signal, onProgress, timeoutMs: options.timeouts?.backupMs });
+        : await backupWallet(facade, { method, password, signal, onProgress, timeoutMs: options.timeouts?.backupMs });
       cipherText = produced.cipherText;
       if (produced.portalMethod) portalMethod = produced.portalMethod;
     } catch (error) {
@@ -178,7 +179,7 @@ export function createBackupFlow(portal: PortalLike | PortalFacade, initialOptio
       share.next = 'store';
       options.onStoreFailed?.({ backupMethod: share.method, error });
       // Promise 2: Portal hears false exactly once for this attempt, even if telling it fails.
-      await facade.reportStored(false, share.portalMethod, { timeoutMs: options.timeouts?.notifyMs }).catch(() => {});
+      await reportStored(facade, false, share.portalMethod, { timeoutMs: options.timeouts?.notifyMs }).catch(() => {});
       fail(error);
       return;
     } finally {
@@ -192,7 +193,7 @@ export function createBackupFlow(portal: PortalLike | PortalFacade, initialOptio
   async function notify(share: PendingShare, signal: AbortSignal | undefined) {
     set({ state: 'notifying', method: share.method });
     try {
-      await facade.reportStored(true, share.portalMethod, { signal, timeoutMs: options.timeouts?.notifyMs });
+      await reportStored(facade, true, share.portalMethod, { signal, timeoutMs: options.timeouts?.notifyMs });
     } catch (cause) {
       fail(toBackupKitError(cause, 'notifying', 'NOTIFY_FAILED'));
       return;
@@ -231,8 +232,4 @@ export function createBackupFlow(portal: PortalLike | PortalFacade, initialOptio
   }
 
   return { facade, subscribe: store.subscribe, getSnapshot: store.getSnapshot, start, retry, reset, setOptions };
-}
-
-function isFacade(value: PortalLike | PortalFacade): value is PortalFacade {
-  return 'tryLockBackup' in value && 'portal' in value;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { backupWallet } from '../portal/portal-calls.js';
 import { createFakePortal, memoryStorage } from '../testing/index.js';
 import { createPasskeyFlow, type DirectPasskeyPath } from './passkey-flow.js';
 import type { PasskeySnapshot } from './passkey-snapshot.js';
@@ -89,7 +90,7 @@ describe('passkey flow', () => {
     const portal = createFakePortal();
     const driver: DirectPasskeyPath = {
       register: vi.fn(async () => {}),
-      backUp: vi.fn(async ({ facade }) => facade.backup({ method: 'PASSWORD', password: 'random-256-bit-key' })),
+      backUp: vi.fn(async ({ facade }) => backupWallet(facade, { method: 'PASSWORD', password: 'random-256-bit-key' })),
     };
     const flow = createPasskeyFlow(portal, {
       passkey: { ...passkey, usePopup: false },

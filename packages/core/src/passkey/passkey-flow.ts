@@ -1,4 +1,11 @@
-import { createBackupFlow, type BackupCallbacks, type BackupFlow, type ProducedBackup } from '../backup/backup-flow.js';
+import {
+  createBackupFlow,
+  type BackupCallbacks,
+  type BackupFlow,
+  type BackupFlowOptions,
+  type ProducedBackup,
+} from '../backup/backup-flow.js';
+import { detectSdkFeatures } from '../portal/sdk-features.js';
 import type { BackupSnapshot } from '../backup/backup-snapshot.js';
 import { BackupKitError, toBackupKitError } from '../errors.js';
 import { createStore, type ReadableStore } from '../internal/store.js';
@@ -26,6 +33,8 @@ export interface DirectPasskeyPath {
 
 export interface PasskeyFlowOptions extends BackupCallbacks {
   passkey: PasskeyOptions;
+  /** Time limits for the backup part (storage, notification, MPC). */
+  timeouts?: BackupFlowOptions['timeouts'];
   /** Self-managed backups: where the cipherText goes. Absent: Portal keeps it. */
   storage?: BackupStorage | undefined;
   /** The page the ceremony runs on. @default window.location.origin */
@@ -60,8 +69,8 @@ const loadKitDirectPath = () => import('./direct/direct-path.js').then((m) => m.
  * - `sdk`: @portal-hq/web 3.4.1's backupWallet(PASSKEY), the ceremony is Portal's;
  * - `direct`: the kit runs the ceremony in the page (usePopup: false).
  */
-export function createPasskeyFlow(portal: PortalLike | PortalFacade, initialOptions: PasskeyFlowOptions): PasskeyFlow {
-  const facade = 'tryLockBackup' in portal ? portal : getPortalFacade(portal);
+export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlowOptions): PasskeyFlow {
+  const facade = getPortalFacade(portal);
   let options = initialOptions;
   let registered = false;
   let direct: DirectPasskeyPath | undefined;
@@ -70,12 +79,12 @@ export function createPasskeyFlow(portal: PortalLike | PortalFacade, initialOpti
 
   const resolvePath = (): PasskeyPath => {
     if (options.path && options.path !== 'auto') return options.path;
-    if (facade.features.seedPasskeyApi) return 'seed';
+    if (detectSdkFeatures(facade.portal).seedPasskeyApi) return 'seed';
     return options.passkey.usePopup === false ? 'direct' : 'sdk';
   };
   const methodFor = (path: PasskeyPath): BackupMethod => (path === 'sdk' ? 'PASSKEY' : 'CUSTOM');
 
-  const backup: BackupFlow = createBackupFlow(facade, backupOptions());
+  const backup: BackupFlow = createBackupFlow(portal, backupOptions());
   backup.subscribe(() => mirror(backup.getSnapshot()));
 
   function backupOptions() {

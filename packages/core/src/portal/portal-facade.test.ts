@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createFakePortal } from '../testing/index.js';
+import { backupWallet, clearLocalWallet, getBackupStatus, recoverWallet, reportStored } from './portal-calls.js';
 import { getPortalFacade } from './portal-facade.js';
+import { detectSdkFeatures } from './sdk-features.js';
 
 describe('portal facade', () => {
   it('waits for Portal to be ready before the first call instead of posting into the void', async () => {
     const portal = createFakePortal({ ready: 'never' });
     const facade = getPortalFacade(portal);
 
-    const backup = facade.backup({ method: 'GDRIVE' });
+    const backup = backupWallet(facade, { method: 'GDRIVE' });
     await new Promise((r) => setTimeout(r, 20));
     expect(portal.count('backupWallet')).toBe(0);
 
@@ -19,9 +21,9 @@ describe('portal facade', () => {
   it('rejects with PORTAL_NOT_READY when Portal never becomes ready within the time limit', async () => {
     const facade = getPortalFacade(createFakePortal({ ready: 'never' }), { readyMs: 30 });
 
-    await expect(facade.backup({ method: 'GDRIVE' })).rejects.toMatchObject({
+    await expect(backupWallet(facade, { method: 'GDRIVE' })).rejects.toMatchObject({
       code: 'PORTAL_NOT_READY',
-      stage: 'backing-up',
+      stage: 'initializing',
       retryable: true,
     });
   });
@@ -42,7 +44,7 @@ describe('portal facade', () => {
     const portal = createFakePortal({ failures: { storedClientBackupShare: 'hang' } });
     const facade = getPortalFacade(portal, { callMs: 25 });
 
-    await expect(facade.reportStored(true, 'PASSWORD')).rejects.toMatchObject({ code: 'TIMEOUT', stage: 'notifying' });
+    await expect(reportStored(facade, true, 'PASSWORD')).rejects.toMatchObject({ code: 'TIMEOUT', stage: 'notifying' });
   });
 
   it('stops waiting when the signal aborts', async () => {
@@ -50,7 +52,7 @@ describe('portal facade', () => {
     const facade = getPortalFacade(portal);
     const controller = new AbortController();
 
-    const backup = facade.backup({ method: 'GDRIVE', signal: controller.signal });
+    const backup = backupWallet(facade, { method: 'GDRIVE', signal: controller.signal });
     setTimeout(() => controller.abort(), 10);
 
     await expect(backup).rejects.toMatchObject({ code: 'ABORTED', stage: 'backing-up' });
@@ -59,11 +61,11 @@ describe('portal facade', () => {
   it('serializes same-kind calls so each gets its own reply (the SDK matches replies by type only)', async () => {
     const portal = createFakePortal({ latencyMs: 5 });
     const facade = getPortalFacade(portal);
-    const { cipherText } = await facade.backup({ method: 'PASSWORD', password: 'right password' });
+    const { cipherText } = await backupWallet(facade, { method: 'PASSWORD', password: 'right password' });
 
     const [good, bad] = await Promise.allSettled([
-      facade.recover({ method: 'PASSWORD', cipherText, password: 'right password' }),
-      facade.recover({ method: 'PASSWORD', cipherText, password: 'wrong password' }),
+      recoverWallet(facade, { method: 'PASSWORD', cipherText, password: 'right password' }),
+      recoverWallet(facade, { method: 'PASSWORD', cipherText, password: 'wrong password' }),
     ]);
 
     expect(good.status).toBe('fulfilled');
@@ -77,8 +79,8 @@ describe('portal facade', () => {
     const portal = createFakePortal({ failures: { getClient: ['hang'] } });
     const facade = getPortalFacade(portal, { callMs: 20 });
 
-    await expect(facade.getBackupStatus()).rejects.toMatchObject({ code: 'TIMEOUT' });
-    await expect(facade.getBackupStatus()).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await expect(getBackupStatus(facade)).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await expect(getBackupStatus(facade)).rejects.toMatchObject({ code: 'TIMEOUT' });
     expect(portal.count('getClient')).toBe(1);
   });
 
@@ -86,8 +88,8 @@ describe('portal facade', () => {
     const portal = createFakePortal();
     const facade = getPortalFacade(portal);
 
-    const { cipherText } = await facade.backup({ method: 'PASSWORD', password: 'pass phrase' });
-    const address = await facade.recover({ method: 'PASSWORD', cipherText, password: 'pass phrase' });
+    const { cipherText } = await backupWallet(facade, { method: 'PASSWORD', password: 'pass phrase' });
+    const address = await recoverWallet(facade, { method: 'PASSWORD', cipherText, password: 'pass phrase' });
 
     expect(address).toBe(portal.address);
   });
@@ -95,11 +97,11 @@ describe('portal facade', () => {
   it('summarizes backup status the way availableRecoveryMethods() does: completed pairs only', async () => {
     const portal = createFakePortal({ wallet: { backedUpWith: ['GDRIVE'] } });
     const facade = getPortalFacade(portal);
-    await facade.backup({ method: 'PASSWORD', password: 'pass phrase' });
+    await backupWallet(facade, { method: 'PASSWORD', password: 'pass phrase' });
 
-    expect(await facade.getBackupStatus()).toEqual({ methods: ['GDRIVE'], hasWallet: true });
-    await facade.reportStored(true, 'PASSWORD');
-    expect((await facade.getBackupStatus()).methods.sort()).toEqual(['GDRIVE', 'PASSWORD']);
+    expect(await getBackupStatus(facade)).toEqual({ methods: ['GDRIVE'], hasWallet: true });
+    await reportStored(facade, true, 'PASSWORD');
+    expect((await getBackupStatus(facade)).methods.sort()).toEqual(['GDRIVE', 'PASSWORD']);
   });
 
   it('is shared per Portal instance, so all components share one lock', () => {
@@ -112,12 +114,12 @@ describe('portal facade', () => {
     const portal = createFakePortal();
     delete (portal as { clearLocalWallet?: unknown }).clearLocalWallet;
 
-    await expect(getPortalFacade(portal).clearLocalWallet()).rejects.toMatchObject({ code: 'NOT_SUPPORTED' });
+    await expect(clearLocalWallet(getPortalFacade(portal))).rejects.toMatchObject({ code: 'NOT_SUPPORTED' });
   });
 
   it('detects the seed passkey API only where the SDK has it', () => {
-    expect(getPortalFacade(createFakePortal()).features.seedPasskeyApi).toBe(false);
-    expect(getPortalFacade(createFakePortal({ seedPasskeyApi: true })).features).toEqual({
+    expect(detectSdkFeatures(createFakePortal()).seedPasskeyApi).toBe(false);
+    expect(detectSdkFeatures(createFakePortal({ seedPasskeyApi: true }))).toEqual({
       registerPasskey: true,
       generateBackupShare: true,
       authenticatePasskeyAndWriteKey: true,

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { backupWallet } from '../portal/portal-calls.js';
 import { createBackupFlow } from '../backup/backup-flow.js';
 import { getPortalFacade } from '../portal/portal-facade.js';
 import { createFakePortal, memoryStorage } from '../testing/index.js';
@@ -106,7 +107,7 @@ describe('recovery flow', () => {
     const storage = memoryStorage();
     const passkey = { customDomain: 'https://keys.example.com', relyingPartyId: 'example.com', relyingPartyName: 'Ex' };
     const produce = async () => ({
-      ...(await getPortalFacade(portal).backup({ method: 'PASSWORD', password: 'vault-key' })),
+      ...(await backupWallet(getPortalFacade(portal), { method: 'PASSWORD', password: 'vault-key' })),
       portalMethod: 'PASSWORD' as const,
     });
     await createBackupFlow(portal, { method: 'CUSTOM', storage, produce }).start();

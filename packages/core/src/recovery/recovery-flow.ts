@@ -1,7 +1,8 @@
 import { BackupKitError, toBackupKitError } from '../errors.js';
+import { getBackupStatus, recoverWallet } from '../portal/portal-calls.js';
 import { withDeadline } from '../internal/deadline.js';
 import { createStore, type ReadableStore } from '../internal/store.js';
-import { getPortalFacade, type PortalFacade } from '../portal/portal-facade.js';
+import { getPortalFacade } from '../portal/portal-facade.js';
 import type { BackupMethod, MpcStatus, PasskeyOptions, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
 import type { RecoverySnapshot } from './recovery-snapshot.js';
@@ -52,11 +53,8 @@ export interface RecoveryFlow extends ReadableStore<RecoverySnapshot> {
  * app's storage, or '' when Portal keeps it), recover. A wrong password is WRONG_PASSWORD,
  * retryable, and loses nothing: the stored share is only read.
  */
-export function createRecoveryFlow(
-  portal: PortalLike | PortalFacade,
-  initialOptions: RecoveryFlowOptions = {},
-): RecoveryFlow {
-  const facade = 'tryLockBackup' in portal ? portal : getPortalFacade(portal);
+export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryFlowOptions = {}): RecoveryFlow {
+  const facade = getPortalFacade(portal);
   let options = initialOptions;
   let methods: BackupMethod[] = [];
   let running: Promise<RecoverySnapshot> | undefined;
@@ -92,7 +90,7 @@ export function createRecoveryFlow(
   async function refresh() {
     store.set({ state: 'loading' });
     try {
-      const [status, passkeyBackup] = await Promise.all([facade.getBackupStatus(), hasDirectPasskeyBackup()]);
+      const [status, passkeyBackup] = await Promise.all([getBackupStatus(facade), hasDirectPasskeyBackup()]);
       methods = passkeyBackup ? [...status.methods, 'CUSTOM'] : status.methods;
       store.set({ state: 'idle', methods });
     } catch (error) {
@@ -134,7 +132,7 @@ export function createRecoveryFlow(
       const unlock = unlockFor(input.method);
       const unlocked = unlock ? await unlock({ method: input.method, signal }) : undefined;
       store.set({ state: 'recovering', method: input.method, status: null });
-      const address = await facade.recover({
+      const address = await recoverWallet(facade, {
         method: unlocked?.method ?? input.method,
         cipherText,
         password: unlocked?.password ?? input.password,

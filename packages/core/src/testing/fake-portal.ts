@@ -25,9 +25,15 @@ export type FakeCallKind =
 /**
  * What one call does: succeed, never settle (to hold a story in a state), reject with a
  * Portal-style `{ code, message }` error as the SDK does, or throw anything (a DOMException
- * named NotAllowedError is a cancelled passkey prompt).
+ * named NotAllowedError is a cancelled passkey prompt). `{ hangAfter: status }` reports the
+ * progress up to that MPC status, then never settles (a story held at "Encrypting share").
  */
-export type FakeOutcome = 'ok' | 'hang' | { error: { code: number | string; message: string } } | { throw: unknown };
+export type FakeOutcome =
+  | 'ok'
+  | 'hang'
+  | { hangAfter: MpcStatusName }
+  | { error: { code: number | string; message: string } }
+  | { throw: unknown };
 
 export interface FakePortalOptions {
   /** Delay before each call settles, in ms; also spaces the progress events. @default 0 */
@@ -138,7 +144,7 @@ export function createFakePortal(options: FakePortalOptions = {}): FakePortal {
   }
 
   /** Applies the scripted outcome and latency around the real work of a call. */
-  function perform<T>(call: FakeCall, work: () => Promise<T> | T): Promise<T> {
+  function perform<T>(call: FakeCall, work: (holdAt?: MpcStatusName) => Promise<T> | T): Promise<T> {
     calls.push(call);
     const kind = call.kind;
     const shared = inFlight.get(kind);
@@ -149,7 +155,7 @@ export function createFakePortal(options: FakePortalOptions = {}): FakePortal {
       await sleep(latencyMs);
       if (typeof outcome === 'object' && 'error' in outcome) throw portalError(outcome.error);
       if (typeof outcome === 'object' && 'throw' in outcome) throw outcome.throw;
-      return work();
+      return work(typeof outcome === 'object' && 'hangAfter' in outcome ? outcome.hangAfter : undefined);
     })();
     inFlight.set(kind, run);
     const clear = () => {
@@ -159,10 +165,12 @@ export function createFakePortal(options: FakePortalOptions = {}): FakePortal {
     return run;
   }
 
-  async function report(progress: ProgressCallback | undefined, steps: MpcStatusName[]) {
+  /** Reports each status; with `holdAt`, stops there and never settles. */
+  async function report(progress: ProgressCallback | undefined, steps: MpcStatusName[], holdAt?: MpcStatusName) {
     for (const status of steps) {
       const event: MpcStatus = { status, done: status === 'Done' };
       void progress?.(event);
+      if (status === holdAt) await new Promise<never>(() => {});
       await sleep(latencyMs / steps.length);
     }
   }
@@ -258,8 +266,8 @@ export function createFakePortal(options: FakePortalOptions = {}): FakePortal {
     },
 
     createWallet(progress) {
-      return perform({ kind: 'createWallet' }, async () => {
-        await report(progress, ['Generating share', 'Storing share', 'Done']);
+      return perform({ kind: 'createWallet' }, async (holdAt) => {
+        await report(progress, ['Generating share', 'Storing share', 'Done'], holdAt);
         wallet.exists = true;
         wallet.onDevice = true;
         fake.address = wallet.address;
@@ -278,21 +286,21 @@ export function createFakePortal(options: FakePortalOptions = {}): FakePortal {
         }
       }
       const password = backupConfigs?.passwordStorage?.password;
-      return perform({ kind: 'backupWallet', backupMethod }, async () => {
-        await report(progress, progressSteps);
+      return perform({ kind: 'backupWallet', backupMethod }, async (holdAt) => {
+        await report(progress, progressSteps, holdAt);
         return makeBackup(backupMethod, password);
       });
     },
 
     recoverWallet(cipherText, backupMethod, backupConfigs, progress) {
       const password = backupConfigs?.passwordStorage?.password ?? '';
-      return perform({ kind: 'recoverWallet', backupMethod }, async () => {
-        await report(progress, RECOVERY_PROGRESS.slice(0, 2));
+      return perform({ kind: 'recoverWallet', backupMethod }, async (holdAt) => {
+        await report(progress, RECOVERY_PROGRESS.slice(0, 2), holdAt);
         const entry = vault.get(cipherText);
         if (!entry || entry.lock !== digest(password)) {
           throw portalError({ code: 407, message: 'Failed to decrypt the backup share' });
         }
-        await report(progress, RECOVERY_PROGRESS.slice(2));
+        await report(progress, RECOVERY_PROGRESS.slice(2), holdAt);
         wallet.onDevice = true;
         fake.address = wallet.address;
         return wallet.address;
@@ -345,8 +353,8 @@ export function createFakePortal(options: FakePortalOptions = {}): FakePortal {
     fake.registerPasskey = (_options: PasskeyOptions) =>
       perform({ kind: 'registerPasskey' }, async () => ({ registered: true }));
     fake.generateBackupShare = (progress) =>
-      perform({ kind: 'generateBackupShare' }, async () => {
-        await report(progress, progressSteps);
+      perform({ kind: 'generateBackupShare' }, async (holdAt) => {
+        await report(progress, progressSteps, holdAt);
         const encryptionKey = `fake-key-${Math.random().toString(36).slice(2, 12)}`;
         const { cipherText } = makeBackup('CUSTOM', encryptionKey);
         return { cipherText, encryptionKey };

@@ -7,4 +7,4 @@ export {
   type FakePortal,
   type FakePortalOptions,
 } from './fake-portal.js';
-export { memoryStorage, type MemoryStorage, type MemoryStorageOptions } from './memory-storage.js';
+export { memoryStorage, type MemoryStorage, type MemoryStorageOptions, type StorageOutcome } from './memory-storage.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recoverWallet } from '../../portal/portal-calls.js';
 import { getPortalFacade } from '../../portal/portal-facade.js';
 import { createFakePortal } from '../../testing/index.js';
 import { createDirectPasskeyPath, type WebAuthnModule } from './direct-path.js';
@@ -112,7 +113,11 @@ describe('direct passkey path', () => {
       expect(unlocked.method).toBe('PASSWORD');
       const facade = getPortalFacade(portal);
       await expect(
-        facade.recover({ method: unlocked.method, cipherText: produced.cipherText, password: unlocked.password }),
+        recoverWallet(facade, {
+          method: unlocked.method,
+          cipherText: produced.cipherText,
+          password: unlocked.password,
+        }),
       ).resolves.toBe(portal.address);
     }
   });

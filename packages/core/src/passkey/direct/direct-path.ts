@@ -1,4 +1,5 @@
 import type { startAuthentication, startRegistration } from '@simplewebauthn/browser';
+import { backupWallet } from '../../portal/portal-calls.js';
 import { BackupKitError, toBackupKitError } from '../../errors.js';
 import type { BackupMethod, PasskeyOptions } from '../../portal/portal-like.js';
 import type { DirectPasskeyPath } from '../passkey-flow.js';
@@ -121,7 +122,7 @@ export function createDirectPasskeyPath(config: DirectPathConfig = {}): DirectPa
           signal,
         );
       }
-      const { cipherText } = await facade.backup({ method: 'PASSWORD', password: key, signal, onProgress });
+      const { cipherText } = await backupWallet(facade, { method: 'PASSWORD', password: key, signal, onProgress });
       return { cipherText, portalMethod: 'PASSWORD' };
     },
 
