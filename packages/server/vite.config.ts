@@ -14,6 +14,7 @@ const external = [
   /^@electric-sql\//,
   /^pg$/,
   /^zod(\/|$)/,
+  /^@simplewebauthn\//,
 ];
 
 export default defineConfig({

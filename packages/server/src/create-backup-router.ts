@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { vaultRouteModule } from './create-vault-router';
+import { vaultRouteModule } from './vault/vault-route-module';
 import { drizzleOf } from './db/drizzle-handle';
 import { lazyKeyProvider } from './crypto/lazy-key-provider';
 import { loadLocalKeyFileProvider } from './crypto/local-key-file-provider';

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CliUsageError, parseCliOptions } from '../src/cli-options';
 import { WEBHOOK_SECRET, getUserShare, putUserShare, tempDir } from './support/test-server';
+import { vaultPost } from './support/vault';
 
 describe('backup-kit-server options', () => {
   it('reads --port and --data-dir, and the secret and database from the environment', async () => {
@@ -36,6 +37,43 @@ describe('backup-kit-server options', () => {
     await expect(parseCliOptions(argv, env)).rejects.toBeInstanceOf(CliUsageError);
   });
 
+  it('serves the passkey vault for every --vault-rp-id and --vault-origin given', async () => {
+    const options = await parseCliOptions(
+      [
+        '--vault-rp-id',
+        'localhost',
+        '--vault-origin',
+        'http://localhost:5173',
+        '--vault-origin',
+        'http://localhost:6006',
+      ],
+      { WEBHOOK_SECRET: 's' },
+    );
+    expect(options.vault).toEqual({
+      relyingParties: ['localhost'],
+      allowedOrigins: ['http://localhost:5173', 'http://localhost:6006'],
+    });
+    expect((await parseCliOptions([], { WEBHOOK_SECRET: 's' })).vault).toBeUndefined();
+  });
+
+  it('reads the vault from VAULT_RP_IDS and VAULT_ORIGINS, and refuses one without the other', async () => {
+    const env = {
+      WEBHOOK_SECRET: 's',
+      VAULT_RP_IDS: 'wallet.example, localhost',
+      VAULT_ORIGINS: 'https://wallet.example',
+    };
+    expect((await parseCliOptions([], env)).vault).toEqual({
+      relyingParties: ['wallet.example', 'localhost'],
+      allowedOrigins: ['https://wallet.example'],
+    });
+    await expect(parseCliOptions(['--vault-rp-id', 'localhost'], { WEBHOOK_SECRET: 's' })).rejects.toThrow(
+      /--vault-origin/,
+    );
+    await expect(
+      parseCliOptions([], { WEBHOOK_SECRET: 's', VAULT_ORIGINS: 'https://a.example' }),
+    ).rejects.toBeInstanceOf(CliUsageError);
+  });
+
   it('loads an authorize hook from --authorize', async () => {
     const module = join(await tempDir(), 'authorize.mjs');
     await writeFile(module, 'export default async (request) => ({ userId: request.headers.get("x-app-user") });\n');
@@ -53,7 +91,11 @@ describe.skipIf(!existsSync(builtBin))('the built backup-kit-server bin', () => 
     const dir = await tempDir();
     const child = spawn(
       process.execPath,
-      [builtBin, '--port', '0', '--data-dir', join(dir, 'pg'), '--key-file', join(dir, 'keys.json')],
+      [
+        builtBin,
+        ...['--port', '0', '--data-dir', join(dir, 'pg'), '--key-file', join(dir, 'keys.json')],
+        ...['--vault-rp-id', 'localhost', '--vault-origin', 'http://localhost:5173'],
+      ],
       {
         env: { ...process.env, WEBHOOK_SECRET, NODE_ENV: 'development', DATABASE_URL: '' },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -71,6 +113,8 @@ describe.skipIf(!existsSync(builtBin))('the built backup-kit-server bin', () => 
         200,
       );
       expect((await (await getUserShare(url, 'cli-user', 'PASSWORD')).json()).cipherText).toBe('from-cli');
+      const vault = await vaultPost(url, 'registration/options', { rpId: 'localhost', rpName: 'CLI' });
+      expect(vault.body.options).toMatchObject({ rp: { id: 'localhost' } });
       expect(stderr).toContain('DEVELOPMENT MODE');
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -15,12 +15,14 @@ describe.skipIf(!existsSync(builtTypes))('the published types', () => {
     const consumer = join(await tempDir(), 'consumer.ts');
     await writeFile(
       consumer,
-      `import { createBackupRouter, openBackupDatabase, startServer, type Authorize } from ${JSON.stringify(builtTypes.replace(/\.d\.ts$/, '.js'))};
+      `import { createBackupRouter, createVaultRouter, openBackupDatabase, startServer, type Authorize, type VaultOptions } from ${JSON.stringify(builtTypes.replace(/\.d\.ts$/, '.js'))};
 const authorize: Authorize = async (request) => (request.headers.get('x-user') ? { userId: 'u' } : null);
 const db = await openBackupDatabase({ dataDir: 'memory://' });
-const router = createBackupRouter({ db, webhookSecret: 's', authorize });
-const server = await startServer({ database: db, webhookSecret: 's', authorize });
-export const used = [router.requestListener, server.url];
+const vault: VaultOptions = { relyingParties: ['localhost'], allowedOrigins: ['http://localhost:5173'] };
+const router = createBackupRouter({ db, webhookSecret: 's', authorize, vault });
+const vaultOnly = createVaultRouter({ db, ...vault, challengeTtlMs: 60_000 });
+const server = await startServer({ database: db, webhookSecret: 's', authorize, vault });
+export const used = [router.requestListener, vaultOnly.fetch, server.url];
 `,
     );
     const program = ts.createProgram([consumer], {

@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { BackupDatabase } from '../src/db/backup-database';
 import type { RunningServer } from '../src/start-server';
 import { describeOnEachBackend } from './support/backends';
-import {
-  type AuthenticatorOptions,
-  type PasskeyPage,
-  launchChromium,
-  openPasskeyPage,
-  servePasskeyPage,
-} from './support/passkey-browser';
-import { captureLogs, startTestServer } from './support/test-server';
+import { type PasskeyPage, launchChromium, openPasskeyPage, servePasskeyPage } from './support/passkey-browser';
+import { startTestServer } from './support/test-server';
 import { authenticate, credentialRow, randomVaultKey, registerPasskey } from './support/vault';
 
 // Real WebAuthn: Debian's Chromium with a CDP virtual authenticator, the page on
 // http://localhost:<port> (rpId localhost) calling the vault cross-origin, as the kit's direct
-// path does. One browser for the file, a new context and authenticator per page.
+// path does. One browser for the file, one page per backend, a new authenticator per test.
 let browser: Browser;
 let pages: Awaited<ReturnType<typeof servePasskeyPage>>;
 
@@ -31,32 +25,27 @@ describeOnEachBackend('passkey vault, real ceremonies in Chromium', (backend) =>
   let database: BackupDatabase;
   let server: RunningServer;
   let vault: string;
-  let pageOrigin: string;
-  const logs = captureLogs();
-  const open: PasskeyPage[] = [];
-  const openPage = async (options: AuthenticatorOptions & { origin?: string } = {}) => {
-    const page = await openPasskeyPage(browser, options.origin ?? pageOrigin, options);
-    open.push(page);
-    return page;
-  };
+  let page: PasskeyPage;
 
   beforeAll(async () => {
     database = await backend.open();
-    pageOrigin = `http://localhost:${pages.port}`;
+    const pageOrigin = `http://localhost:${pages.port}`;
     server = await startTestServer(database, {
-      logger: logs.logger,
       vault: { relyingParties: ['localhost'], allowedOrigins: [pageOrigin] },
     });
     vault = server.url;
+    page = await openPasskeyPage(browser, pageOrigin);
+  });
+  beforeEach(async () => {
+    await page.newAuthenticator();
   });
   afterAll(async () => {
-    await Promise.all(open.map((page) => page.close()));
+    await page?.close();
     await server?.stop();
     await database?.close();
   });
 
   it('registers a passkey, stores a key in one authentication and gives it back in a discoverable one', async () => {
-    const page = await openPage();
     const { credentialId, prfOutput } = await registerPasskey(page, vault);
     expect(prfOutput).toBeNull(); // this authenticator has no PRF: the vault keeps the key
     expect((await credentialRow(database, credentialId))?.mode).toBe('pending');
@@ -73,7 +62,7 @@ describeOnEachBackend('passkey vault, real ceremonies in Chromium', (backend) =>
   });
 
   it('keeps no key for a PRF passkey: reads say "prf" and the same PRF output comes back', async () => {
-    const page = await openPage({ hasPrf: true });
+    await page.newAuthenticator({ hasPrf: true });
     const { credentialId, prfOutput } = await registerPasskey(page, vault);
     expect(prfOutput).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
@@ -88,7 +77,7 @@ describeOnEachBackend('passkey vault, real ceremonies in Chromium', (backend) =>
   });
 
   it('deletes a stored key when the passkey moves to PRF mode, and stores one again on a key write', async () => {
-    const page = await openPage({ hasPrf: true });
+    await page.newAuthenticator({ hasPrf: true });
     const options = await page.post(`${vault}/vault/registration/options`, { rpId: 'localhost', rpName: 'Test' });
     const created = await page.create(options.body.options);
     // Registered as a vault passkey (as on a browser without PRF at create).
@@ -110,7 +99,6 @@ describeOnEachBackend('passkey vault, real ceremonies in Chromium', (backend) =>
   });
 
   it('answers 404 to a read before any key was written', async () => {
-    const page = await openPage();
     const { credentialId } = await registerPasskey(page, vault);
     const read = await authenticate(page, vault, { credentialId });
     expect(read.status).toBe(404);
@@ -118,14 +106,14 @@ describeOnEachBackend('passkey vault, real ceremonies in Chromium', (backend) =>
   });
 
   it('is never reached when the authenticator cannot verify the user: the browser refuses first', async () => {
-    const page = await openPage({ isUserVerified: false });
+    await page.newAuthenticator({ isUserVerified: false });
     const options = await page.post(`${vault}/vault/registration/options`, { rpId: 'localhost', rpName: 'Test' });
     await expect(page.create(options.body.options)).rejects.toThrow(/NotAllowedError/);
     expect(await page.credentialCount()).toBe(0);
   });
 
   it('refuses a registration from an authenticator that cannot verify the user, to a client that relaxed UV', async () => {
-    const page = await openPage({ hasUserVerification: false, isUserVerified: false });
+    await page.newAuthenticator({ hasUserVerification: false, isUserVerified: false });
     const options = await page.post(`${vault}/vault/registration/options`, { rpId: 'localhost', rpName: 'Test' });
     const created = await page.create(options.body.options, { tweak: { userVerification: 'discouraged' } });
     expect(await page.credentialCount()).toBe(1); // the authenticator made it, without UV
@@ -142,18 +130,17 @@ describeOnEachBackend('passkey vault, real ceremonies in Chromium', (backend) =>
   });
 
   it('refuses to read a key with an assertion made without user verification', async () => {
-    const page = await openPage();
     const { credentialId } = await registerPasskey(page, vault);
     const key = randomVaultKey();
     expect((await authenticate(page, vault, { credentialId, write: { key } })).status).toBe(200);
 
     // The same passkey, copied into an authenticator that cannot verify the user.
-    const thief = await openPage({ hasUserVerification: false, isUserVerified: false });
     const [credential] = await page.exportCredentials();
-    await thief.importCredential(credential!);
-    const options = await thief.post(`${vault}/vault/authentication/options`, { rpId: 'localhost', credentialId });
-    const relaxed = await thief.get(options.body.options, { tweak: { userVerification: 'discouraged' } });
-    const read = await thief.post(`${vault}/vault/authentication/verify`, {
+    await page.newAuthenticator({ hasUserVerification: false, isUserVerified: false });
+    await page.importCredential(credential!);
+    const options = await page.post(`${vault}/vault/authentication/options`, { rpId: 'localhost', credentialId });
+    const relaxed = await page.get(options.body.options, { tweak: { userVerification: 'discouraged' } });
+    const read = await page.post(`${vault}/vault/authentication/verify`, {
       ceremonyId: options.body.ceremonyId,
       response: relaxed.response,
     });
@@ -164,9 +151,10 @@ describeOnEachBackend('passkey vault, real ceremonies in Chromium', (backend) =>
     });
     expect(JSON.stringify(read.body)).not.toContain(key);
 
-    // Control: with UV, the copied passkey reads the key, so the refusal above was UV alone.
-    const withUv = await openPage();
-    await withUv.importCredential((await thief.exportCredentials())[0]!);
-    expect((await authenticate(withUv, vault, { credentialId })).body).toMatchObject({ key });
+    // Control: copied back into an authenticator that verifies, it reads the key: UV alone made the difference.
+    const [copied] = await page.exportCredentials();
+    await page.newAuthenticator();
+    await page.importCredential(copied!);
+    expect((await authenticate(page, vault, { credentialId })).body).toMatchObject({ key });
   });
 });

@@ -41,26 +41,33 @@ describeOnEachBackend('passkey vault ceremonies that must fail', (backend) => {
   let database: BackupDatabase;
   let server: RunningServer;
   let vault: string;
+  /** Holds the passkey most tests use. */
   let page: PasskeyPage;
   let credentialId: string;
+  /** For passkeys of their own: a new authenticator per test. */
+  let other: PasskeyPage;
   const logs = captureLogs();
-  const others: PasskeyPage[] = [];
+  let localOrigin: string;
 
   beforeAll(async () => {
     database = await backend.open();
+    localOrigin = `http://localhost:${pages.port}`;
     server = await startTestServer(database, {
       logger: logs.logger,
       vault: {
         relyingParties: ['localhost', 'app.localhost'],
-        allowedOrigins: [`http://localhost:${pages.port}`, `http://app.localhost:${pages.port}`],
+        allowedOrigins: [localOrigin, `http://app.localhost:${pages.port}`],
       },
     });
     vault = server.url;
-    page = await openPasskeyPage(browser, `http://localhost:${pages.port}`, { hasPrf: true });
+    [page, other] = await Promise.all([
+      openPasskeyPage(browser, localOrigin, { hasPrf: true }),
+      openPasskeyPage(browser, localOrigin),
+    ]);
     ({ credentialId } = await registerPasskey(page, vault));
   });
   afterAll(async () => {
-    await Promise.all([page, ...others].map((open) => open?.close()));
+    await Promise.all([page, other].map((open) => open?.close()));
     await server?.stop();
     await database?.close();
   });
@@ -81,8 +88,9 @@ describeOnEachBackend('passkey vault ceremonies that must fail', (backend) => {
   });
 
   it('accepts a registration verify once too', async () => {
-    const fresh = await openPasskeyPage(browser, `http://localhost:${pages.port}`);
-    others.push(fresh);
+    const fresh = other;
+    await fresh.goTo(localOrigin);
+    await fresh.newAuthenticator();
     const options = await fresh.post(`${vault}/vault/registration/options`, { rpId: 'localhost', rpName: 'Test' });
     const { response } = await fresh.create(options.body.options);
     const body = { ceremonyId: options.body.ceremonyId, response };
@@ -110,8 +118,9 @@ describeOnEachBackend('passkey vault ceremonies that must fail', (backend) => {
   });
 
   it('refuses a response made on a page origin it does not allow', async () => {
-    const stranger = await openPasskeyPage(browser, `http://localhost:${strangerPages.port}`);
-    others.push(stranger);
+    const stranger = other;
+    await stranger.newAuthenticator();
+    await stranger.goTo(`http://localhost:${strangerPages.port}`);
     // rpId localhost is valid on any localhost port, so the browser makes the passkey...
     const options = await vaultPost(vault, 'registration/options', { rpId: 'localhost', rpName: 'Test' });
     const { response } = await stranger.create(options.body.options);
@@ -126,8 +135,9 @@ describeOnEachBackend('passkey vault ceremonies that must fail', (backend) => {
 
   it('refuses a response made for another RP ID than its ceremony’s', async () => {
     // app.localhost may use rpId app.localhost; the ceremony was opened for localhost.
-    const app = await openPasskeyPage(browser, `http://app.localhost:${pages.port}`);
-    others.push(app);
+    const app = other;
+    await app.newAuthenticator();
+    await app.goTo(`http://app.localhost:${pages.port}`);
     const options = await app.post(`${vault}/vault/registration/options`, { rpId: 'localhost', rpName: 'Test' });
     const { response } = await app.create(options.body.options, { tweak: { rpId: 'app.localhost' } });
     const answer = await app.post(`${vault}/vault/registration/verify`, {
@@ -184,8 +194,9 @@ describeOnEachBackend('passkey vault ceremonies that must fail', (backend) => {
   });
 
   it('refuses an assertion by another passkey than the one the ceremony was opened for', async () => {
-    const second = await openPasskeyPage(browser, `http://localhost:${pages.port}`);
-    others.push(second);
+    const second = other;
+    await second.goTo(localOrigin);
+    await second.newAuthenticator();
     const { credentialId: secondId } = await registerPasskey(second, vault);
     const forFirst = await vaultPost(vault, 'authentication/options', { rpId: 'localhost', credentialId });
     const bySecond = await assertion(second, vault, { credentialId: secondId });
@@ -200,8 +211,9 @@ describeOnEachBackend('passkey vault ceremonies that must fail', (backend) => {
 
   it('refuses a response that still carries the PRF output, and says which field', async () => {
     const registration = await vaultPost(vault, 'registration/options', { rpId: 'localhost', rpName: 'Test' });
-    const leaky = await openPasskeyPage(browser, `http://localhost:${pages.port}`, { hasPrf: true });
-    others.push(leaky);
+    const leaky = other;
+    await leaky.goTo(localOrigin);
+    await leaky.newAuthenticator({ hasPrf: true });
     const created = await leaky.create(registration.body.options, { keepPrfOutput: true });
     expect(created.prfOutput).not.toBeNull();
     const refused = await vaultPost(vault, 'registration/verify', {

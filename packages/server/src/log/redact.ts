@@ -19,6 +19,10 @@ const SECRET_KEYS = new Set([
   'wrappedkey',
   'key',
   'token',
+  'sealedkey',
+  'prf',
+  'prfoutput',
+  'clientextensionresults',
 ]);
 
 const isSecretKey = (key: string) => SECRET_KEYS.has(key.toLowerCase().replace(/[-_]/g, ''));

@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { openEnvelope, sealEnvelope } from '../crypto/envelope';
 import type { KeyProvider } from '../crypto/key-provider';
 import type { BackupDb } from '../db/drizzle-handle';
 import { vaultCredentials } from '../db/schema';
-import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 
 export type VaultMode = 'pending' | 'prf' | 'vault';
 

@@ -102,7 +102,10 @@ export interface HttpAnswer {
 
 export interface PasskeyPage {
   readonly page: Page;
+  /** Where the page is now. */
   readonly origin: string;
+  /** Navigates to `origin` unless the page is there already (the authenticator stays). */
+  goTo(origin: string): Promise<void>;
   /** A cross-origin POST of JSON made by the page itself (so CORS applies). */
   post(url: string, body: unknown): Promise<HttpAnswer>;
   /** navigator.credentials.create through startRegistration, with the PRF extension. */
@@ -111,6 +114,11 @@ export interface PasskeyPage {
   get(optionsJSON: unknown, how?: { keepPrfOutput?: boolean; tweak?: OptionsTweak }): Promise<CeremonyResult>;
   /** The resident credentials the virtual authenticator holds. */
   credentialCount(): Promise<number>;
+  /**
+   * Replaces the page's authenticator (and its passkeys) with a new one: cheaper than a new
+   * browser context, which costs a renderer process.
+   */
+  newAuthenticator(options?: AuthenticatorOptions): Promise<void>;
   /** The authenticator's credentials with their private keys (WebAuthn.getCredentials). */
   exportCredentials(): Promise<VirtualCredential[]>;
   /** Puts a credential into this page's authenticator (WebAuthn.addCredential). */
@@ -119,8 +127,8 @@ export interface PasskeyPage {
 }
 
 /**
- * A new browser context on `origin` with its own CDP virtual authenticator (ctap2, internal,
- * resident keys, user verification, automatic presence), as reference/toolchain.md §4 verified.
+ * A new browser context on `origin` with a CDP virtual authenticator (ctap2, internal, resident
+ * keys, user verification, automatic presence), as reference/toolchain.md §4 verified.
  */
 export async function openPasskeyPage(
   browser: Browser,
@@ -131,17 +139,21 @@ export async function openPasskeyPage(
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('WebAuthn.enable');
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: authenticator.hasUserVerification ?? true,
-      isUserVerified: authenticator.isUserVerified ?? true,
-      automaticPresenceSimulation: true,
-      hasPrf: authenticator.hasPrf ?? false,
-    },
-  });
+  const addAuthenticator = async (options: AuthenticatorOptions) =>
+    (
+      await cdp.send('WebAuthn.addVirtualAuthenticator', {
+        options: {
+          protocol: 'ctap2',
+          transport: 'internal',
+          hasResidentKey: true,
+          hasUserVerification: options.hasUserVerification ?? true,
+          isUserVerified: options.isUserVerified ?? true,
+          automaticPresenceSimulation: true,
+          hasPrf: options.hasPrf ?? false,
+        },
+      })
+    ).authenticatorId;
+  let authenticatorId = await addAuthenticator(authenticator);
   await page.goto(`${origin}/`);
 
   const ceremony =
@@ -204,9 +216,17 @@ export async function openPasskeyPage(
         { kind, optionsJSON, keepPrfOutput: how.keepPrfOutput ?? false, tweak: how.tweak ?? {} },
       );
 
+  let current = origin;
   return {
     page,
-    origin,
+    get origin() {
+      return current;
+    },
+    async goTo(next) {
+      if (next === current) return;
+      await page.goto(`${next}/`);
+      current = next;
+    },
     post: (url, body) =>
       page.evaluate(
         async ({ url, body }) => {
@@ -224,6 +244,10 @@ export async function openPasskeyPage(
     async credentialCount() {
       const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
       return credentials.length;
+    },
+    async newAuthenticator(options = {}) {
+      await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
+      authenticatorId = await addAuthenticator(options);
     },
     async exportCredentials() {
       return (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials;
