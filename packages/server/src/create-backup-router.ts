@@ -79,7 +79,7 @@ export function createBackupRouter(options: BackupRouterOptions): BackupRouter {
       '/vault',
       vaultRouteModule(options.vault, {
         db,
-        keyProvider,
+        keyProvider: options.vault.keyProvider ?? keyProvider,
         logger,
         rateLimit: limit(limits?.maxPerVaultCaller),
         maxBodyBytes,

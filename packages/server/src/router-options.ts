@@ -50,13 +50,17 @@ export interface VaultOptions {
   cors?: CorsOptions | false;
   /** How long a ceremony stays open between its options and its verify (default 5 minutes). */
   challengeTtlMs?: number;
+  /**
+   * Wraps the data keys that seal stored vault keys. Default: the router's `keyProvider` (for
+   * `createVaultRouter`, the local key file). A key of its own keeps one compromised key from
+   * opening both custodian shares and vault keys.
+   */
+  keyProvider?: KeyProvider;
 }
 
 /** A vault served on its own: `createVaultRouter`. */
 export interface VaultRouterOptions extends VaultOptions {
   db: BackupDatabase;
-  /** Wraps the data keys that seal stored keys (default: the local key file, as the backup router). */
-  keyProvider?: KeyProvider;
   /** Counted per caller address in the database; `false` turns limiting off. */
   rateLimit?: RateLimitOptions | false;
   logger?: Logger;

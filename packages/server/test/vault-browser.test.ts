@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { join } from 'node:path';
+import type { KeyProvider } from '../src/crypto/key-provider';
+import { loadLocalKeyFileProvider } from '../src/crypto/local-key-file-provider';
 import type { BackupDatabase } from '../src/db/backup-database';
 import type { RunningServer } from '../src/start-server';
 import { describeOnEachBackend } from './support/backends';
 import { type PasskeyPage, launchChromium, openPasskeyPage, servePasskeyPage } from './support/passkey-browser';
-import { startTestServer } from './support/test-server';
+import { startTestServer, tempDir } from './support/test-server';
 import { authenticate, credentialRow, randomVaultKey, registerPasskey } from './support/vault';
 
 // Real WebAuthn: Debian's Chromium with a CDP virtual authenticator, the page on
@@ -26,12 +29,19 @@ describeOnEachBackend('passkey vault, real ceremonies in Chromium', (backend) =>
   let server: RunningServer;
   let vault: string;
   let page: PasskeyPage;
+  /** The vault's own key-encryption key, apart from the custodian shares' one. */
+  const vaultKeys = { wrapped: 0, unwrapped: 0 };
 
   beforeAll(async () => {
     database = await backend.open();
     const pageOrigin = `http://localhost:${pages.port}`;
+    const provider = await loadLocalKeyFileProvider(join(await tempDir(), 'vault-keys.json'));
+    const keyProvider: KeyProvider = {
+      wrapKey: (dataKey) => ((vaultKeys.wrapped += 1), provider.wrapKey(dataKey)),
+      unwrapKey: (wrapped) => ((vaultKeys.unwrapped += 1), provider.unwrapKey(wrapped)),
+    };
     server = await startTestServer(database, {
-      vault: { relyingParties: ['localhost'], allowedOrigins: [pageOrigin] },
+      vault: { relyingParties: ['localhost'], allowedOrigins: [pageOrigin], keyProvider },
     });
     vault = server.url;
     page = await openPasskeyPage(browser, pageOrigin);
@@ -52,13 +62,16 @@ describeOnEachBackend('passkey vault, real ceremonies in Chromium', (backend) =>
     expect(await page.credentialCount()).toBe(1);
 
     const key = randomVaultKey();
+    const before = { ...vaultKeys };
     const written = await authenticate(page, vault, { credentialId, write: { key } });
     expect(written).toMatchObject({ status: 200, body: { credentialId, mode: 'vault' } });
     expect(written.body).not.toHaveProperty('key');
+    expect(vaultKeys.wrapped).toBe(before.wrapped + 1); // sealed under the vault's own key
 
     // Recovery: no credential id known, the authenticator offers its discoverable passkey.
     const read = await authenticate(page, vault);
     expect(read).toMatchObject({ status: 200, body: { credentialId, mode: 'vault', key } });
+    expect(vaultKeys.unwrapped).toBe(before.unwrapped + 1);
   });
 
   it('keeps no key for a PRF passkey: reads say "prf" and the same PRF output comes back', async () => {

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { eq } from 'drizzle-orm';
 import type { BackupDatabase } from '../src/db/backup-database';
+import { drizzleOf } from '../src/db/drizzle-handle';
+import { vaultCredentials } from '../src/db/schema';
 import type { RunningServer } from '../src/start-server';
 import { describeOnEachBackend } from './support/backends';
 import { launchChromium, openPasskeyPage, type PasskeyPage, servePasskeyPage } from './support/passkey-browser';
@@ -245,6 +248,44 @@ describeOnEachBackend('passkey vault ceremonies that must fail', (backend) => {
         response: leakyRead.response,
       }),
     ).toMatchObject({ status: 400, body: { field: 'response.clientExtensionResults.prf.results' } });
+  });
+
+  it('keeps a key sealed when someone with write access to the database swaps in their own public key', async () => {
+    const key = randomVaultKey();
+    expect((await authenticate(page, vault, { credentialId, write: { key } })).status).toBe(200);
+    // The attacker's own passkey...
+    await other.goTo(localOrigin);
+    await other.newAuthenticator();
+    const { credentialId: attackerId } = await registerPasskey(other, vault);
+    const [attacker] = await other.exportCredentials();
+    const victim = (await credentialRow(database, credentialId))!;
+    const attackerRow = (await credentialRow(database, attackerId))!;
+    // ...whose public key replaces the victim's in the database,
+    await drizzleOf(database)
+      .update(vaultCredentials)
+      .set({ publicKey: attackerRow.publicKey, counter: 0 })
+      .where(eq(vaultCredentials.id, credentialId));
+    // and whose private key signs under the victim's credential id and user handle.
+    await other.newAuthenticator();
+    await other.importCredential({
+      ...attacker!,
+      credentialId: Buffer.from(credentialId, 'base64url').toString('base64'),
+      userHandle: Buffer.from(victim.userHandle, 'base64url').toString('base64'),
+    });
+    const logged = logs.lines.length;
+    const read = await authenticate(other, vault, { credentialId });
+    // The signature verifies against the swapped key, but the sealed key is bound to the old one.
+    expect(read.status).toBe(500);
+    expect(read.body).toEqual({ error: 'internal_error', message: 'internal server error' });
+    expect(logs.lines.slice(logged).join('\n')).toContain('did not open');
+    expect(logs.lines.join('\n')).not.toContain(key);
+
+    // Put back, the victim's passkey still reads its key.
+    await drizzleOf(database)
+      .update(vaultCredentials)
+      .set({ publicKey: victim.publicKey, counter: victim.counter })
+      .where(eq(vaultCredentials.id, credentialId));
+    expect((await authenticate(page, vault, { credentialId })).body).toMatchObject({ key });
   });
 
   it('stores keys encrypted: the raw row holds neither the key’s text nor its bytes', async () => {

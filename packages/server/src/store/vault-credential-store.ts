@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { openEnvelope, sealEnvelope } from '../crypto/envelope';
@@ -34,15 +35,28 @@ export interface VaultCredentialStore {
   register(credential: VaultCredential): Promise<boolean>;
   get(id: string): Promise<VaultCredential | undefined>;
   /**
-   * Records a verified authentication and applies `change`, in one UPDATE that only matches
-   * while the counter is still `fromCounter`: the counter check and the key write (or read)
-   * are one atomic step.
+   * Records a verified authentication of `credential` (as read before verifying) and applies
+   * `change`, in one UPDATE that only matches while the counter is still the one the
+   * assertion was checked against: the counter check and the key write (or read) are one
+   * atomic step.
    */
-  use(id: string, fromCounter: number, toCounter: number, change: VaultCredentialChange): Promise<VaultUseResult>;
+  use(credential: VaultCredential, toCounter: number, change: VaultCredentialChange): Promise<VaultUseResult>;
 }
 
-// Bound into each sealed key: a sealed key copied onto another passkey's row does not open.
-const rowContext = (credentialId: string) => JSON.stringify(['vault-key', credentialId]);
+/**
+ * Bound into each sealed key as additional authenticated data: the passkey's id, RP, user
+ * handle and public key. A sealed key copied onto another passkey's row does not open, and
+ * neither does one whose row had its public key swapped for an attacker's (someone who can
+ * write to the database but does not hold the key-encryption key).
+ */
+const rowContext = (credential: { id: string; rpId: string; userHandle: string; publicKey: Uint8Array }) =>
+  JSON.stringify([
+    'vault-key',
+    credential.id,
+    credential.rpId,
+    credential.userHandle,
+    createHash('sha256').update(credential.publicKey).digest('base64url'),
+  ]);
 
 const NO_KEY = { kekId: null, wrappedDataKey: null, iv: null, sealedKey: null };
 
@@ -73,10 +87,11 @@ export function createVaultCredentialStore(db: BackupDb, keys: KeyProvider): Vau
       return row && { ...row, publicKey: new Uint8Array(row.publicKey), mode: row.mode as VaultMode };
     },
 
-    async use(id, fromCounter, toCounter, change) {
+    async use(credential, toCounter, change) {
+      const { id } = credential;
       let set: PgUpdateSetSource<typeof vaultCredentials> = {};
       if (change.kind === 'write-key') {
-        const envelope = await sealEnvelope(change.key, rowContext(id), keys);
+        const envelope = await sealEnvelope(change.key, rowContext(credential), keys);
         set = {
           mode: 'vault',
           kekId: envelope.kekId,
@@ -91,8 +106,11 @@ export function createVaultCredentialStore(db: BackupDb, keys: KeyProvider): Vau
       const [row] = await db
         .update(vaultCredentials)
         .set({ ...set, counter: toCounter, lastUsedAt: sql`now()` })
-        .where(and(eq(vaultCredentials.id, id), eq(vaultCredentials.counter, fromCounter)))
+        .where(and(eq(vaultCredentials.id, id), eq(vaultCredentials.counter, credential.counter)))
         .returning({
+          rpId: vaultCredentials.rpId,
+          userHandle: vaultCredentials.userHandle,
+          publicKey: vaultCredentials.publicKey,
           mode: vaultCredentials.mode,
           kekId: vaultCredentials.kekId,
           wrappedDataKey: vaultCredentials.wrappedDataKey,
@@ -106,7 +124,16 @@ export function createVaultCredentialStore(db: BackupDb, keys: KeyProvider): Vau
         throw new Error('vault credential in vault mode without a sealed key');
       }
       const envelope = { kekId: row.kekId, wrappedDataKey: row.wrappedDataKey, iv: row.iv, sealed: row.sealedKey };
-      return { mode: 'vault', key: await openEnvelope(envelope, rowContext(id), keys) };
+      // The row as it is now: if its public key or owner changed since the key was sealed, the
+      // tag check fails and the key stays sealed.
+      try {
+        return { mode: 'vault', key: await openEnvelope(envelope, rowContext({ id, ...row }), keys) };
+      } catch (error) {
+        throw new Error(
+          'a sealed vault key did not open: the row was altered after sealing, or its key-encryption key is gone',
+          { cause: error },
+        );
+      }
     },
   };
 }

@@ -235,12 +235,7 @@ export function createPasskeyVault(deps: PasskeyVaultDependencies) {
           : body.write.key !== undefined
             ? { kind: 'write-key', key: body.write.key }
             : { kind: 'use-prf' };
-      const result = await credentials.use(
-        credential.id,
-        credential.counter,
-        verification.authenticationInfo.newCounter,
-        change,
-      );
+      const result = await credentials.use(credential, verification.authenticationInfo.newCounter, change);
       if (result === 'counter-moved') {
         throw new HttpProblem(
           409,
