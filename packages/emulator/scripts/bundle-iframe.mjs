@@ -1,12 +1,14 @@
-// Writes the iframe page's browser bundle next to the compiled server (dist/iframe/), using the
-// same esbuild settings the server uses when it runs from source. Runs after `tsc` in `build`.
+// Writes the browser bundles (the iframe page and the passkey window) next to the compiled
+// server (dist/iframe/), using the same esbuild settings the server uses when it runs from
+// source. Runs after `tsc` in `build`.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { bundleIframeScript, IFRAME_SCRIPT_FILE } from '../dist/server/iframeBundle.js';
+import { BROWSER_BUNDLES, bundleBrowserScript } from '../dist/server/iframeBundle.js';
 
-const entry = fileURLToPath(new URL('../src/iframe/main.ts', import.meta.url));
 const outDir = new URL('../dist/iframe/', import.meta.url);
 await mkdir(outDir, { recursive: true });
-const script = await bundleIframeScript(entry);
-await writeFile(new URL(IFRAME_SCRIPT_FILE, outDir), script);
-console.log(`iframe bundle: dist/iframe/${IFRAME_SCRIPT_FILE} (${Math.round(script.length / 1024)} kB)`);
+for (const { entry, file } of Object.values(BROWSER_BUNDLES)) {
+  const script = await bundleBrowserScript(fileURLToPath(new URL(`../src/${entry}`, import.meta.url)));
+  await writeFile(new URL(file, outDir), script);
+  console.log(`browser bundle: dist/iframe/${file} (${Math.round(script.length / 1024)} kB)`);
+}

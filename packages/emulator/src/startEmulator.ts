@@ -1,7 +1,7 @@
 import { InMemoryCustodianBackupShareStore } from './server/custodianBackupShareStore.js';
 import { developmentNotice } from './server/developmentNotice.js';
 import { EmulatorCore, type EmulatorControl } from './server/emulatorCore.js';
-import { loadIframeScript } from './server/iframeScript.js';
+import { loadBrowserScript } from './server/iframeScript.js';
 import { consoleLogger, type EmulatorLogger } from './server/logger.js';
 import { listenOnLoopback } from './server/loopbackServer.js';
 import { createRequestHandler } from './server/requestHandler.js';
@@ -21,6 +21,11 @@ export interface StartEmulatorOptions {
    * Cannot be combined with `webhook` (self-managed backups).
    */
   portalManagedBackups?: boolean;
+  /**
+   * Passkey backups through the SDK: how long the iframe waits for the passkey window to say
+   * hello before it answers PASSKEY_POPUP_NOT_OPENED (default 30 s; also `control.configurePasskeys`).
+   */
+  passkeyPopupTimeoutMs?: number;
   /** Defaults to the console. */
   logger?: EmulatorLogger;
 }
@@ -47,9 +52,18 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const custodian = options.webhook
     ? new WebhookCustodianBackupShareStore(options.webhook, logger)
     : new InMemoryCustodianBackupShareStore();
-  const core = new EmulatorCore(custodian, { portalManagedBackups });
-  const iframeScript = await loadIframeScript();
-  const server = await listenOnLoopback(createRequestHandler({ core, logger, iframeScript }), options.port ?? 0);
+  const core = new EmulatorCore(custodian, {
+    portalManagedBackups,
+    ...(options.passkeyPopupTimeoutMs === undefined ? {} : { passkeyPopupTimeoutMs: options.passkeyPopupTimeoutMs }),
+  });
+  const [iframeScript, passkeyPopupScript] = await Promise.all([
+    loadBrowserScript('iframe'),
+    loadBrowserScript('passkeyPopup'),
+  ]);
+  const server = await listenOnLoopback(
+    createRequestHandler({ core, logger, iframeScript, passkeyPopupScript }),
+    options.port ?? 0,
+  );
   const url = `http://localhost:${server.port}`;
   logger.warn(`\n${developmentNotice(url)}`);
   logger.info(
@@ -68,6 +82,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       state: () => core.state(),
       injectFault: (spec) => core.injectFault(spec),
       clearFaults: () => core.clearFaults(),
+      configurePasskeys: (settings) => core.configurePasskeys(settings),
     },
     stop: () => server.close(),
   };

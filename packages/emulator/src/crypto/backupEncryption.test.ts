@@ -69,6 +69,18 @@ describe('client backup share encryption', () => {
     );
   });
 
+  it('names the passkey store in a PASSKEY cipherText, so it cannot pass for a GDRIVE one', async () => {
+    const key = randomKey();
+    const cipherText = await encryptClientBackupShare(share, 'PASSKEY', { kind: 'randomKey', keyId: 'key-2', key });
+    const envelope = decodeCipherText(cipherText);
+    expect(envelope.key).toEqual({ kdf: 'none', store: 'emulator-passkey', keyId: 'key-2' });
+    expect(await decryptClientBackupShare(envelope, { kind: 'randomKey', key })).toEqual(share);
+    const asDrive = decodeCipherText(
+      encodeCipherText({ ...envelope, key: { kdf: 'none', store: 'emulator-google-drive', keyId: 'key-2' } }),
+    );
+    expect((await rejection(decryptClientBackupShare(asDrive, { kind: 'randomKey', key }))).code).toBe(407);
+  });
+
   it('detects tampering with the header as well as with the data', async () => {
     const cipherText = await encryptClientBackupShare(share, 'PASSWORD', { kind: 'password', password: 'hunter22' });
     const envelope = decodeCipherText(cipherText);

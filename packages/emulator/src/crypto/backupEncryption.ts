@@ -15,7 +15,8 @@ import {
 /**
  * AES-256-GCM over the client backup share, through WebCrypto (the same code runs in the
  * iframe and in Node's tests). The key comes from the user's password through PBKDF2-SHA256
- * (WebCrypto has it natively, so the iframe ships no KDF code) or is a random 256-bit key.
+ * (WebCrypto has it natively, so the iframe ships no KDF code) or is a random 256-bit key
+ * (GDRIVE keeps it in the stand-in for Google Drive, PASSKEY behind the client's passkey).
  */
 
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
@@ -61,7 +62,8 @@ export async function encryptClientBackupShare(
     descriptor = { kdf: 'PBKDF2-SHA256', iterations: PBKDF2_ITERATIONS, salt: base64.encode(salt) };
     key = await passwordKey(source.password, salt, PBKDF2_ITERATIONS);
   } else {
-    descriptor = { kdf: 'none', store: 'emulator-google-drive', keyId: source.keyId };
+    const store = backupMethod === 'PASSKEY' ? 'emulator-passkey' : 'emulator-google-drive';
+    descriptor = { kdf: 'none', store, keyId: source.keyId };
     key = await rawKey(source.key);
   }
   const iv = randomBytes(IV_BYTES);

@@ -18,8 +18,14 @@ export const CIPHERTEXT_VERSION = 1;
 
 export type KeyDescriptor =
   | { kdf: 'PBKDF2-SHA256'; iterations: number; salt: string }
-  /** A random 256-bit key kept in the emulator's stand-in for Google Drive under keyId. */
-  | { kdf: 'none'; store: 'emulator-google-drive'; keyId: string };
+  /**
+   * A random 256-bit key under keyId: in the emulator's stand-in for Google Drive (GDRIVE), or
+   * guarded by the client's passkey in the emulator's stand-in for Portal's enclave (PASSKEY).
+   */
+  | { kdf: 'none'; store: RandomKeyStore; keyId: string };
+
+export type RandomKeyStore = 'emulator-google-drive' | 'emulator-passkey';
+const RANDOM_KEY_STORES: readonly string[] = ['emulator-google-drive', 'emulator-passkey'] satisfies RandomKeyStore[];
 
 export interface CipherTextEnvelope {
   format: typeof CIPHERTEXT_FORMAT;
@@ -79,5 +85,10 @@ function isKeyDescriptor(key: unknown): key is KeyDescriptor {
       typeof candidate.salt === 'string'
     );
   }
-  return candidate.kdf === 'none' && candidate.store === 'emulator-google-drive' && typeof candidate.keyId === 'string';
+  return (
+    candidate.kdf === 'none' &&
+    typeof candidate.store === 'string' &&
+    RANDOM_KEY_STORES.includes(candidate.store) &&
+    typeof candidate.keyId === 'string'
+  );
 }

@@ -7,6 +7,8 @@ import {
   type ClientBackupShareStoredRequest,
   type CreateBackupRequest,
   type CreateBackupResponse,
+  type CreatePasskeyOperationRequest,
+  type CreatePasskeyOperationResponse,
   type CreateWalletRequest,
   type DriveBackupKey,
   type RecoverWalletRequest,
@@ -79,6 +81,10 @@ export class EmulatorServerClient {
   /** Portal-managed backups: the cipherText Portal keeps for a method. */
   readStoredClientBackupShare(backupMethod: string): Promise<StoredClientBackupShareResponse> {
     return this.request('GET', `${ApiPaths.clientBackupSharePrefix}${encodeURIComponent(backupMethod)}`);
+  }
+
+  createPasskeyOperation(request: CreatePasskeyOperationRequest): Promise<CreatePasskeyOperationResponse> {
+    return this.request('POST', ApiPaths.passkeyOperations, request);
   }
 
   writeDriveBackupKey(keyId: string, key: DriveBackupKey): Promise<unknown> {

@@ -1,3 +1,4 @@
+import type { PasskeyConfig } from '../protocol/emulatorApi.js';
 import { PortalProtocolError } from '../protocol/portalError.js';
 import { ErrorCodes } from '../protocol/portalErrorCodes.js';
 
@@ -6,11 +7,20 @@ export class IframeSession {
   apiKey: string | null = null;
   clientId: string | null = null;
   gdriveConfigured = false;
+  /** `new Portal({ passkey })`, forwarded untouched by the SDK; the server checks it. */
+  passkey: PasskeyConfig | null = null;
+
+  constructor(
+    /** The app's origin, from the iframe URL. */
+    readonly parentOrigin: string,
+  ) {}
 
   configure(data: unknown): void {
     const options = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
     this.apiKey = typeof options.apiKey === 'string' && options.apiKey !== '' ? options.apiKey : null;
     this.gdriveConfigured = typeof options.gdrive === 'object' && options.gdrive !== null;
+    this.passkey =
+      typeof options.passkey === 'object' && options.passkey !== null ? (options.passkey as PasskeyConfig) : null;
     this.clientId = null;
   }
 

@@ -21,6 +21,7 @@ import { generateWallet } from './handlers/generateWallet.js';
 import type { HandlerContext, MessageHandler } from './handlers/handlerContext.js';
 import { recoverWallet } from './handlers/recoverWallet.js';
 import { IframeSession } from './iframeSession.js';
+import { PasskeyPopupBroker } from './passkeyBackups.js';
 import { SigningShareStorage } from './signingShareStorage.js';
 import { WalletLock } from './walletLock.js';
 
@@ -62,10 +63,11 @@ export interface IframeOptions {
  * answers with `window.parent.postMessage({ type, data }, parentOrigin)`.
  */
 export function startIframe({ window: frame, parentOrigin, storage }: IframeOptions): void {
-  const session = new IframeSession();
+  const session = new IframeSession(parentOrigin);
   const server = new EmulatorServerClient(() => session.apiKey);
   const signingShares = new SigningShareStorage(storage);
   const walletLock = new WalletLock();
+  const passkeyPopups = new PasskeyPopupBroker(frame);
 
   const post = (type: string, data: unknown) => frame.parent.postMessage({ type, data }, parentOrigin);
 
@@ -107,6 +109,7 @@ export function startIframe({ window: frame, parentOrigin, storage }: IframeOpti
       server,
       signingShares,
       walletLock,
+      passkeyPopups,
       progress: (status) => post(progressTypeOf(type), { status, done: status === MpcStatuses.Done }),
     };
     post(resultTypeOf(type), await handler(data, context));

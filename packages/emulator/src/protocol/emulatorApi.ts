@@ -2,6 +2,7 @@ import type { BackupMethod } from './backupMethods.js';
 import type { PerCurve } from './curves.js';
 import type { AppliedFault } from './faults.js';
 import type { MessageDetails } from './messageDetails.js';
+import type { PasskeyOperationKind } from './passkeyPopupMessages.js';
 import type { PortalErrorPayload } from './portalError.js';
 import type { SdkRequestType } from './sdkMessageTypes.js';
 
@@ -21,6 +22,13 @@ export const ApiPaths = {
   recoveries: '/api/v1/recoveries',
   /** Portal-managed backups: the stored client backup share of a method, `${prefix}PASSWORD`. */
   clientBackupSharePrefix: '/api/v1/client-backup-shares/',
+  /** Passkey backups through the SDK: the iframe opens an operation (Bearer apiKey)… */
+  passkeyOperations: '/api/v1/passkey/operations',
+  /** …and the passkey window runs its ceremonies, authorised by the operation id alone. */
+  passkeyRegistrationOptions: '/api/v1/passkey/registration/options',
+  passkeyRegistrationVerify: '/api/v1/passkey/registration/verify',
+  passkeyAuthenticationOptions: '/api/v1/passkey/authentication/options',
+  passkeyAuthenticationVerify: '/api/v1/passkey/authentication/verify',
   /** The stand-in for Google Drive: one file per backup key id. */
   driveBackupKeyPrefix: '/api/v1/drive/backup-keys/',
 } as const;
@@ -51,6 +59,8 @@ export interface CreateBackupRequest {
   backupMethod: BackupMethod;
   blinding: PerCurve<string>;
   cipherText?: string;
+  /** PASSKEY only: the passkey operation whose verified authentication took the key. */
+  passkeyOperationId?: string;
 }
 export interface CreateBackupResponse {
   backupIds: string[];
@@ -86,4 +96,60 @@ export interface DriveBackupKey {
 
 export interface ApiErrorResponse {
   error: PortalErrorPayload;
+}
+
+/** `portal:configure.data.passkey`, as @portal-hq/web 3.4.1 forwards it (untouched). */
+export interface PasskeyConfig {
+  relyingParty?: string;
+  relyingPartyOrigins?: string[];
+  webAuthnHost?: string;
+}
+
+/** Opened by the iframe before it waits for the passkey window. */
+export interface CreatePasskeyOperationRequest {
+  kind: PasskeyOperationKind;
+  /** The id of the key: new for a backup, the cipherText's for a recovery. */
+  keyId: string;
+  passkey: PasskeyConfig | null;
+  /** The app's origin (the iframe's parentOrigin), checked against relyingPartyOrigins. */
+  parentOrigin: string;
+}
+export interface CreatePasskeyOperationResponse {
+  operationId: string;
+  /** How long the iframe waits for a passkey window to say hello. */
+  popupTimeoutMs: number;
+  popupUrl: string;
+}
+
+export interface PasskeyCeremonyRequest {
+  operationId: string;
+}
+export interface PasskeyRegistrationVerifyRequest extends PasskeyCeremonyRequest {
+  /** SimpleWebAuthn's RegistrationResponseJSON, without any PRF output. */
+  response: unknown;
+}
+export interface PasskeyAuthenticationOptionsResponse {
+  /** SimpleWebAuthn's PublicKeyCredentialRequestOptionsJSON (the popup adds the PRF input). */
+  optionsJSON: unknown;
+  /** base64url salt for the PRF extension: fixed per backup. */
+  prfSalt: string;
+}
+
+/**
+ * How the key travels between the passkey window and the server. `prf`: wrapped in the
+ * browser under a key derived from the passkey's PRF output, so the server cannot read it;
+ * `enclave`: the key itself (authenticators without PRF), which the server seals at rest.
+ */
+export type PasskeyProtectedKey = { protection: 'prf'; wrappedKey: string } | { protection: 'enclave'; key: string };
+
+export interface PasskeyAuthenticationVerifyRequest extends PasskeyCeremonyRequest {
+  /** SimpleWebAuthn's AuthenticationResponseJSON, without any PRF output. */
+  response: unknown;
+  /** Backup only: the key to keep once the authentication verifies. */
+  key?: PasskeyProtectedKey;
+}
+export interface PasskeyAuthenticationVerifyResponse {
+  verified: true;
+  /** Recovery only: the key, released by the verified authentication. */
+  key?: PasskeyProtectedKey;
 }

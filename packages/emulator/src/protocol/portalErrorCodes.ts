@@ -28,3 +28,17 @@ export const ErrorCodes = {
 export const WALLET_MODIFICATION_ALREADY_IN_PROGRESS = 'WALLET_MODIFICATION_ALREADY_IN_PROGRESS';
 
 export type PortalErrorCode = number | string;
+
+/**
+ * Passkey backups through the SDK (BackupMethods.passkey). String codes, like the SDK's own
+ * MpcErrorCodes, and deliberately distinct: the app can tell a missing popup (its own bug:
+ * open the passkey window inside the click) from a user who said no.
+ */
+export const PasskeyErrorCodes = {
+  /** No passkey window said hello within the time limit (never opened, or blocked). */
+  popupNotOpened: 'PASSKEY_POPUP_NOT_OPENED',
+  /** The user cancelled, refused user verification, closed the window or let it time out. */
+  cancelled: 'PASSKEY_CANCELLED',
+  /** The ceremony failed otherwise: a relying party the browser refused, a response that did not verify. */
+  failed: 'PASSKEY_FAILED',
+} as const;

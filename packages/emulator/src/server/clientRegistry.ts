@@ -2,6 +2,7 @@ import type { BackupMethod } from '../protocol/backupMethods.js';
 import type { BackupSharePair, SigningSharePair } from '../protocol/clientResponse.js';
 import type { Curve, PerCurve } from '../protocol/curves.js';
 import { newId, now } from './ids.js';
+import type { PasskeyRecord } from './passkeyCeremonies.js';
 
 export interface WalletRecord {
   id: string;
@@ -40,6 +41,8 @@ export interface ClientRecord {
   clientBackupShares: Map<BackupMethod, StoredClientBackupShare>;
   /** The stand-in for Google Drive: GDRIVE backup keys by key id. */
   driveFiles: Map<string, Uint8Array<ArrayBuffer>>;
+  /** The passkey of the latest PASSKEY backup and the key it guards. */
+  passkey: PasskeyRecord | null;
 }
 
 export class ClientRegistry {
@@ -56,6 +59,7 @@ export class ClientRegistry {
         custodianBackupShares: new Map(),
         clientBackupShares: new Map(),
         driveFiles: new Map(),
+        passkey: null,
       };
       this.byApiKey.set(apiKey, client);
     }

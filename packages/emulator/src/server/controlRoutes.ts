@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultSpec } from '../protocol/faults.js';
 import { allowLocalOrigin } from './cors.js';
-import type { EmulatorControl } from './emulatorCore.js';
+import type { EmulatorControl, PasskeySettings } from './emulatorCore.js';
 import { HttpError, readJsonBody, sendJson, sendNoContent } from './httpJson.js';
 
 export const CONTROL_PREFIX = '/_emulator/';
@@ -9,6 +9,7 @@ export const CONTROL_PREFIX = '/_emulator/';
 /**
  * The control API over HTTP, for tests in another process or a browser:
  *   POST /_emulator/reset · GET /_emulator/state · POST /_emulator/faults (FaultSpec) · DELETE /_emulator/faults
+ *   PUT /_emulator/passkeys (PasskeySettings)
  */
 export async function handleControlRequest(
   control: EmulatorControl,
@@ -29,6 +30,9 @@ export async function handleControlRequest(
       return sendJson(response, 201, control.injectFault((await readJsonBody(request)) as FaultSpec));
     case 'DELETE /_emulator/faults':
       control.clearFaults();
+      return sendNoContent(response);
+    case 'PUT /_emulator/passkeys':
+      control.configurePasskeys((await readJsonBody(request)) as PasskeySettings);
       return sendNoContent(response);
     default:
       throw new HttpError(404, `No control route ${route}`);

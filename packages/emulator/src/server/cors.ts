@@ -8,7 +8,7 @@ export function allowLocalOrigin(request: IncomingMessage, response: ServerRespo
   if (origin === undefined || !LOCAL_ORIGIN.test(origin)) return;
   response.setHeader('access-control-allow-origin', origin);
   response.setHeader('vary', 'origin');
-  response.setHeader('access-control-allow-methods', 'GET, POST, DELETE, OPTIONS');
+  response.setHeader('access-control-allow-methods', 'GET, POST, PUT, DELETE, OPTIONS');
   response.setHeader('access-control-allow-headers', 'content-type');
   response.setHeader('access-control-max-age', '600');
 }

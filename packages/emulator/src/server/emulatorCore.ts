@@ -7,8 +7,10 @@ import { isSdkRequestType, messageKindOf } from '../protocol/sdkMessageTypes.js'
 import { ClientRegistry } from './clientRegistry.js';
 import type { CustodianBackupShareStore } from './custodianBackupShareStore.js';
 import { FaultQueue } from './faultQueue.js';
+import { HttpError } from './httpJson.js';
 import { now } from './ids.js';
 import { MessageLog } from './messageLog.js';
+import { PasskeyCeremonies } from './passkeyCeremonies.js';
 import { clientSnapshot, type EmulatorStateSnapshot } from './snapshot.js';
 import { WalletService, type WalletServiceOptions } from './walletService.js';
 
@@ -20,6 +22,17 @@ export interface EmulatorControl {
   /** Affects the next matching call(s); see FaultSpec. Throws on an invalid spec. */
   injectFault(spec: FaultSpec): { id: string };
   clearFaults(): void;
+  /** Passkey backups through the SDK: e.g. a short `popupTimeoutMs` for a test of the missing popup. */
+  configurePasskeys(settings: PasskeySettings): void;
+}
+
+export interface PasskeySettings {
+  /** How long the iframe waits for the passkey window to say hello (default 30 s). */
+  popupTimeoutMs?: number;
+}
+
+export interface EmulatorCoreOptions extends WalletServiceOptions {
+  passkeyPopupTimeoutMs?: number;
 }
 
 /** All of the emulator's state, behind the iframe API and the control API. */
@@ -28,12 +41,18 @@ export class EmulatorCore implements EmulatorControl {
   readonly log = new MessageLog();
   readonly faults = new FaultQueue();
   readonly wallets: WalletService;
+  readonly passkeys: PasskeyCeremonies;
 
   constructor(
     readonly custodian: CustodianBackupShareStore,
-    options: WalletServiceOptions = {},
+    options: EmulatorCoreOptions = {},
   ) {
     this.wallets = new WalletService(custodian, options);
+    this.passkeys = new PasskeyCeremonies(
+      options.passkeyPopupTimeoutMs === undefined
+        ? {}
+        : { popupTimeoutMs: checkedTimeout(options.passkeyPopupTimeoutMs) },
+    );
   }
 
   /** Every message the iframe receives is logged (allowlisted fields only) and may take a fault. */
@@ -55,13 +74,15 @@ export class EmulatorCore implements EmulatorControl {
     this.log.clear();
     this.faults.clear();
     this.custodian.clear();
+    this.passkeys.clear();
   }
 
   state(): EmulatorStateSnapshot {
     return {
       custodian: this.custodian.location,
       backupWithPortalEnabled: this.wallets.portalManagedBackups,
-      clients: this.clients.all().map(clientSnapshot),
+      clients: this.clients.all().map((client) => clientSnapshot(client, this.passkeys.snapshotOf(client))),
+      passkeys: { popupTimeoutMs: this.passkeys.popupTimeoutMs, pendingOperations: this.passkeys.pendingOperations() },
       pendingFaults: this.faults.list(),
       log: this.log.list(),
     };
@@ -74,4 +95,17 @@ export class EmulatorCore implements EmulatorControl {
   clearFaults(): void {
     this.faults.clear();
   }
+
+  configurePasskeys(settings: PasskeySettings): void {
+    if (typeof settings !== 'object' || settings === null)
+      throw new HttpError(400, 'Passkey settings must be an object');
+    if (settings.popupTimeoutMs !== undefined) this.passkeys.popupTimeoutMs = checkedTimeout(settings.popupTimeoutMs);
+  }
+}
+
+function checkedTimeout(ms: unknown): number {
+  if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 1 || ms > 3_600_000) {
+    throw new HttpError(400, 'popupTimeoutMs must be a whole number of milliseconds between 1 and 3,600,000');
+  }
+  return ms;
 }

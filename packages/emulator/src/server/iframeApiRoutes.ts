@@ -6,6 +6,7 @@ import {
   type AnnounceMessageRequest,
   type ClientBackupShareStoredRequest,
   type CreateBackupRequest,
+  type CreatePasskeyOperationRequest,
   type CreateWalletRequest,
   type DriveBackupKey,
   type RecoverWalletRequest,
@@ -16,12 +17,21 @@ import { ErrorCodes } from '../protocol/portalErrorCodes.js';
 import type { EmulatorCore } from './emulatorCore.js';
 import { HttpError, readJsonBody, sendJson } from './httpJson.js';
 import type { EmulatorLogger } from './logger.js';
+import { handlePasskeyCeremonyRequest, isPasskeyCeremonyPath } from './passkeyApiRoutes.js';
+import { BackupMethods } from '../protocol/backupMethods.js';
 
 export const API_PREFIX = '/api/v1/';
 
 function apiKeyOf(request: IncomingMessage): string | null {
   const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
   return match?.[1] ?? null;
+}
+
+/** The host the browser reached the emulator at, e.g. 'localhost:5190' (the iframe's own host). */
+function emulatorHostOf(request: IncomingMessage): string {
+  const host = request.headers.host ?? '';
+  if (!/^(localhost|127\.0\.0\.1|\[::1\]):\d{1,5}$/.test(host)) throw new HttpError(400, 'Unexpected Host header');
+  return host;
 }
 
 function driveKeyIdOf(path: string): string | null {
@@ -53,6 +63,10 @@ export async function handleIframeApiRequest(
     return sendJson(response, 200, announced);
   }
 
+  if (method === 'POST' && isPasskeyCeremonyPath(path)) {
+    return handlePasskeyCeremonyRequest(core, logger, request, response, path);
+  }
+
   if (apiKey === null) {
     const message = 'Missing apiKey: the emulator identifies clients by the apiKey given to new Portal()';
     throw new PortalProtocolError(ErrorCodes.InvalidApiKey, message);
@@ -68,11 +82,22 @@ export async function handleIframeApiRequest(
     );
   }
   if (method === 'POST' && path === ApiPaths.backups) {
-    return sendJson(
-      response,
-      201,
-      await core.wallets.createBackup(client, (await readJsonBody(request)) as CreateBackupRequest),
-    );
+    const body = (await readJsonBody(request)) as CreateBackupRequest;
+    // PASSKEY: only after a verified passkey authentication took the key; the key becomes the
+    // client's only once the backup itself is made, so a failed backup keeps the previous one.
+    const commitPasskey =
+      body?.backupMethod === BackupMethods.passkey
+        ? core.passkeys.takeAuthenticatedBackup(client, body.passkeyOperationId)
+        : null;
+    const created = await core.wallets.createBackup(client, body);
+    commitPasskey?.();
+    return sendJson(response, 201, created);
+  }
+  if (method === 'POST' && path === ApiPaths.passkeyOperations) {
+    const body = (await readJsonBody(request)) as CreatePasskeyOperationRequest;
+    const created = core.passkeys.createOperation(client, body, emulatorHostOf(request));
+    logger.info(`passkey ${body.kind} for ${client.id} waits for the passkey window`);
+    return sendJson(response, 201, created);
   }
   if (method === 'POST' && path === ApiPaths.backupSharePairStatus) {
     core.wallets.setBackupStatus(client, (await readJsonBody(request)) as SetBackupStatusRequest);

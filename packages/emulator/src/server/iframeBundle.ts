@@ -1,11 +1,22 @@
 /**
- * Bundles the iframe page's TypeScript (src/iframe/main.ts) for the browser with esbuild.
- * `pnpm build` writes it to dist/iframe/; a server running from source bundles on the fly,
- * so tests and `@backup-kit/source` consumers always serve the current code.
+ * Bundles the browser pages' TypeScript for the browser with esbuild: the iframe page
+ * (src/iframe/main.ts) and the passkey window (src/passkeyPopup/main.ts, which carries
+ * @simplewebauthn/browser). `pnpm build` writes them to dist/iframe/; a server running from
+ * source bundles on the fly, so tests and `@backup-kit/source` consumers always serve the
+ * current code.
  */
 export const IFRAME_SCRIPT_FILE = 'emulator-iframe.js';
+export const PASSKEY_POPUP_SCRIPT_FILE = 'passkey-popup.js';
 
-export async function bundleIframeScript(entryPath: string): Promise<string> {
+/** Each browser bundle: its entry below src/ and its file in dist/iframe/. */
+export const BROWSER_BUNDLES = {
+  iframe: { entry: 'iframe/main.ts', file: IFRAME_SCRIPT_FILE },
+  passkeyPopup: { entry: 'passkeyPopup/main.ts', file: PASSKEY_POPUP_SCRIPT_FILE },
+} as const;
+
+export type BrowserBundle = keyof typeof BROWSER_BUNDLES;
+
+export async function bundleBrowserScript(entryPath: string): Promise<string> {
   // esbuild is a devDependency: only the source checkout (and the build) ever loads it.
   const esbuild = await import('esbuild');
   const result = await esbuild.build({

@@ -7,11 +7,13 @@ import { HttpError, sendError } from './httpJson.js';
 import { API_PREFIX, handleIframeApiRequest } from './iframeApiRoutes.js';
 import { IFRAME_PAGE_HTML, IFRAME_PAGE_PATH, IFRAME_SCRIPT_PATH } from './iframePage.js';
 import type { EmulatorLogger } from './logger.js';
+import { PASSKEY_POPUP_HTML, PASSKEY_POPUP_PATH, PASSKEY_POPUP_SCRIPT_PATH } from './passkeyPopupPage.js';
 
 export interface RequestHandlerOptions {
   core: EmulatorCore;
   logger: EmulatorLogger;
   iframeScript: string;
+  passkeyPopupScript: string;
 }
 
 function sendText(response: ServerResponse, status: number, contentType: string, body: string): void {
@@ -19,7 +21,12 @@ function sendText(response: ServerResponse, status: number, contentType: string,
   response.end(body);
 }
 
-export function createRequestHandler({ core, logger, iframeScript }: RequestHandlerOptions): RequestListener {
+export function createRequestHandler({
+  core,
+  logger,
+  iframeScript,
+  passkeyPopupScript,
+}: RequestHandlerOptions): RequestListener {
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path.startsWith(CONTROL_PREFIX)) return handleControlRequest(core, request, response, path);
@@ -27,6 +34,8 @@ export function createRequestHandler({ core, logger, iframeScript }: RequestHand
     if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'Method not allowed');
     if (path === IFRAME_PAGE_PATH) return sendText(response, 200, 'text/html', IFRAME_PAGE_HTML);
     if (path === IFRAME_SCRIPT_PATH) return sendText(response, 200, 'text/javascript', iframeScript);
+    if (path === PASSKEY_POPUP_PATH) return sendText(response, 200, 'text/html', PASSKEY_POPUP_HTML);
+    if (path === PASSKEY_POPUP_SCRIPT_PATH) return sendText(response, 200, 'text/javascript', passkeyPopupScript);
     if (path === '/')
       return sendText(
         response,

@@ -4,6 +4,7 @@ import type { ClientRecord, CustodianBackupShareRecord } from './clientRegistry.
 import { publicWallets } from './clientResponse.js';
 import type { PendingFault } from './faultQueue.js';
 import type { LogEntry } from './messageLog.js';
+import type { PasskeySnapshot } from './passkeyCeremonies.js';
 import { addressesOf } from './walletAddresses.js';
 
 /** A client as tests see it: ids, public keys, addresses and statuses; never a share or key. */
@@ -16,6 +17,8 @@ export interface ClientSnapshot {
   custodianBackupShares: CustodianBackupShareRecord[];
   /** Portal-managed backups: the methods whose encrypted client backup share Portal keeps, and since when (never the cipherText). */
   clientBackupShares: { backupMethod: BackupMethod; storedAt: string }[];
+  /** The passkey of the latest PASSKEY backup through the SDK: its id and relying party, never the key. */
+  passkey: PasskeySnapshot | null;
   /** How many GDRIVE backup keys the stand-in for Google Drive holds (not the keys). */
   googleDriveBackupKeys: number;
 }
@@ -26,11 +29,13 @@ export interface EmulatorStateSnapshot {
   /** Portal-managed backups: the emulator keeps the client's cipherText too (`portalManagedBackups`). */
   backupWithPortalEnabled: boolean;
   clients: ClientSnapshot[];
+  /** Passkey backups through the SDK: the popup time limit and the operations waiting for a passkey window. */
+  passkeys: { popupTimeoutMs: number; pendingOperations: number };
   pendingFaults: PendingFault[];
   log: LogEntry[];
 }
 
-export function clientSnapshot(client: ClientRecord): ClientSnapshot {
+export function clientSnapshot(client: ClientRecord, passkey: PasskeySnapshot | null): ClientSnapshot {
   return {
     id: client.id,
     apiKey: client.apiKey,
@@ -42,6 +47,7 @@ export function clientSnapshot(client: ClientRecord): ClientSnapshot {
       backupMethod,
       storedAt,
     })),
+    passkey,
     googleDriveBackupKeys: client.driveFiles.size,
   };
 }

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/index.js';
 import { useBrowserSuite } from '../support/browserSuite.js';
-import { clientWithApiKey, messagesFrom, silentLogger } from '../support/emulatorState.js';
+import { messagesFrom, silentLogger } from '../support/emulatorState.js';
 import { freshApiKey, waitForReady } from '../support/portalPage.js';
 
 describe('the real @portal-hq/web 3.4.1 against injected faults and unsupported calls', () => {
@@ -106,19 +106,6 @@ describe('the real @portal-hq/web 3.4.1 against injected faults and unsupported 
           "'portal:mpc:rawSign' is not supported by the Backup Kit emulator: it emulates wallet creation, backup and recovery only",
       },
     });
-  });
-
-  it('refuses PASSKEY backups through the SDK and points to the direct path', async () => {
-    const portal = await suite.openPortal(emulator);
-    const outcome = await portal.page.evaluate(async () => {
-      await window.portal.createWallet();
-      return window.sdk.settle(() => window.portal.backupWallet(window.sdk.BackupMethods.passkey));
-    });
-    expect(outcome).toMatchObject({
-      ok: false,
-      error: { code: 501, message: expect.stringContaining("Backup Kit's direct path") },
-    });
-    expect(clientWithApiKey(emulator, portal.apiKey).wallets.flatMap((wallet) => wallet.backupSharePairs)).toEqual([]);
   });
 
   it('refuses a second wallet modification while one is in flight', async () => {

@@ -15,11 +15,22 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
+/**
+ * Playwright launches Chromium with --disable-popup-blocking by default; the passkey tests need
+ * the popup blocker a user's Chromium has, so it is taken out of Playwright's default flags.
+ */
+const PLAYWRIGHT_DEFAULTS_TO_DROP = ['--disable-popup-blocking'];
+
 export function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `No Chromium at ${CHROMIUM_PATH}: install Debian's chromium (scripts/setup.sh does) or set CHROMIUM_PATH`,
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_FLAGS,
+    ignoreDefaultArgs: PLAYWRIGHT_DEFAULTS_TO_DROP,
+    headless: true,
+  });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningEmulator } from '../../src/index.js';
-import type {} from './sdkPageGlobals.js';
+import type { PasskeyConfigUnderTest } from './sdkPageGlobals.js';
 
 export const freshApiKey = (): string => `test-api-key-${randomUUID()}`;
 
@@ -17,6 +17,8 @@ export interface PortalPage {
 export interface OpenPortalOptions {
   apiKey?: string;
   gdrive?: boolean;
+  /** `new Portal({ passkey })`, forwarded in portal:configure. */
+  passkey?: PasskeyConfigUnderTest;
   /** Wait (bounded) for onReady; off for tests about initialization. */
   waitForReady?: boolean;
 }
@@ -39,17 +41,18 @@ export async function openPortalPage(
   await page.goto(`${pageOrigin}/`);
   await page.waitForFunction(() => window.sdk !== undefined);
   await page.evaluate(
-    ({ host, apiKey: key, gdrive }) => {
+    ({ host, apiKey: key, gdrive, passkey }) => {
       window.initializationErrors = [];
       window.portal = new window.sdk.Portal({
         host,
         apiKey: key,
         rpcConfig: { 'eip155:11155111': 'http://localhost:9/never-called' },
         ...(gdrive ? { gdrive: { clientId: 'test-google-client-id' } } : {}),
+        ...(passkey ? { passkey } : {}),
       });
       window.portal.onInitializationError((reason) => window.initializationErrors.push(reason));
     },
-    { host: emulator.host, apiKey, gdrive: options.gdrive ?? false },
+    { host: emulator.host, apiKey, gdrive: options.gdrive ?? false, passkey: options.passkey },
   );
   const portalPage = { page, context, apiKey, pageErrors, close: () => context.close() };
   if (options.waitForReady ?? true) {

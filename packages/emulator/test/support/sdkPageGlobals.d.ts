@@ -61,6 +61,13 @@ export interface PortalOptionsUnderTest {
   apiKey?: string;
   rpcConfig: Record<string, string>;
   gdrive?: { clientId: string };
+  passkey?: PasskeyConfigUnderTest;
+}
+
+export interface PasskeyConfigUnderTest {
+  relyingParty?: string;
+  relyingPartyOrigins?: string[];
+  webAuthnHost?: string;
 }
 
 declare global {
@@ -69,9 +76,13 @@ declare global {
       Portal: new (options: PortalOptionsUnderTest) => PortalUnderTest;
       BackupMethods: { gdrive: 'GDRIVE'; password: 'PASSWORD'; passkey: 'PASSKEY'; unknown: 'UNKNOWN' };
       MpcStatuses: Record<string, string>;
+      openPasskeyPopup(host: string): Window | null;
       settle<T>(run: () => Promise<T>): Promise<Outcome<T>>;
     };
     portal: PortalUnderTest;
     initializationErrors: unknown[];
+    /** What a test's passkey button started (see test/support/passkeyPopups.ts). */
+    passkeyOutcome?: Promise<Outcome<unknown>>;
+    passkeyPopupOpened?: boolean;
   }
 }

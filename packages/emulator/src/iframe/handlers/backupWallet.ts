@@ -20,7 +20,7 @@ export const backupWallet: MessageHandler = (data, context) =>
     const { session, server, signingShares, progress } = context;
     const { backupMethod, backupConfigs } = fieldsOf(data);
     const clientId = session.requireClientId();
-    const key = prepareEncryptionKey(backupMethod, backupConfigs, context);
+    const key = await prepareEncryptionKey(backupMethod, backupConfigs, context);
     progress(MpcStatuses.ReadingShare);
     const clientSigningShares = signingShares.read(clientId);
     if (!clientSigningShares) {
@@ -40,12 +40,13 @@ export const backupWallet: MessageHandler = (data, context) =>
     );
     progress(MpcStatuses.StoringShare);
     // The key first: a backup whose key was lost would be worse than a stray key.
-    await key.persist();
+    const persisted = await key.persist();
     const { environment } = await server.getClient();
     const { backupIds } = await server.createBackup({
       backupMethod: backupMethod as BackupMethod,
       blinding: mapCurves((curve) => scalarToHex(blinding[curve])),
       ...(environment.backupWithPortalEnabled ? { cipherText } : {}),
+      ...persisted,
     });
     progress(MpcStatuses.Done);
     return { cipherText, backupIds };

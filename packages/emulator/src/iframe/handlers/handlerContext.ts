@@ -1,6 +1,7 @@
 import type { MpcStatus } from '../../protocol/mpcStatuses.js';
 import type { EmulatorServerClient } from '../emulatorServerClient.js';
 import type { IframeSession } from '../iframeSession.js';
+import type { PasskeyPopupBroker } from '../passkeyBackups.js';
 import type { SigningShareStorage } from '../signingShareStorage.js';
 import type { WalletLock } from '../walletLock.js';
 
@@ -9,6 +10,8 @@ export interface HandlerContext {
   server: EmulatorServerClient;
   signingShares: SigningShareStorage;
   walletLock: WalletLock;
+  /** Hands PASSKEY operations to the passkey window the app opened. */
+  passkeyPopups: PasskeyPopupBroker;
   /** Posts `…Progress` with `done: status === 'Done'`. */
   progress(status: MpcStatus): void;
 }

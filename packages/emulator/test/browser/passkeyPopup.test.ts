@@ -1,0 +1,171 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { passkeyPopupUrl, startEmulator, type RunningEmulator } from '../../src/index.js';
+import { DEFAULT_PASSKEY_POPUP_TIMEOUT_MS } from '../../src/server/passkeyCeremonies.js';
+import { useBrowserSuite } from '../support/browserSuite.js';
+import { clientWithApiKey } from '../support/emulatorState.js';
+import { runPasskeyAction, VirtualPasskeys } from '../support/passkeyPopups.js';
+
+describe('the real @portal-hq/web 3.4.1 against the emulator: PASSKEY backups through a popup', () => {
+  const suite = useBrowserSuite();
+  let emulator: RunningEmulator;
+  const logLines: string[] = [];
+  const capturingLogger = {
+    info: (line: string) => logLines.push(line),
+    warn: (line: string) => logLines.push(line),
+    error: (line: string) => logLines.push(line),
+  };
+  const localPasskeys = () => ({ relyingParty: 'localhost', webAuthnHost: emulator.host });
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ logger: capturingLogger });
+  });
+  afterEach(() => emulator.control.configurePasskeys({ popupTimeoutMs: DEFAULT_PASSKEY_POPUP_TIMEOUT_MS }));
+  afterAll(() => emulator?.stop());
+
+  it.each([
+    { authenticator: 'without PRF, in a second passkey window', hasPrf: false, keyProtection: 'enclave' },
+    { authenticator: 'with PRF, in the passkey window kept open', hasPrf: true, keyProtection: 'prf' },
+  ])('backs up by passkey and recovers the same address with it, $authenticator', async ({ hasPrf, keyProtection }) => {
+    const portal = await suite.openPortal(emulator, {
+      passkey: { ...localPasskeys(), relyingPartyOrigins: [suite.pageServer.origin] },
+    });
+    const { page } = portal;
+    const passkeys = new VirtualPasskeys();
+    const address = await page.evaluate(() => window.portal.createWallet());
+
+    const backup = await runPasskeyAction(
+      page,
+      emulator,
+      passkeys,
+      { kind: 'backup' },
+      { hasPrf, keepWindowOpen: hasPrf },
+    );
+    expect(backup.outcome).toMatchObject({ ok: true, value: { cipherText: expect.any(String) } });
+    expect(await page.evaluate(() => window.passkeyPopupOpened)).toBe(true);
+    if (!hasPrf) await backup.popup.waitForEvent('close');
+    expect(passkeys.count).toBe(1);
+    const cipherText = (backup.outcome as { value: { cipherText: string } }).value.cipherText;
+    expect(clientWithApiKey(emulator, portal.apiKey).passkey).toEqual({
+      credentialId: expect.any(String),
+      rpId: 'localhost',
+      keyProtection,
+      storedAt: expect.any(String),
+    });
+
+    const stored = await page.evaluate(async () => {
+      await window.portal.storedClientBackupShare(true, window.sdk.BackupMethods.passkey);
+      return {
+        methods: await window.portal.availableRecoveryMethods(),
+        lost: await window.portal.clearLocalWallet(),
+        onDevice: await window.portal.isWalletOnDevice(),
+      };
+    });
+    expect(stored).toEqual({ methods: ['PASSKEY'], lost: true, onDevice: false });
+
+    const recovery = await runPasskeyAction(
+      page,
+      emulator,
+      passkeys,
+      { kind: 'recover', cipherText },
+      hasPrf ? { reuse: backup.popup } : {},
+    );
+    expect(recovery.outcome).toEqual({ ok: true, value: address });
+    expect(await page.evaluate(() => window.portal.isWalletOnDevice())).toBe(true);
+  });
+
+  it('answers PASSKEY_POPUP_NOT_OPENED within the time limit when no passkey window says hello, storing nothing', async () => {
+    emulator.control.configurePasskeys({ popupTimeoutMs: 1_000 });
+    const portal = await suite.openPortal(emulator, { passkey: localPasskeys() });
+    const { outcome, elapsed } = await portal.page.evaluate(async () => {
+      await window.portal.createWallet();
+      const started = performance.now();
+      const outcome = await window.sdk.settle(() => window.portal.backupWallet(window.sdk.BackupMethods.passkey));
+      return { outcome, elapsed: performance.now() - started };
+    });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { kind: 'PortalMpcError', code: 'PASSKEY_POPUP_NOT_OPENED' },
+    });
+    const message = outcome.ok ? '' : outcome.error.message;
+    expect(message).toContain('need a popup');
+    expect(message).toContain("inside the user's click");
+    expect(message).toContain('usePopup: false');
+    expect(elapsed).toBeGreaterThanOrEqual(1_000);
+    expect(elapsed).toBeLessThan(5_000);
+    const client = clientWithApiKey(emulator, portal.apiKey);
+    expect(client.wallets.flatMap((wallet) => wallet.backupSharePairs)).toEqual([]);
+    expect(client.passkey).toBeNull();
+  });
+
+  it('answers PASSKEY_CANCELLED and stores nothing when the authenticator refuses user verification', async () => {
+    const portal = await suite.openPortal(emulator, { passkey: localPasskeys() });
+    await portal.page.evaluate(() => window.portal.createWallet());
+    const passkeys = new VirtualPasskeys();
+    const { outcome, popup } = await runPasskeyAction(
+      portal.page,
+      emulator,
+      passkeys,
+      { kind: 'backup' },
+      { isUserVerified: false },
+    );
+    expect(outcome).toMatchObject({ ok: false, error: { kind: 'PortalMpcError', code: 'PASSKEY_CANCELLED' } });
+    expect(outcome.ok ? '' : outcome.error.message).toContain('Nothing was stored');
+    await popup.waitForEvent('close');
+    const client = clientWithApiKey(emulator, portal.apiKey);
+    expect(client.wallets.flatMap((wallet) => wallet.backupSharePairs)).toEqual([]);
+    expect(client.custodianBackupShares).toEqual([]);
+    expect(client.passkey).toBeNull();
+    expect(passkeys.count).toBe(0);
+  });
+
+  it('refuses up front, without waiting for a window, a passkey configuration the emulator cannot serve', async () => {
+    const portal = await suite.openPortal(emulator, {
+      passkey: { relyingParty: 'example.com', webAuthnHost: 'passkeys.example.com' },
+    });
+    const outcome = await portal.page.evaluate(async () => {
+      await window.portal.createWallet();
+      const progress: string[] = [];
+      const outcome = await window.sdk.settle(() =>
+        window.portal.backupWallet(window.sdk.BackupMethods.passkey, (status) => progress.push(status.status)),
+      );
+      return { outcome, progress };
+    });
+    expect(outcome).toEqual({
+      outcome: {
+        ok: false,
+        error: {
+          kind: 'PortalMpcError',
+          code: 201,
+          message: expect.stringContaining(`pass webAuthnHost: '${emulator.host}'`),
+        },
+      },
+      progress: [],
+    });
+  });
+
+  it('is blocked by Chromium when window.open runs without a user gesture, and opens from a click', async () => {
+    const context = await suite.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${suite.pageServer.origin}/`);
+    // Playwright's own evaluate runs with a user gesture; CDP's Runtime.evaluate does not by default.
+    const cdp = await context.newCDPSession(page);
+    const withoutGesture = async (expression: string) =>
+      ((await cdp.send('Runtime.evaluate', { expression, returnByValue: true })) as { result: { value: unknown } })
+        .result.value;
+    const url = passkeyPopupUrl(emulator.host);
+    expect(
+      await withoutGesture(
+        `({ activated: navigator.userActivation.hasBeenActive, opened: window.open(${JSON.stringify(url)}, 'portal-passkey', 'popup') !== null })`,
+      ),
+    ).toEqual({ activated: false, opened: false });
+    expect(context.pages()).toHaveLength(1);
+
+    await withoutGesture(
+      `document.body.insertAdjacentHTML('beforeend', '<button id="open">Open</button>'); document.getElementById('open').onclick = () => { window.opened = window.open(${JSON.stringify(url)}, 'portal-passkey', 'popup') !== null; }`,
+    );
+    const popup = context.waitForEvent('page');
+    await page.click('#open');
+    expect((await popup).url()).toBe(url);
+    expect(await withoutGesture('window.opened')).toBe(true);
+  });
+});
