@@ -296,6 +296,7 @@ describe('passkey vault configuration and mounting', () => {
     [['wallet.example'], ['https://wallet.example/app'], /bare origin/],
     [['wallet.example'], ['http://wallet.example'], /https/],
     [['wallet.example'], ['https://other.example'], /no allowed origin/],
+    [['wallet.example'], ['https://wallet.example', 'https://other.example'], /none of the relying parties/],
     [['wallet.example'], ['wallet.example'], /not a URL/],
   ])('refuses relyingParties %j with allowedOrigins %j', (relyingParties, allowedOrigins, message) => {
     expect(vaultWith(relyingParties, allowedOrigins)).toThrow(message);

@@ -13,8 +13,8 @@ const isUnder = (host: string, rpId: string) => host === rpId || host.endsWith(`
 /**
  * Checks the configuration once, at start: every RP ID a domain (browsers refuse IP addresses),
  * every origin a bare https origin (http only on localhost, the one insecure context WebAuthn
- * runs in), and every RP ID reachable from at least one origin. A mistake here would otherwise
- * only show as every ceremony failing.
+ * runs in), every RP ID reachable from at least one origin and every origin on one of the RP
+ * IDs. A mistake here would otherwise only show as ceremonies failing.
  */
 export function relyingPartiesOf(rpIds: readonly string[], allowedOrigins: readonly string[]): RelyingParties {
   if (rpIds.length === 0) throw new Error('vault: relyingParties must name at least one RP ID');
@@ -41,6 +41,11 @@ export function relyingPartiesOf(rpIds: readonly string[], allowedOrigins: reado
   for (const rpId of rpIds) {
     if (!origins.some(({ host }) => isUnder(host, rpId))) {
       throw new Error(`vault: no allowed origin is on relying party "${rpId}" or below it`);
+    }
+  }
+  for (const { origin, host } of origins) {
+    if (!rpIds.some((rpId) => isUnder(host, rpId))) {
+      throw new Error(`vault: allowed origin "${origin}" is on none of the relying parties`);
     }
   }
   const known = new Set(rpIds);
