@@ -44,6 +44,29 @@ describe('the emulator over HTTP', () => {
     expect(code).not.toMatch(/^import /m);
   });
 
+  it('serves the passkey window at /passkey/popup with one button and its bundled script', async () => {
+    const page = await request('/passkey/popup');
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('>Continue with passkey</button>');
+    const src = /<script type="module" src="([^"]+)"/.exec(html)?.[1];
+    expect(src).toBe('/passkey/passkey-popup.js');
+    const code = await (await request(src ?? '')).text();
+    expect(code).toContain('backup-kit-emulator:passkey-popup:hello');
+    expect(code).not.toMatch(/^import /m);
+  });
+
+  it('sets the passkey popup time limit through PUT /_emulator/passkeys, refusing nonsense', async () => {
+    expect(emulator.control.state().passkeys).toEqual({ popupTimeoutMs: 30_000, pendingOperations: 0 });
+    const put = (body: unknown) => request('/_emulator/passkeys', { method: 'PUT', body: JSON.stringify(body) });
+    expect((await put({ popupTimeoutMs: 1_500 })).status).toBe(204);
+    expect(emulator.control.state().passkeys.popupTimeoutMs).toBe(1_500);
+    const refused = await put({ popupTimeoutMs: -1 });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ error: { code: 201, message: expect.stringContaining('popupTimeoutMs') } });
+    emulator.control.configurePasskeys({ popupTimeoutMs: 30_000 });
+  });
+
   it('answers 404 for other SDK versions and unknown paths', async () => {
     expect((await request('/3.2.1/iframe/index.html')).status).toBe(404);
     expect((await request('/nothing-here')).status).toBe(404);
@@ -126,6 +149,12 @@ describe('the emulator over HTTP', () => {
     expect(fromLoopback.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:4000');
     const fromElsewhere = await request('/_emulator/state', { headers: { origin: 'https://example.com' } });
     expect(fromElsewhere.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('refuses to start Portal-managed with a webhook, which means self-managed backups', async () => {
+    await expect(
+      startEmulator({ portalManagedBackups: true, webhook: { url: 'http://localhost:9', secret: 's' }, logger }),
+    ).rejects.toThrow('exclude each other');
   });
 
   it('refuses wallet operations without an apiKey', async () => {

@@ -73,6 +73,69 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSKEY backups th
     expect(await page.evaluate(() => window.portal.isWalletOnDevice())).toBe(true);
   });
 
+  it('never puts the passkey-protected key, the PRF output or the cipherText in its logs or its state', async () => {
+    const portal = await suite.openPortal(emulator, { passkey: localPasskeys() });
+    // Records, in the passkey window, the key the iframe hands it and the PRF output it gets.
+    await portal.context.addInitScript(() => {
+      // sessionStorage outlives the navigation that reuses the passkey window for the recovery.
+      const seen = {
+        push: (...values: string[]) =>
+          sessionStorage.setItem(
+            'secretsSeen',
+            JSON.stringify([...JSON.parse(sessionStorage.getItem('secretsSeen') ?? '[]'), ...values]),
+          ),
+      };
+      const encode = (bytes: ArrayBuffer | ArrayBufferView) => {
+        const view =
+          bytes instanceof ArrayBuffer
+            ? new Uint8Array(bytes)
+            : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        const binary = String.fromCharCode(...view);
+        const hex = [...view].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+        return [btoa(binary), btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''), hex];
+      };
+      window.addEventListener('message', (event: MessageEvent) => {
+        const key = (event.data as { operation?: { key?: string }; result?: { key?: string } } | null)?.operation?.key;
+        const released = (event.data as { result?: { key?: string } } | null)?.result?.key;
+        for (const value of [key, released]) if (typeof value === 'string') seen.push(value);
+      });
+      const get = navigator.credentials.get.bind(navigator.credentials);
+      navigator.credentials.get = async (options) => {
+        const credential = (await get(options)) as PublicKeyCredential;
+        const first = (credential.getClientExtensionResults() as { prf?: { results?: { first?: ArrayBuffer } } }).prf
+          ?.results?.first;
+        if (first) seen.push(...encode(first));
+        return credential;
+      };
+    });
+    await portal.page.evaluate(() => window.portal.createWallet());
+    const passkeys = new VirtualPasskeys();
+    const backup = await runPasskeyAction(
+      portal.page,
+      emulator,
+      passkeys,
+      { kind: 'backup' },
+      { hasPrf: true, keepWindowOpen: true },
+    );
+    const cipherText = (backup.outcome as { value: { cipherText: string } }).value.cipherText;
+    await runPasskeyAction(portal.page, emulator, passkeys, { kind: 'recover', cipherText }, { reuse: backup.popup });
+    const secrets = await backup.popup.evaluate(
+      () => JSON.parse(sessionStorage.getItem('secretsSeen') ?? '[]') as string[],
+    );
+    // The backup key the iframe handed over, and the PRF output of both ceremonies in three encodings.
+    expect(secrets).toHaveLength(1 + 2 * 3);
+    expect(clientWithApiKey(emulator, portal.apiKey).passkey?.keyProtection).toBe('prf');
+
+    const everythingVisible = [...logLines, JSON.stringify(emulator.control.state())].join('\n');
+    expect(everythingVisible).toContain('passkey authentication verified');
+    for (const secret of [...secrets, cipherText, cipherText.slice(0, 24)]) {
+      expect(everythingVisible).not.toContain(secret);
+    }
+    // Nor a 32-byte value in base64 (a key), nor any long base64 run (a wrapped or sealed key) that is not hex.
+    expect(everythingVisible).not.toMatch(/[A-Za-z0-9+/]{43}=/);
+    expect(everythingVisible).not.toMatch(/(?=[A-Za-z0-9+/]*[g-zG-Z+/])[A-Za-z0-9+/]{60,}/);
+  });
+
   it('answers PASSKEY_POPUP_NOT_OPENED within the time limit when no passkey window says hello, storing nothing', async () => {
     emulator.control.configurePasskeys({ popupTimeoutMs: 1_000 });
     const portal = await suite.openPortal(emulator, { passkey: localPasskeys() });
