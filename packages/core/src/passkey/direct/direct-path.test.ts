@@ -157,4 +157,24 @@ describe('direct passkey path', () => {
     });
     await expect(attempt).rejects.toMatchObject({ code: 'PASSKEY_FAILED' });
   });
+
+  it('keeps the previous vault key when the new backup fails, writing the key only after the backup exists', async () => {
+    const vault = fakeVault();
+    const portal = createFakePortal({ failures: { backupWallet: [{ error: { code: 117, message: 'mpc failed' } }] } });
+    const path = createDirectPasskeyPath({ fetch: vault.fetch, webauthn: fakeWebAuthn({}) });
+    await path.register(options, undefined);
+    vault.keys.set('cred-1', { mode: 'vault', key: 'previous-key' });
+
+    const attempt = path.backUp({ facade: getPortalFacade(portal), options, signal: undefined, onProgress: () => {} });
+
+    await expect(attempt).rejects.toMatchObject({ code: 'BACKUP_FAILED' });
+    expect(vault.keys.get('cred-1')).toEqual({ mode: 'vault', key: 'previous-key' });
+  });
+
+  it('says NO_BACKUP_FOUND when the chosen passkey holds no backup key (the vault answers 404)', async () => {
+    const fetch = (async () => new Response('{}', { status: 404 })) as typeof globalThis.fetch;
+    const path = createDirectPasskeyPath({ fetch, webauthn: fakeWebAuthn({}) });
+
+    await expect(path.unlock(options)).rejects.toMatchObject({ code: 'NO_BACKUP_FOUND', retryable: false });
+  });
 });

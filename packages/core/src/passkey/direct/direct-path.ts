@@ -113,16 +113,25 @@ export function createDirectPasskeyPath(config: DirectPathConfig = {}): DirectPa
           message: 'Create the passkey before backing up.',
         });
       }
-      let key = registeredKey;
-      if (!key) {
-        const auth = await authenticate(options, signal, credentialId);
-        key = auth.prfOutput ? await keyFromPrf(auth.prfOutput) : randomKey();
-        await auth.vault.authenticationVerify(
-          { ceremonyId: auth.ceremonyId, response: auth.safeResponse, write: auth.prfOutput ? { prf: true } : { key } },
+      if (registeredKey) {
+        const { cipherText } = await backupWallet(facade, {
+          method: 'PASSWORD',
+          password: registeredKey,
           signal,
-        );
+          onProgress,
+        });
+        return { cipherText, portalMethod: 'PASSWORD' };
       }
+      // The passkey prompt comes first (a cancel costs nothing); the vault's copy of the key is
+      // replaced only once a backup under the new key exists, so a failed backup leaves the
+      // previous key, and the backup it unlocks, intact.
+      const auth = await authenticate(options, signal, credentialId);
+      const key = auth.prfOutput ? await keyFromPrf(auth.prfOutput) : randomKey();
       const { cipherText } = await backupWallet(facade, { method: 'PASSWORD', password: key, signal, onProgress });
+      await auth.vault.authenticationVerify(
+        { ceremonyId: auth.ceremonyId, response: auth.safeResponse, write: auth.prfOutput ? { prf: true } : { key } },
+        signal,
+      );
       return { cipherText, portalMethod: 'PASSWORD' };
     },
 

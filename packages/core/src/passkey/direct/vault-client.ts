@@ -39,6 +39,8 @@ export function createVaultClient(options: VaultClientOptions): VaultClient {
         body: JSON.stringify(body),
         signal: combined.signal,
       });
+      // The vault answers 404 for a passkey that holds no backup key (e.g. a sign-in passkey).
+      if (response.status === 404) throw new BackupKitError('NO_BACKUP_FOUND', { stage: 'passkey', details: { path } });
       if (!response.ok) {
         throw new BackupKitError('PASSKEY_FAILED', {
           stage: 'passkey',
