@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Runs every test: build, type-check, then each package's suite (unit, components, stories in
-# Chromium, emulator, server, end-to-end). Ends with one line "N passed, N failed".
+# Chromium, emulator, server on PGlite and Postgres, end-to-end). Always ends with one line
+# "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
-source scripts/setup.sh
-set +e
+source scripts/env.sh
 
-# The server's suites also run against a real Postgres (started and stopped by its test setup).
+if ! bash scripts/setup.sh; then
+  echo "setup failed: see above"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+# The server's suites also run against a real Postgres (started and stopped by their setup).
 bash scripts/postgres.sh install
 
 status=0
