@@ -48,4 +48,9 @@ describe('toBackupKitError', () => {
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('BackupKitError');
   });
+
+  it("treats Portal's passkey-window code PASSKEY_CANCELLED as a cancelled prompt", () => {
+    const error = toBackupKitError({ code: 'PASSKEY_CANCELLED', message: 'closed' }, 'backing-up', 'BACKUP_FAILED');
+    expect(error).toMatchObject({ code: 'PASSKEY_CANCELLED', portalCode: 'PASSKEY_CANCELLED', retryable: true });
+  });
 });

@@ -149,6 +149,9 @@ export function toBackupKitError(
   if (byName) return new BackupKitError(byName, { stage, cause: error });
 
   const portalCode = readPortalCode(error);
+  // Portal's passkey window reports a closed or refused prompt with this string code.
+  if (portalCode === 'PASSKEY_CANCELLED')
+    return new BackupKitError('PASSKEY_CANCELLED', { stage, portalCode, cause: error });
   if (portalCode !== undefined) {
     const code = stage === 'recovering' && PORTAL_DECRYPT_CODES.has(portalCode) ? 'WRONG_PASSWORD' : fallback;
     return new BackupKitError(code, { stage, portalCode, cause: error });

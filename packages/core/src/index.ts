@@ -81,6 +81,7 @@ export {
 } from './passkey/passkey-flow.js';
 export type { PasskeyPath, PasskeySnapshot, PasskeyState } from './passkey/passkey-snapshot.js';
 export { supportsWebAuthn } from './passkey/webauthn-support.js';
+export { openPasskeyWindow, type PasskeyWindowOptions } from './passkey/passkey-window.js';
 export type {
   AuthenticationOptionsRequest,
   AuthenticationVerifyRequest,

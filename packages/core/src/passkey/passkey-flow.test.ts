@@ -177,4 +177,64 @@ describe('passkey flow', () => {
     });
     expect(portal.calls).toEqual([]);
   });
+
+  describe("on the SDK's own path", () => {
+    function fakeWindowOpener() {
+      const opened: Array<{ url: string; closed: boolean }> = [];
+      const open = vi.fn((url: string) => {
+        const entry = { url, closed: false };
+        opened.push(entry);
+        return { close: () => (entry.closed = true) } as unknown as Window;
+      });
+      vi.stubGlobal('window', { open });
+      return { opened, open };
+    }
+
+    it("opens Portal's passkey window synchronously inside start(), before any await", async () => {
+      const { opened } = fakeWindowOpener();
+      const portal = createFakePortal();
+      const flow = createPasskeyFlow(portal, {
+        passkey,
+        pageOrigin,
+        isSupported: supported,
+        passkeyWindow: { url: 'http://localhost:5190/passkey/popup' },
+      });
+
+      const done = flow.start();
+      expect(opened.map((o) => o.url)).toEqual(['http://localhost:5190/passkey/popup']);
+      expect((await done).state).toBe('success');
+      expect(opened[0]!.closed).toBe(false);
+      vi.unstubAllGlobals();
+    });
+
+    it('closes the window again when the flow stops before Portal is asked (invalid options)', async () => {
+      const { opened } = fakeWindowOpener();
+      const flow = createPasskeyFlow(createFakePortal(), {
+        passkey: { ...passkey, relyingPartyName: '' },
+        pageOrigin,
+        isSupported: supported,
+        passkeyWindow: { url: 'http://localhost:5190/passkey/popup' },
+      });
+
+      expect((await flow.start()).state).toBe('error');
+      expect(opened[0]!.closed).toBe(true);
+      vi.unstubAllGlobals();
+    });
+
+    it('opens no window on the direct path', async () => {
+      const { open } = fakeWindowOpener();
+      const driver: DirectPasskeyPath = { register: async () => {}, backUp: async () => ({ cipherText: 'x' }) };
+      const flow = createPasskeyFlow(createFakePortal(), {
+        passkey: { ...passkey, usePopup: false },
+        pageOrigin,
+        isSupported: supported,
+        loadDirectPath: async () => driver,
+        passkeyWindow: { url: 'http://localhost:5190/passkey/popup' },
+      });
+
+      await flow.start();
+      expect(open).not.toHaveBeenCalled();
+      vi.unstubAllGlobals();
+    });
+  });
 });

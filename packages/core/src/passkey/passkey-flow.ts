@@ -13,6 +13,7 @@ import { getPortalFacade, type PortalFacade } from '../portal/portal-facade.js';
 import type { BackupMethod, MpcStatus, PasskeyOptions, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
 import { validatePasskeyOptions } from './passkey-options.js';
+import { openPasskeyWindow, type PasskeyWindowOptions } from './passkey-window.js';
 import type { PasskeyPath, PasskeySnapshot } from './passkey-snapshot.js';
 import { supportsWebAuthn } from './webauthn-support.js';
 
@@ -43,6 +44,11 @@ export interface PasskeyFlowOptions extends BackupCallbacks {
   path?: 'auto' | PasskeyPath;
   /** Loads the direct path (usePopup: false). @default the kit's own, against the vault at customDomain */
   loadDirectPath?: (() => Promise<DirectPasskeyPath>) | undefined;
+  /**
+   * The SDK's own path (`sdk`) needs Portal's passkey window; `start()` and `retry()` open it
+   * synchronously, so call them inside the click handler. See openPasskeyWindow.
+   */
+  passkeyWindow?: PasskeyWindowOptions | undefined;
   /** @default @simplewebauthn/browser's browserSupportsWebAuthn, loaded lazily */
   isSupported?: () => Promise<boolean>;
   onRegistered?: () => void;
@@ -185,11 +191,18 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
   }
 
   function start(input: { signal?: AbortSignal } = {}) {
-    return run(async (signal) => {
+    // Before the first await: a popup opened later would be blocked.
+    const popup = !running && resolvePath() === 'sdk' ? openPasskeyWindow(options.passkeyWindow) : null;
+    let handedToPortal = false;
+    const done = run(async (signal) => {
       if (!(await prepare(signal))) return;
       backup.setOptions(backupOptions());
+      handedToPortal = true;
       await backup.start({ ...(signal && { signal }) });
     }, input.signal);
+    // Portal closes its window after the ceremony; one it never saw is ours to close.
+    if (popup) void done.then(() => !handedToPortal && popup.close());
+    return done;
   }
 
   function retry(input: { signal?: AbortSignal } = {}) {

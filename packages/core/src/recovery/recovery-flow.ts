@@ -5,6 +5,7 @@ import { createStore, type ReadableStore } from '../internal/store.js';
 import { getPortalFacade } from '../portal/portal-facade.js';
 import type { BackupMethod, MpcStatus, PasskeyOptions, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
+import { openPasskeyWindow, type PasskeyWindowOptions } from '../passkey/passkey-window.js';
 import type { RecoverySnapshot } from './recovery-snapshot.js';
 
 export interface RecoveryFlowOptions {
@@ -26,6 +27,8 @@ export interface RecoveryFlowOptions {
    * the passkey (authenticate, read the key back from the vault at customDomain or from PRF).
    */
   passkey?: PasskeyOptions | undefined;
+  /** PASSKEY recoveries on the SDK's own path: Portal's passkey window, opened inside recover(). */
+  passkeyWindow?: PasskeyWindowOptions | undefined;
   onProgress?: (details: { status: MpcStatus }) => void;
   onSuccess?: (details: { backupMethod: BackupMethod; address: string }) => void;
   onError?: (error: BackupKitError) => void;
@@ -156,6 +159,8 @@ export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryF
 
   function recover(input: RecoverInput) {
     if (running) return running;
+    // Synchronously, inside the caller's click: a popup opened after an await would be blocked.
+    if (input.method === 'PASSKEY') openPasskeyWindow(options.passkeyWindow);
     running = run(input)
       .then(() => store.getSnapshot())
       .finally(() => {
