@@ -17,6 +17,8 @@ export interface UsePasskeySetupOptions extends PasskeyFlowOptions {
 /** Every option of usePasskeySetup, to tell them apart from DOM props. */
 export const PASSKEY_OPTION_KEYS = [
   'passkey',
+  'passkeyWindow',
+  'timeouts',
   'storage',
   'pageOrigin',
   'path',
