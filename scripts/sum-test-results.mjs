@@ -26,5 +26,9 @@ for (const dir of dirs) {
   passed += r.numPassedTests;
   failed += r.numFailedTests + (r.success === false && r.numFailedTests === 0 ? 1 : 0);
 }
+// Build, type-check, lint and format failures from scripts/test.sh count as failures too.
+const checkFailures = Number(process.env.CHECK_FAILURES ?? 0);
+if (checkFailures > 0) console.error(`${checkFailures} check(s) failed before the tests (see "== FAILED" above)`);
+failed += checkFailures;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

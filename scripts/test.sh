@@ -14,11 +14,23 @@ fi
 # The server's suites also run against a real Postgres (started and stopped by their setup).
 bash scripts/postgres.sh install
 
+# Build, type-check, lint and format are checks too: each one that fails counts as a failed
+# test in the closing line (sum-test-results.mjs reads CHECK_FAILURES).
 status=0
-step() { echo "== $*"; "$@" || status=1; }
+export CHECK_FAILURES=0
+step() {
+  echo "== $*"
+  if ! "$@"; then
+    status=1
+    CHECK_FAILURES=$((CHECK_FAILURES + 1))
+    echo "== FAILED: $*"
+  fi
+}
 
 step pnpm -r build
 step pnpm -r typecheck
+step pnpm lint
+step pnpm format:check
 
 rm -f packages/*/test-results.json apps/*/test-results.json e2e/test-results.json
 pnpm -r --workspace-concurrency=1 --no-bail test || status=1
