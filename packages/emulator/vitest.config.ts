@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Workspace packages (@backup-kit/server, for the mounted key vault) run from their source.
+  resolve: { conditions: ['@backup-kit/source'] },
   test: {
     name: 'emulator',
     environment: 'node',

@@ -31,6 +31,32 @@ describe('the backup-kit-emulator command line', () => {
     ).toThrow('exclude each other');
   });
 
+  it("mounts Backup Kit's key vault for the app origins given, for localhost unless told otherwise", () => {
+    expect(parseCliArguments(['--port', '0', '--vault-origin', 'http://localhost:5173'], {})).toEqual({
+      kind: 'start',
+      options: { port: 0, vault: { relyingParties: ['localhost'], allowedOrigins: ['http://localhost:5173'] } },
+    });
+    expect(
+      parseCliArguments(
+        ['--portal-managed', '--vault-origin', 'http://localhost:5173', '--vault-origin', 'http://localhost:4173'],
+        {},
+      ),
+    ).toMatchObject({
+      options: {
+        portalManagedBackups: true,
+        vault: { allowedOrigins: ['http://localhost:5173', 'http://localhost:4173'] },
+      },
+    });
+    expect(
+      parseCliArguments(
+        ['--vault-origin', 'https://app.test', '--vault-rp-id', 'app.test', '--vault-data-dir', 'd'],
+        {},
+      ),
+    ).toMatchObject({ options: { vault: { relyingParties: ['app.test'], dataDir: 'd' } } });
+    expect(() => parseCliArguments(['--vault-rp-id', 'localhost'], {})).toThrow('need --vault-origin');
+    expect(() => parseCliArguments(['--vault-origin', 'localhost:5173'], {})).toThrow('is not an origin');
+  });
+
   it('refuses a bad port, a webhook without a secret, a secret without a webhook and unknown flags', () => {
     expect(() => parseCliArguments(['--port=-1'], {})).toThrow('invalid --port');
     expect(() => parseCliArguments(['--port', 'http'], {})).toThrow('invalid --port');

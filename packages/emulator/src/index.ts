@@ -2,6 +2,7 @@ export { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '
 export type { EmulatorControl, PasskeySettings } from './server/emulatorCore.js';
 export type { PasskeySnapshot } from './server/passkeyCeremonies.js';
 export type { EmulatorLogger } from './server/logger.js';
+export type { EmulatorVaultOptions } from './server/keyVault.js';
 export type { WebhookOptions } from './server/webhookCustodianBackupShareStore.js';
 export type { ClientSnapshot, EmulatorStateSnapshot } from './server/snapshot.js';
 export type { LogEntry } from './server/messageLog.js';

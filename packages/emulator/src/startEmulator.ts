@@ -2,6 +2,7 @@ import { InMemoryCustodianBackupShareStore } from './server/custodianBackupShare
 import { developmentNotice } from './server/developmentNotice.js';
 import { EmulatorCore, type EmulatorControl } from './server/emulatorCore.js';
 import { loadBrowserScript } from './server/iframeScript.js';
+import { mountVault, type EmulatorVaultOptions } from './server/keyVault.js';
 import { consoleLogger, type EmulatorLogger } from './server/logger.js';
 import { listenOnLoopback } from './server/loopbackServer.js';
 import { createRequestHandler } from './server/requestHandler.js';
@@ -26,6 +27,13 @@ export interface StartEmulatorOptions {
    * hello before it answers PASSKEY_POPUP_NOT_OPENED (default 30 s; also `control.configurePasskeys`).
    */
   passkeyPopupTimeoutMs?: number;
+  /**
+   * Serves Backup Kit's passkey key vault (@backup-kit/server's `createVaultRouter`, the
+   * protocol of `@backup-kit/core`'s vault-protocol.ts) on the emulator's origin under
+   * `/vault/`, so a local app can use `customDomain: emulator.url` for the direct passkey path.
+   * In memory unless `dataDir` is given.
+   */
+  vault?: EmulatorVaultOptions;
   /** Defaults to the console. */
   logger?: EmulatorLogger;
 }
@@ -60,10 +68,17 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     loadBrowserScript('iframe'),
     loadBrowserScript('passkeyPopup'),
   ]);
-  const server = await listenOnLoopback(
-    createRequestHandler({ core, logger, iframeScript, passkeyPopupScript }),
-    options.port ?? 0,
-  );
+  const vault = options.vault ? await mountVault(options.vault, logger) : undefined;
+  let server: Awaited<ReturnType<typeof listenOnLoopback>>;
+  try {
+    server = await listenOnLoopback(
+      createRequestHandler({ core, logger, iframeScript, passkeyPopupScript, vault }),
+      options.port ?? 0,
+    );
+  } catch (error) {
+    await vault?.close();
+    throw error;
+  }
   const url = `http://localhost:${server.port}`;
   logger.warn(`\n${developmentNotice(url)}`);
   logger.info(
@@ -73,6 +88,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         ? 'Portal-managed backups: the emulator keeps the custodian backup shares and the encrypted client backup shares'
         : 'the emulator keeps the custodian backup shares; your app keeps the encrypted client backup shares',
   );
+  if (options.vault) {
+    logger.info(
+      `Backup Kit's key vault at ${url}/vault/ for ${options.vault.relyingParties.join(', ')} from ${options.vault.allowedOrigins.join(', ')} (${options.vault.dataDir ? `data in ${options.vault.dataDir}` : 'in memory'}): customDomain '${url}'`,
+    );
+  }
   return {
     host: `localhost:${server.port}`,
     url,
@@ -84,6 +104,9 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       clearFaults: () => core.clearFaults(),
       configurePasskeys: (settings) => core.configurePasskeys(settings),
     },
-    stop: () => server.close(),
+    stop: async () => {
+      await server.close();
+      await vault?.close();
+    },
   };
 }

@@ -6,6 +6,7 @@ import type { EmulatorCore } from './emulatorCore.js';
 import { HttpError, sendError } from './httpJson.js';
 import { API_PREFIX, handleIframeApiRequest } from './iframeApiRoutes.js';
 import { IFRAME_PAGE_HTML, IFRAME_PAGE_PATH, IFRAME_SCRIPT_PATH } from './iframePage.js';
+import { VAULT_PREFIX, type MountedVault } from './keyVault.js';
 import type { EmulatorLogger } from './logger.js';
 import { PASSKEY_POPUP_HTML, PASSKEY_POPUP_PATH, PASSKEY_POPUP_SCRIPT_PATH } from './passkeyPopupPage.js';
 
@@ -14,6 +15,8 @@ export interface RequestHandlerOptions {
   logger: EmulatorLogger;
   iframeScript: string;
   passkeyPopupScript: string;
+  /** Backup Kit's key vault, served under /vault/ when `startEmulator({ vault })` asks for it. */
+  vault?: MountedVault | undefined;
 }
 
 function sendText(response: ServerResponse, status: number, contentType: string, body: string): void {
@@ -26,11 +29,19 @@ export function createRequestHandler({
   logger,
   iframeScript,
   passkeyPopupScript,
+  vault,
 }: RequestHandlerOptions): RequestListener {
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path.startsWith(CONTROL_PREFIX)) return handleControlRequest(core, request, response, path);
     if (path.startsWith(API_PREFIX)) return handleIframeApiRequest(core, logger, request, response, path);
+    if (path === VAULT_PREFIX || path.startsWith(`${VAULT_PREFIX}/`)) {
+      if (vault) return vault.handle(request, response);
+      throw new HttpError(
+        404,
+        "Backup Kit's key vault is not mounted here: start the emulator with { vault } (--vault-rp-id, --vault-origin)",
+      );
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'Method not allowed');
     if (path === IFRAME_PAGE_PATH) return sendText(response, 200, 'text/html', IFRAME_PAGE_HTML);
     if (path === IFRAME_SCRIPT_PATH) return sendText(response, 200, 'text/javascript', iframeScript);
