@@ -53,4 +53,13 @@ describe('toBackupKitError', () => {
     const error = toBackupKitError({ code: 'PASSKEY_CANCELLED', message: 'closed' }, 'backing-up', 'BACKUP_FAILED');
     expect(error).toMatchObject({ code: 'PASSKEY_CANCELLED', portalCode: 'PASSKEY_CANCELLED', retryable: true });
   });
+
+  it("treats a passkey window that never opened as PASSKEY_FAILED, keeping Portal's code", () => {
+    const error = toBackupKitError(
+      { code: 'PASSKEY_POPUP_NOT_OPENED', message: 'no popup' },
+      'backing-up',
+      'BACKUP_FAILED',
+    );
+    expect(error).toMatchObject({ code: 'PASSKEY_FAILED', portalCode: 'PASSKEY_POPUP_NOT_OPENED' });
+  });
 });
