@@ -149,9 +149,12 @@ export function toBackupKitError(
   if (byName) return new BackupKitError(byName, { stage, cause: error });
 
   const portalCode = readPortalCode(error);
-  // Portal's passkey window reports a closed or refused prompt with this string code.
-  if (portalCode === 'PASSKEY_CANCELLED')
-    return new BackupKitError('PASSKEY_CANCELLED', { stage, portalCode, cause: error });
+  // Portal's passkey window reports string codes: a closed or refused prompt is PASSKEY_CANCELLED;
+  // any other (PASSKEY_POPUP_NOT_OPENED, PASSKEY_FAILED) means the passkey could not be used.
+  if (typeof portalCode === 'string' && portalCode.startsWith('PASSKEY_')) {
+    const code = portalCode === 'PASSKEY_CANCELLED' ? 'PASSKEY_CANCELLED' : 'PASSKEY_FAILED';
+    return new BackupKitError(code, { stage, portalCode, cause: error });
+  }
   if (portalCode !== undefined) {
     const code = stage === 'recovering' && PORTAL_DECRYPT_CODES.has(portalCode) ? 'WRONG_PASSWORD' : fallback;
     return new BackupKitError(code, { stage, portalCode, cause: error });
