@@ -1,0 +1,117 @@
+import { useCallback, useMemo, useState } from 'react';
+import { httpStorage, toPortalPasskeyConfig, type CreatePortalOptions, type PasskeyOptions } from '@backup-kit/core';
+import { BackupKitProvider } from '@backup-kit/react';
+import { passkeyPopupUrl } from '@backup-kit/emulator/passkey-popup';
+import type { PlaygroundConfig } from './config.js';
+import { Onboarding, type PlaygroundSetup } from './Onboarding.js';
+import { apiKeyFor, currentUserId, startOverAsNewUser } from './user.js';
+
+/** The SDK requires an RPC per chain; the playground never sends a transaction. */
+const RPC_CONFIG = { 'eip155:11155111': 'https://rpc.sepolia.org' };
+/** The emulator's stand-in for Google Drive only needs a client id to be configured. */
+const GDRIVE_CLIENT_ID = 'backup-kit-playground';
+
+function sdkPasskeyConfig(options: PasskeyOptions): CreatePortalOptions['passkey'] {
+  try {
+    return toPortalPasskeyConfig(options, window.location.origin);
+  } catch {
+    // An unusable Portal host: the passkey component lists the problem when it is used.
+    return undefined;
+  }
+}
+
+export function App({ config }: { config: PlaygroundConfig }) {
+  const [userId, setUserId] = useState(() => currentUserId(config.user));
+
+  const startOver = useCallback(() => {
+    const url = new URL(window.location.href);
+    if (url.searchParams.has('user')) {
+      url.searchParams.delete('user');
+      window.history.replaceState(null, '', url);
+    }
+    setUserId(startOverAsNewUser());
+  }, []);
+
+  const setup = useMemo<PlaygroundSetup>(() => {
+    const base = { relyingPartyId: config.rpId, relyingPartyName: config.rpName };
+    return {
+      config,
+      userId,
+      storage: httpStorage({
+        url: `${config.serverUrl}/users/${encodeURIComponent(userId)}/user-backup-share`,
+        // Development mode of the Backup Kit server: the caller is whoever this header names.
+        headers: { 'X-Backup-Kit-User': userId },
+      }),
+      directPasskey: { ...base, customDomain: config.vaultUrl, usePopup: false },
+      sdkPasskey: { ...base, customDomain: `http://${config.portalHost}`, usePopup: true },
+      passkeyWindow: { url: passkeyPopupUrl(config.portalHost) },
+    };
+  }, [config, userId]);
+
+  const portalOptions = useMemo<CreatePortalOptions>(
+    () => ({
+      apiKey: apiKeyFor(userId),
+      host: config.portalHost,
+      rpcConfig: RPC_CONFIG,
+      gdrive: { clientId: GDRIVE_CLIENT_ID },
+      passkey: sdkPasskeyConfig(setup.sdkPasskey),
+      readyTimeoutMs: config.readyTimeoutMs,
+    }),
+    [config, userId, setup.sdkPasskey],
+  );
+
+  return (
+    <>
+      <header className="pg-header">
+        <h1>Backup Kit playground</h1>
+        <p className="pg-lead">
+          Create a wallet, back it up, lose this device and get the same wallet back — with the real{' '}
+          <code>@portal-hq/web</code> 3.4.1 and Backup Kit&apos;s components.
+        </p>
+        <aside className="pg-notice" aria-label="Development emulator">
+          <p>
+            <strong>Development only.</strong> Portal here is the Backup Kit emulator at{' '}
+            <code>{config.portalHost}</code>: not Portal, not MPC, not secure. Never use real funds or real passwords.
+          </p>
+        </aside>
+      </header>
+      <main className="pg-main">
+        <section className="pg-card" aria-labelledby="user-heading">
+          <h2 id="user-heading">Test user</h2>
+          <p>
+            This browser is user <code data-testid="user-id">{userId}</code>. The server stores this user&apos;s
+            encrypted backups; the emulator knows the user by a Portal API key made from it.
+          </p>
+          <button type="button" className="pg-button pg-button--secondary" onClick={startOver}>
+            Start over as a new user
+          </button>
+        </section>
+        {/* A new user is a new Portal instance (the apiKey is read once per provider). */}
+        <BackupKitProvider key={userId} portalOptions={portalOptions}>
+          <Onboarding setup={setup} />
+        </BackupKitProvider>
+      </main>
+      <footer className="pg-footer">
+        <h2>Where things run</h2>
+        <dl>
+          <dt>Portal (emulator)</dt>
+          <dd>
+            <code>{config.portalHost}</code>
+          </dd>
+          <dt>Backup server</dt>
+          <dd>
+            <code>{config.serverUrl}</code>
+          </dd>
+          <dt>Passkey vault</dt>
+          <dd>
+            <code>{config.vaultUrl}</code> (relying party <code>{config.rpId}</code>)
+          </dd>
+        </dl>
+        <p>
+          Change any of them with the page&apos;s query, e.g. <code>?portalHost=localhost:5190</code>,{' '}
+          <code>serverUrl</code>, <code>vaultUrl</code>, <code>rpId</code>, <code>readyTimeoutMs</code>.
+        </p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Stack } from './stack.js';
+
+export interface OpenOptions {
+  /** Overrides of the playground's query (portalHost, serverUrl, vaultUrl, rpId, readyTimeoutMs...). */
+  query?: Record<string, string>;
+  /** A context set up beforehand (virtual authenticator, init scripts); default: a new one. */
+  context?: BrowserContext;
+  /** Runs in the page before its own scripts. */
+  initScript?: () => void;
+}
+
+/** Waits for an element whose data-state is one of `states`. */
+export async function waitForState(root: Locator, states: string[], timeout = 45_000): Promise<string> {
+  const selector = states.map((state) => `[data-state="${state}"]`).join(',');
+  await root.and(root.page().locator(selector)).waitFor({ state: 'attached', timeout });
+  return (await root.getAttribute('data-state')) ?? '';
+}
+
+/**
+ * The playground as a user sees it: one page in its own browser context (a fresh
+ * localStorage, so a new user), pointed at this file's emulator, server and vault.
+ */
+export class Playground {
+  private constructor(
+    readonly page: Page,
+    readonly context: BrowserContext,
+    readonly userId: string,
+  ) {}
+
+  static async open(stack: Stack, options: OpenOptions = {}): Promise<Playground> {
+    const context = options.context ?? (await stack.browser.newContext());
+    const page = await context.newPage();
+    if (options.initScript) await page.addInitScript(options.initScript);
+    const query = new URLSearchParams({
+      portalHost: stack.emulator.host,
+      serverUrl: stack.server.url,
+      vaultUrl: stack.server.url,
+      ...options.query,
+    });
+    await page.goto(`${stack.origin}/?${query}`);
+    const userId = (await page.getByTestId('user-id').textContent()) ?? '';
+    return new Playground(page, context, userId);
+  }
+
+  /** The emulator knows the user by this Portal apiKey. */
+  get apiKey(): string {
+    return `playground-${this.userId}`;
+  }
+
+  get wallet(): Locator {
+    return this.page.locator('section[data-section="wallet"]');
+  }
+
+  walletState(states: string[], timeout?: number): Promise<string> {
+    return waitForState(this.wallet, states, timeout);
+  }
+
+  async address(): Promise<string> {
+    return (await this.page.getByTestId('wallet-address').textContent()) ?? '';
+  }
+
+  async createWallet(): Promise<string> {
+    await this.walletState(['none']);
+    await this.wallet.getByRole('button', { name: 'Create a wallet' }).click();
+    await this.walletState(['on-device']);
+    return this.address();
+  }
+
+  async loseDevice(): Promise<void> {
+    await this.wallet.getByRole('button', { name: 'Lose this device' }).click();
+    await this.walletState(['lost']);
+  }
+
+  /** Opens a backup method's panel (a <details>) when it is closed. */
+  async openMethod(id: 'password' | 'passkey-direct' | 'passkey-sdk' | 'gdrive'): Promise<Locator> {
+    const panel = this.page.locator(`details[data-method-panel="${id}"]`);
+    if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click();
+    return panel;
+  }
+
+  get passwordBackup(): Locator {
+    return this.page.locator('[data-scope="password-backup"][data-part="root"]');
+  }
+
+  /** Fills the password form and submits it; resolves with the form's final state. */
+  async backUpWithPassword(password: string): Promise<string> {
+    await this.openMethod('password');
+    const form = this.passwordBackup;
+    await form.getByLabel('Backup password').fill(password);
+    await form.getByLabel('Confirm password').fill(password);
+    await form.getByRole('checkbox', { name: /cannot be recovered/ }).check();
+    await form.getByRole('button', { name: 'Back up wallet' }).click();
+    return waitForState(form, ['success', 'error']);
+  }
+
+  get status(): Locator {
+    return this.page.locator('section[data-section="status"]');
+  }
+
+  get recover(): Locator {
+    return this.page.locator('section[data-section="recover"] [data-scope="recover-wallet"][data-part="root"]');
+  }
+
+  async recoverWithPassword(password: string): Promise<string> {
+    const recover = this.recover;
+    await waitForState(recover, ['idle', 'error']);
+    await recover.getByLabel('Password').fill(password);
+    await recover.getByRole('button', { name: 'Recover with password' }).click();
+    return this.recoveryOutcome();
+  }
+
+  /** 'success' once the wallet is back on this device (the recovery panel then goes), or 'error'. */
+  async recoveryOutcome(): Promise<'success' | 'error'> {
+    const failed = this.recover.and(this.page.locator('[data-state="error"]'));
+    const back = this.wallet.and(this.page.locator('[data-state="on-device"]'));
+    await failed.or(back).waitFor({ state: 'attached', timeout: 45_000 });
+    return (await back.count()) > 0 ? 'success' : 'error';
+  }
+}
