@@ -19,6 +19,14 @@ export {
   type UsePasskeySetupResult,
 } from './hooks/use-passkey-setup.js';
 
+export {
+  useRecovery,
+  type RecoveryActions,
+  type RecoveryRetryInput,
+  type UseRecoveryOptions,
+  type UseRecoveryResult,
+} from './hooks/use-recovery.js';
+
 export { defaultCommonLabels, type CommonLabels, type LabelOverrides } from './labels/common-labels.js';
 export type { Label } from './labels/label.js';
 
@@ -88,3 +96,32 @@ export { PasskeySetupRoot, type PasskeySetupRootProps } from './passkey-setup/pa
 export { PasskeySetupIssues, type PasskeySetupIssuesProps } from './passkey-setup/passkey-setup-issues.js';
 export { PasskeySetupFallback, type PasskeySetupFallbackProps } from './passkey-setup/passkey-setup-fallback.js';
 export { defaultPasskeySetupLabels, type PasskeySetupLabels } from './passkey-setup/passkey-setup-labels.js';
+
+export {
+  RecoverWallet,
+  RecoverWalletRetry,
+  RecoverWalletStatus,
+  RecoverWalletSubmit,
+  type RecoverWalletPart,
+  type RecoverWalletProps,
+  type RecoverWalletRetryProps,
+  type RecoverWalletStatusProps,
+  type RecoverWalletSubmitProps,
+} from './recover-wallet/recover-wallet.js';
+export { RecoverWalletRoot, type RecoverWalletRootProps } from './recover-wallet/recover-wallet-root.js';
+export { RecoverWalletMethods, type RecoverWalletMethodsProps } from './recover-wallet/recover-wallet-methods.js';
+export { RecoverWalletMethod, type RecoverWalletMethodProps } from './recover-wallet/recover-wallet-method.js';
+export { RecoverWalletField, type RecoverWalletFieldProps } from './recover-wallet/recover-wallet-field.js';
+export { RecoverWalletLabel, type RecoverWalletLabelProps } from './recover-wallet/recover-wallet-label.js';
+export { RecoverWalletControl, type RecoverWalletControlProps } from './recover-wallet/recover-wallet-control.js';
+export { RecoverWalletInput, type RecoverWalletInputProps } from './recover-wallet/recover-wallet-input.js';
+export {
+  RecoverWalletVisibilityToggle,
+  type RecoverWalletVisibilityToggleProps,
+} from './recover-wallet/recover-wallet-visibility-toggle.js';
+export {
+  RecoverWalletFieldError,
+  type RecoverWalletFieldErrorProps,
+} from './recover-wallet/recover-wallet-field-error.js';
+export { RecoverWalletEmpty, type RecoverWalletEmptyProps } from './recover-wallet/recover-wallet-empty.js';
+export { defaultRecoverWalletLabels, type RecoverWalletLabels } from './recover-wallet/recover-wallet-labels.js';

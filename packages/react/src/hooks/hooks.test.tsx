@@ -1,11 +1,13 @@
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { StrictMode, type ReactNode } from 'react';
+import { createBackupFlow } from '@backup-kit/core';
 import { createFakePortal, memoryStorage } from '@backup-kit/core/testing';
 import { BackupKitProvider } from '../provider/backup-kit-provider.js';
 import { useBackupKit } from '../provider/backup-kit-context.js';
 import { useBackup } from './use-backup.js';
 import { usePasskeySetup } from './use-passkey-setup.js';
 import { usePasswordBackup } from './use-password-backup.js';
+import { useRecovery } from './use-recovery.js';
 
 describe('useBackup', () => {
   it('explains what is missing when there is neither a provider nor a portal', () => {
@@ -156,5 +158,53 @@ describe('BackupKitProvider', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(() => renderHook(() => useBackupKit())).toThrow('useBackupKit() must be used inside <BackupKitProvider>.');
     errors.mockRestore();
+  });
+});
+
+describe('useRecovery', () => {
+  async function backedUpWithPassword() {
+    const portal = createFakePortal();
+    const storage = memoryStorage();
+    await createBackupFlow(portal, { method: 'PASSWORD', storage }).start({ password: 'right password' });
+    return { portal, storage };
+  }
+
+  it('lists the methods once Portal is ready, and keeps them while a recovery runs', async () => {
+    const { portal, storage } = await backedUpWithPassword();
+    portal.script('recoverWallet', 'hang');
+    const { result } = renderHook(() => useRecovery({ portal, storage }));
+    expect(result.current).toMatchObject({ state: 'loading', methods: [], isBusy: false });
+
+    await waitFor(() => expect(result.current.state).toBe('idle'));
+    expect(result.current.methods).toEqual(['PASSWORD']);
+    act(() => void result.current.recover({ method: 'PASSWORD', password: 'right password' }));
+
+    await waitFor(() => expect(result.current.state).toBe('recovering'));
+    expect(result.current).toMatchObject({ isBusy: true, methods: ['PASSWORD'] });
+  });
+
+  it('retries the failed method with the new password', async () => {
+    const { portal, storage } = await backedUpWithPassword();
+    const { result } = renderHook(() => useRecovery({ portal, storage }));
+    await waitFor(() => expect(result.current.state).toBe('idle'));
+
+    await act(() => result.current.recover({ method: 'PASSWORD', password: 'wrong password' }));
+    expect(result.current.state === 'error' && result.current.error.code).toBe('WRONG_PASSWORD');
+    await act(() => result.current.retry({ password: 'right password' }));
+
+    expect(result.current).toMatchObject({ state: 'success', method: 'PASSWORD', address: portal.address });
+  });
+
+  it('lists the methods again when a retry follows a failed listing', async () => {
+    const portal = createFakePortal({
+      wallet: { backedUpWith: ['GDRIVE'] },
+      failures: { getClient: [{ error: { code: 500, message: 'x' } }] },
+    });
+    const { result } = renderHook(() => useRecovery({ portal }));
+    await waitFor(() => expect(result.current.state).toBe('error'));
+
+    await act(() => result.current.retry());
+
+    expect(result.current).toMatchObject({ state: 'idle', methods: ['GDRIVE'] });
   });
 });

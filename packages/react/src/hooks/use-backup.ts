@@ -55,7 +55,11 @@ export function useBackup(options: UseBackupOptions): UseBackupResult {
   const { portal, ...flowOptions } = options;
   const { method } = options;
   const idle = useMemo<BackupSnapshot>(() => ({ state: 'idle', method }), [method]);
-  const { snapshot, ...actions } = useFlowStore<BackupSnapshot, BackupFlowOptions, BackupStartInput>(
+  const {
+    snapshot,
+    flow: _flow,
+    ...actions
+  } = useFlowStore<BackupSnapshot, BackupFlowOptions, BackupStartInput>(
     createBackupFlow,
     flowOptions,
     portal,

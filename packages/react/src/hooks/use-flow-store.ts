@@ -12,14 +12,17 @@ interface FlowStore<S, O, I> {
   reset(): void;
 }
 
-export interface FlowBinding<S, I> {
+export interface FlowBinding<S, I, F = unknown> {
   snapshot: S;
+  /** The flow itself, once there is a Portal (for actions beyond start, retry and reset). */
+  flow: F | undefined;
   portalStatus: PortalStatus;
   start: (input?: I) => Promise<S>;
   retry: (input?: I) => Promise<S>;
   reset: () => void;
 }
 
+const NOT_STARTED = ['idle', 'checking', 'loading'];
 const noSubscription = () => () => {};
 const nothing = () => {};
 
@@ -32,14 +35,14 @@ const nothing = () => {};
  * Before the provider has a Portal the placeholder shows; if Portal failed to start, a flow that
  * has not started shows that error and `retry` retries Portal.
  */
-export function useFlowStore<S extends { state: string }, O, I>(
-  create: (portal: PortalLike, options: O) => FlowStore<S, O, I>,
+export function useFlowStore<S extends { state: string }, O, I, F extends FlowStore<S, O, I> = FlowStore<S, O, I>>(
+  create: (portal: PortalLike, options: O) => F,
   options: O,
   explicitPortal: PortalLike | undefined,
   /** Must keep its identity between renders. */
   placeholder: S,
   portalFailed: (error: BackupKitError) => S,
-): FlowBinding<S, I> {
+): FlowBinding<S, I, F> {
   const kit = useContext(BackupKitContext);
   if (!explicitPortal && !kit)
     throw new Error('Backup Kit needs a <BackupKitProvider> above it, or a `portal` option.');
@@ -61,10 +64,12 @@ export function useFlowStore<S extends { state: string }, O, I>(
   const snapshot = useSyncExternalStore(flow ? flow.subscribe : noSubscription, getSnapshot, getSnapshot);
 
   const status = explicitPortal ? 'ready' : kit!.status;
-  const failed = status === 'error' && (snapshot.state === 'idle' || snapshot.state === 'checking') ? kit!.error : null;
+  // Nothing started yet (idle, checking support, loading what there is): show why Portal failed.
+  const failed = status === 'error' && NOT_STARTED.includes(snapshot.state) ? kit!.error : null;
   const settled = () => Promise.resolve(snapshot);
   return {
     snapshot: failed ? portalFailed(failed) : snapshot,
+    flow,
     portalStatus: status,
     start: flow ? flow.start : settled,
     retry: failed ? () => (kit!.retry(), settled()) : flow ? flow.retry : settled,

@@ -53,7 +53,11 @@ const NO_ISSUES: PasskeyOptionIssue[] = [];
 /** Creates a passkey, then backs up under it; read as React state. */
 export function usePasskeySetup(options: UsePasskeySetupOptions): UsePasskeySetupResult {
   const { portal, ...flowOptions } = options;
-  const { snapshot, ...actions } = useFlowStore<PasskeySnapshot, PasskeyFlowOptions, { signal?: AbortSignal }>(
+  const {
+    snapshot,
+    flow: _flow,
+    ...actions
+  } = useFlowStore<PasskeySnapshot, PasskeyFlowOptions, { signal?: AbortSignal }>(
     createPasskeyFlow,
     flowOptions,
     portal,

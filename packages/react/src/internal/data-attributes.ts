@@ -1,5 +1,5 @@
-/** The three components, as written in data-scope. */
-export type Scope = 'backup-button' | 'password-backup' | 'passkey-setup';
+/** The components, as written in data-scope. */
+export type Scope = 'backup-button' | 'password-backup' | 'passkey-setup' | 'recover-wallet' | 'backup-status';
 
 /**
  * The styling and testing hooks every part carries: which component (data-scope), which part

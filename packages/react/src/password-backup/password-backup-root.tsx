@@ -18,7 +18,7 @@ import {
   type UsePasswordBackupOptions,
 } from '../hooks/use-password-backup.js';
 import { useComposedRefs } from '../internal/compose-refs.js';
-import { useIsomorphicLayoutEffect } from '../internal/use-isomorphic-layout-effect.js';
+import { useSecretVisibility } from '../internal/use-secret-visibility.js';
 import { flag, partAttributes } from '../internal/data-attributes.js';
 import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
 import { backupStatusText } from '../labels/backup-status-text.js';
@@ -65,9 +65,10 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
     const composedRef = useComposedRefs(ref, formRef);
     const triggerRef = useRef<HTMLButtonElement>(null);
     const inputs = useRef<Partial<Record<PasswordFieldName, HTMLInputElement>>>({});
-    const caret = useRef<{ element: HTMLInputElement; start: number | null; end: number | null } | null>(null);
+    const secret = useSecretVisibility(
+      (element) => element === inputs.current.password || element === inputs.current.confirmation,
+    );
 
-    const [visible, setVisible] = useState(false);
     const [acknowledged, setAcknowledgedState] = useState(false);
     const [check, setCheck] = useState<PasswordCheck>(() => runCheck({ password: '' }));
     const [dirty, setDirty] = useState<ReadonlySet<PasswordFieldName>>(NOTHING);
@@ -103,15 +104,6 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
       // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the password is taken, once
     }, [passwordTaken]);
 
-    // Switching the input's type can reset the caret; put it back where it was.
-    useIsomorphicLayoutEffect(() => {
-      const saved = caret.current;
-      caret.current = null;
-      if (saved && document.activeElement === saved.element) {
-        saved.element.setSelectionRange(saved.start, saved.end);
-      }
-    }, [visible]);
-
     const connecting = backup.portalStatus === 'loading' && backup.state === 'idle';
     const error = backup.state === 'error' ? backup.error : undefined;
     const portalDead = error?.stage === 'initializing' && !error.retryable;
@@ -121,7 +113,7 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
     function submit(event: FormEvent<HTMLFormElement>) {
       event.preventDefault();
       if (blocked) return;
-      setVisible(false);
+      secret.hide();
       // Storage or notification failed: the share exists, so retry it without the password.
       if (passwordTaken) return void backup.retry();
       const values = read(acknowledged);
@@ -156,15 +148,8 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
       check,
       visibleIssues: (field) =>
         submitted || touched.has(field) ? check.issues.filter((issue) => issue.field === field) : [],
-      visible,
-      toggleVisible: () => {
-        const active = document.activeElement;
-        if (active === inputs.current.password || active === inputs.current.confirmation) {
-          const input = active as HTMLInputElement;
-          caret.current = { element: input, start: input.selectionStart, end: input.selectionEnd };
-        }
-        setVisible((shown) => !shown);
-      },
+      visible: secret.visible,
+      toggleVisible: secret.toggle,
       acknowledged,
       setAcknowledged: (value) => {
         setAcknowledgedState(value);

@@ -1,5 +1,6 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { composeEventHandlers } from '../internal/compose-event-handlers.js';
+import { EyeIcon } from '../internal/eye-icon.js';
 import { partAttributes } from '../internal/data-attributes.js';
 import { text } from '../labels/label.js';
 import { usePasswordBackupContext } from './password-backup-context.js';
@@ -40,24 +41,3 @@ export const PasswordBackupVisibilityToggle = forwardRef<HTMLButtonElement, Pass
     );
   },
 );
-
-function EyeIcon({ open }: { open: boolean }) {
-  return (
-    <svg
-      aria-hidden="true"
-      focusable="false"
-      width="1em"
-      height="1em"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
-      <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z" />
-      <circle cx="12" cy="12" r="3" />
-      {open ? null : <path d="M4 4l16 16" />}
-    </svg>
-  );
-}

@@ -1,6 +1,6 @@
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 
-type Scope = 'backup-button' | 'password-backup' | 'passkey-setup';
+type Scope = 'backup-button' | 'password-backup' | 'passkey-setup' | 'recover-wallet' | 'backup-status';
 
 /** The component's root in the story's canvas. */
 export function rootIn(canvasElement: HTMLElement, scope: Scope): HTMLElement {

@@ -1,0 +1,199 @@
+import {
+  forwardRef,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ComponentPropsWithoutRef,
+  type FormEvent,
+} from 'react';
+import type { BackupMethod } from '@backup-kit/core';
+import { splitProps } from '../hooks/use-flow-store.js';
+import { RECOVERY_OPTION_KEYS, useRecovery, type UseRecoveryOptions } from '../hooks/use-recovery.js';
+import { useComposedRefs } from '../internal/compose-refs.js';
+import { flag, partAttributes } from '../internal/data-attributes.js';
+import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
+import { useSecretVisibility } from '../internal/use-secret-visibility.js';
+import { errorText, mergeLabels, type LabelOverrides } from '../labels/common-labels.js';
+import { text } from '../labels/label.js';
+import { BackupKitContext } from '../provider/backup-kit-context.js';
+import { RecoverWalletProvider, type RecoverWalletContextValue } from './recover-wallet-context.js';
+import { defaultRecoverWalletLabels, type RecoverWalletLabels } from './recover-wallet-labels.js';
+import { recoveryStatusText } from './recovery-status-text.js';
+
+export interface RecoverWalletRootProps
+  extends UseRecoveryOptions, Omit<ComponentPropsWithoutRef<'form'>, 'onError' | 'onProgress' | 'onSubmit'> {
+  /** The methods to offer, in this order, instead of the ones the wallet has backups for. */
+  methods?: readonly BackupMethod[] | undefined;
+  /** Any text to replace; maps (statuses, errors) merge key by key. */
+  labels?: LabelOverrides<RecoverWalletLabels> | undefined;
+  /** Turns every control off (a real `disabled`, unlike the busy state). */
+  disabled?: boolean | undefined;
+}
+
+/**
+ * The `<form>`: lists the methods the wallet really has, reads the password from its input at
+ * submit (never React state), and recovers. A wrong password is its own state: the message sits
+ * next to the password, focus goes back to it, and the typed password is kept to be fixed. The
+ * input is emptied once the wallet is recovered.
+ */
+export const RecoverWalletRoot = forwardRef<HTMLFormElement, RecoverWalletRootProps>(
+  function RecoverWalletRoot(props, ref) {
+    const [options, { methods: offered, labels: overrides, disabled = false, children, ...rest }] = splitProps(
+      props,
+      RECOVERY_OPTION_KEYS,
+    );
+    const recovery = useRecovery(options);
+    const labels = mergeLabels(defaultRecoverWalletLabels, useContext(BackupKitContext)?.labels, overrides);
+    const id = useId();
+
+    const formRef = useRef<HTMLFormElement>(null);
+    const composedRef = useComposedRefs(ref, formRef);
+    const triggerRef = useRef<HTMLButtonElement>(null);
+    const input = useRef<HTMLInputElement | null>(null);
+    const [chosen, setChosen] = useState<BackupMethod>();
+    const [missing, setMissing] = useState(false);
+    const [fieldErrors, setFieldErrors] = useState(0);
+    const secret = useSecretVisibility((element) => element !== null && element === input.current);
+
+    const methods = offered ?? recovery.methods;
+    const method = chosen && methods.includes(chosen) ? chosen : methods[0];
+    const error = recovery.state === 'error' ? recovery.error : undefined;
+    const wrongPassword = error?.code === 'WRONG_PASSWORD';
+    const state = wrongPassword
+      ? 'wrong-password'
+      : recovery.state === 'idle' && methods.length === 0
+        ? 'empty'
+        : recovery.state;
+    const connecting = recovery.portalStatus === 'loading' && recovery.state === 'loading';
+    // Portal itself cannot start and a retry would not help (e.g. a wrong API key).
+    const portalDead = error?.stage === 'initializing' && !error.retryable;
+    const locked = recovery.isBusy || recovery.state === 'success';
+    const blocked =
+      disabled || locked || portalDead || recovery.state === 'loading' || state === 'empty' || (!method && !error);
+    const fieldError =
+      method !== 'PASSWORD'
+        ? undefined
+        : wrongPassword
+          ? errorText(labels, error)
+          : missing
+            ? labels.passwordRequired
+            : undefined;
+
+    // A wrong password: back to the input, which keeps what was typed so it can be fixed.
+    useEffect(() => {
+      if (wrongPassword) input.current?.focus();
+    }, [wrongPassword, error]);
+
+    // The wallet is back: the password is not needed any more, so forget it.
+    useEffect(() => {
+      if (recovery.state === 'success' && input.current) input.current.value = '';
+    }, [recovery.state]);
+
+    function submit(event: FormEvent<HTMLFormElement>) {
+      event.preventDefault();
+      if (blocked) return;
+      secret.hide();
+      // Listing the methods (or Portal itself) failed: try that again.
+      if (recovery.state === 'error' && !recovery.method) return void recovery.retry();
+      if (!method) return;
+      let password: string | undefined;
+      if (method === 'PASSWORD') {
+        password = input.current?.value ?? '';
+        if (!password) {
+          setMissing(true);
+          input.current?.focus();
+          return;
+        }
+      }
+      void recovery.recover({ method, password });
+    }
+
+    const registerFieldError = useCallback(() => {
+      setFieldErrors((count) => count + 1);
+      return () => setFieldErrors((count) => count - 1);
+    }, []);
+    const inputRef = useCallback((element: HTMLInputElement | null) => {
+      input.current = element;
+    }, []);
+
+    const form: RecoverWalletContextValue = {
+      state,
+      labels,
+      ids: {
+        methods: `${id}method`,
+        legend: `${id}methods-label`,
+        input: `${id}password`,
+        label: `${id}password-label`,
+        error: `${id}password-error`,
+      },
+      methods,
+      method,
+      select: (next) => {
+        if (locked || next === method) return;
+        setChosen(next);
+        setMissing(false);
+        // The error was about the other method.
+        if (recovery.state === 'error') recovery.reset();
+      },
+      fieldError,
+      hasFieldError: fieldErrors > 0,
+      registerFieldError,
+      visible: secret.visible,
+      toggleVisible: secret.toggle,
+      isSecretInput: (element) => element !== null && element === input.current,
+      locked,
+      disabled,
+      inputRef,
+      changed: () => setMissing(false),
+    };
+
+    const flow: FlowContextValue = {
+      scope: 'recover-wallet',
+      state,
+      blocked,
+      disabled,
+      ids: { status: `${id}status`, trigger: `${id}submit` },
+      // The field shows its own message; the live region does not repeat it.
+      statusText: fieldError && fieldErrors > 0 ? '' : recoveryStatusText(labels, recovery, connecting, state),
+      error,
+      canRetry: !!error?.retryable && !disabled,
+      triggerLabel: recovery.isBusy
+        ? labels.busy
+        : recovery.state === 'success'
+          ? labels.done
+          : error?.retryable
+            ? labels.retry
+            : text(labels.submit, { method }),
+      retryLabel: labels.retry,
+      // One path for every way to submit: Enter in the input, the button, Retry.
+      activate: () => formRef.current?.requestSubmit(),
+      retry: () => formRef.current?.requestSubmit(),
+      triggerRef,
+      triggerHidden: state === 'empty',
+    };
+
+    return (
+      <FlowProvider value={flow}>
+        <RecoverWalletProvider value={form}>
+          <form
+            noValidate
+            {...partAttributes('recover-wallet', 'root', state)}
+            data-method={method}
+            data-status={recovery.state === 'recovering' ? recovery.status?.status : undefined}
+            data-stage={error?.stage}
+            data-portal={recovery.portalStatus}
+            data-disabled={flag(disabled)}
+            {...rest}
+            ref={composedRef}
+            onSubmit={submit}
+          >
+            {children}
+          </form>
+        </RecoverWalletProvider>
+      </FlowProvider>
+    );
+  },
+);

@@ -1,0 +1,416 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { MpcStatusName } from '@backup-kit/core';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { waitForRoot } from '../stories/play.js';
+import {
+  currentRecoveryScenario,
+  defaultRecoveryScenario,
+  RECOVERY_PASSWORD,
+  RecoveryScenario,
+  recoveryScenarioArgTypes,
+  splitRecoveryScenario,
+  type RecoveryScenarioArgs,
+} from '../stories/recovery-scenario.js';
+import { RecoverWallet, type RecoverWalletProps } from './recover-wallet.js';
+
+interface RecoveryStoryArgs {
+  /** Render a call to action (a link) for a wallet without backups. */
+  emptyCallToAction: boolean;
+}
+
+type Args = RecoverWalletProps & RecoveryScenarioArgs & RecoveryStoryArgs;
+
+const ADDRESS = '0x5e0b0f5bbd0f1a3fa32a6b2cd0e8f1b1f0b5c0de';
+
+const meta = {
+  title: 'Components/RecoverWallet',
+  tags: ['autodocs'],
+  component: RecoverWallet,
+  args: {
+    ...defaultRecoveryScenario,
+    emptyCallToAction: true,
+    disabled: false,
+    labels: {},
+    // Only the callbacks that never carry a secret are logged in the Actions panel.
+    onProgress: fn(),
+    onSuccess: fn(),
+    onError: fn(),
+  },
+  argTypes: {
+    ...recoveryScenarioArgTypes,
+    emptyCallToAction: { control: 'boolean' },
+    methods: { control: 'check', options: ['PASSWORD', 'GDRIVE', 'PASSKEY'] },
+    labels: { control: 'object' },
+    empty: { control: false, table: { disable: true } },
+    storage: { control: false, table: { disable: true } },
+    portal: { control: false, table: { disable: true } },
+    passkey: { control: false, table: { disable: true } },
+    unlock: { control: false, table: { disable: true } },
+  },
+  render: (args) => {
+    const [scenario, rest] = splitRecoveryScenario(args);
+    const { emptyCallToAction, ...props } = rest;
+    return (
+      <RecoveryScenario args={scenario}>
+        {(storage) => (
+          <RecoverWallet
+            {...props}
+            storage={storage}
+            empty={emptyCallToAction ? <a href="#create-wallet">Create a new wallet</a> : undefined}
+          />
+        )}
+      </RecoveryScenario>
+    );
+  },
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Waits for the methods, types the password (when the method needs one) and submits. */
+async function recoverWith(canvasElement: HTMLElement, password = RECOVERY_PASSWORD) {
+  const canvas = within(canvasElement);
+  await waitForRoot(canvasElement, 'recover-wallet', { state: 'idle' });
+  const input = canvas.queryByLabelText('Backup password');
+  if (input) await userEvent.type(input, password);
+  await userEvent.click(canvas.getByRole('button', { name: /^recover/i }));
+}
+
+function afterSubmit(attributes: Record<string, string>, password?: string): Story['play'] {
+  return async ({ canvasElement }) => {
+    await recoverWith(canvasElement, password);
+    await waitForRoot(canvasElement, 'recover-wallet', attributes);
+  };
+}
+
+function heldAt(status: MpcStatusName, text: string): Story {
+  return {
+    args: { holdAt: status },
+    play: async (context) => {
+      await afterSubmit({ state: 'recovering', status })!(context);
+      await expect(within(context.canvasElement).getByRole('status')).toHaveTextContent(text);
+    },
+  };
+}
+
+/** Several backups: a choice among them, the password field for PASSWORD. */
+export const ChoosingAmongMethods: Story = {
+  args: { backedUpWith: ['PASSWORD', 'GDRIVE', 'PASSKEY'] },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitForRoot(canvasElement, 'recover-wallet', { state: 'idle', method: 'PASSWORD' });
+    await expect(canvas.getAllByRole('radio')).toHaveLength(3);
+    await expect(canvas.getByLabelText('Backup password')).toHaveAttribute('autocomplete', 'current-password');
+  },
+};
+
+/** Fill it in and submit: the whole recovery with some latency. */
+export const Playground: Story = {
+  args: { latencyMs: 600 },
+};
+
+/** One backup: nothing to choose, the button names the method. */
+export const OneMethod: Story = {
+  args: { backedUpWith: ['GDRIVE'] },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'recover-wallet', { state: 'idle', method: 'GDRIVE' });
+    await expect(within(canvasElement).queryByRole('radio')).toBeNull();
+    await expect(within(canvasElement).getByRole('button')).toHaveAccessibleName('Recover from Google Drive');
+  },
+};
+
+export const Loading: Story = {
+  args: { holdAt: 'loading' },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'recover-wallet', { state: 'loading', portal: 'ready' });
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Looking for your backups…');
+    await expect(within(canvasElement).getByRole('button')).toHaveAttribute('aria-disabled', 'true');
+  },
+};
+
+export const Connecting: Story = {
+  args: { portalState: 'connecting' },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'recover-wallet', { state: 'loading', portal: 'loading' });
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Connecting to Portal…');
+  },
+};
+
+/** No backup at all: the status says so and the call to action takes the button's place. */
+export const NoBackup: Story = {
+  args: { backedUpWith: [] },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitForRoot(canvasElement, 'recover-wallet', { state: 'empty' });
+    await expect(canvas.getByRole('status')).toHaveTextContent('No backup was found for this wallet.');
+    await expect(canvas.getByRole('link', { name: 'Create a new wallet' })).toBeInTheDocument();
+    await expect(canvas.queryByRole('button')).toBeNull();
+  },
+};
+
+/** Self-managed: the encrypted backup is being read from the app's storage. */
+export const Fetching: Story = { args: { holdAt: 'fetching' }, play: afterSubmit({ state: 'fetching' }) };
+
+export const Starting: Story = { args: { holdAt: 'starting' }, play: afterSubmit({ state: 'recovering' }) };
+export const ReadingShare = heldAt('Reading share', 'Reading the backup…');
+export const DecryptingShare = heldAt('Decrypting share', 'Decrypting the backup…');
+export const RecoveringBackupShare = heldAt('Recovering backup share', 'Restoring the backup share…');
+export const RecoveringSigningShare = heldAt('Recovering signing share', 'Restoring the signing share…');
+export const ShareDone = heldAt('Done', 'Backup restored.');
+
+/** The wallet is back; the status shows its address so the user can check it. */
+export const Success: Story = {
+  play: async (context) => {
+    await afterSubmit({ state: 'success' })!(context);
+    const canvas = within(context.canvasElement);
+    await expect(canvas.getByRole('status')).toHaveTextContent(ADDRESS);
+    await expect(canvas.getByLabelText('Backup password')).toHaveValue('');
+    await expect(context.args.onSuccess).toHaveBeenCalledWith({ backupMethod: 'PASSWORD', address: ADDRESS });
+  },
+};
+
+/** A wrong password: the message next to the field, focus back in it, the typed text kept. */
+export const WrongPassword: Story = {
+  play: async (context) => {
+    await afterSubmit({ state: 'wrong-password' }, 'not my password')!(context);
+    const input = within(context.canvasElement).getByLabelText('Backup password');
+    await waitFor(() => expect(input).toHaveFocus());
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+    await expect(input).toHaveAccessibleDescription(
+      'That password does not unlock this backup. Check it and try again.',
+    );
+    await expect(input).toHaveValue('not my password');
+  },
+};
+
+export const WrongPasswordThenRight: Story = {
+  play: async (context) => {
+    await WrongPassword.play!(context);
+    const input = within(context.canvasElement).getByLabelText('Backup password');
+    await userEvent.clear(input);
+    await userEvent.type(input, `${RECOVERY_PASSWORD}{Enter}`);
+    await waitForRoot(context.canvasElement, 'recover-wallet', { state: 'success' });
+  },
+};
+
+/** The app's storage could not read the backup: nothing lost, "Try again" reads it again. */
+export const StorageFailed: Story = {
+  args: { failAt: 'fetching' },
+  play: async (context) => {
+    await afterSubmit({ state: 'error', stage: 'loading' })!(context);
+    const canvas = within(context.canvasElement);
+    await expect(canvas.getByRole('status')).toHaveTextContent('Your backup could not be read.');
+    await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
+    await waitForRoot(context.canvasElement, 'recover-wallet', { state: 'success' });
+  },
+};
+
+export const RecoveryFailed: Story = {
+  args: { failAt: 'recovering' },
+  play: afterSubmit({ state: 'error', stage: 'recovering' }),
+};
+
+/** Reading which backups exist failed: "Try again" reads them again. */
+export const ListingFailed: Story = {
+  args: { failAt: 'loading' },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'recover-wallet', { state: 'error', stage: 'status' });
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Try again' }));
+    await waitForRoot(canvasElement, 'recover-wallet', { state: 'idle' });
+  },
+};
+
+export const PortalNotReady: Story = {
+  args: { portalState: 'not-ready' },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'recover-wallet', { state: 'error', stage: 'initializing', portal: 'error' });
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Portal did not become ready in time');
+  },
+};
+
+export const PortalInitFailed: Story = {
+  args: { portalState: 'init-failed' },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'recover-wallet', { state: 'error', stage: 'initializing' });
+    await expect(within(canvasElement).getByRole('button')).toHaveAttribute('aria-disabled', 'true');
+  },
+};
+
+/** A passkey backup (Portal's own ceremony): no password, one button. */
+export const PasskeyRecovery: Story = {
+  args: { backedUpWith: ['PASSKEY'] },
+  play: async (context) => {
+    await afterSubmit({ state: 'success', method: 'PASSKEY' })!(context);
+    await expect(context.args.onSuccess).toHaveBeenCalledWith({ backupMethod: 'PASSKEY', address: ADDRESS });
+  },
+};
+
+/**
+ * The kit's direct-path passkey backup (stored as CUSTOM, unlocked with the passkey): shown as
+ * "Passkey". Here `unlock` stands in for the passkey ceremony and the key vault.
+ */
+export const DirectPathPasskey: Story = {
+  args: { backedUpWith: ['PASSKEY', 'GDRIVE'] },
+  render: (args) => {
+    const [scenario, rest] = splitRecoveryScenario(args);
+    const { emptyCallToAction: _, ...props } = rest;
+    return (
+      <RecoveryScenario args={scenario}>
+        {(storage) => {
+          // Stand-in for the direct path: the PASSKEY backup, read back as CUSTOM.
+          const stored = {
+            save: storage.save,
+            load: (request: Parameters<NonNullable<typeof storage.load>>[0]) =>
+              storage.load!({
+                ...request,
+                backupMethod: request.backupMethod === 'CUSTOM' ? 'PASSKEY' : request.backupMethod,
+              }),
+          };
+          return (
+            <RecoverWallet
+              {...props}
+              methods={['CUSTOM', 'GDRIVE']}
+              storage={stored}
+              passkey={{
+                customDomain: 'https://passkeys.example.com',
+                relyingPartyId: 'example.com',
+                relyingPartyName: 'Example',
+              }}
+              unlock={async ({ method }) => ({ method: method === 'CUSTOM' ? 'PASSKEY' : method, password: '' })}
+            />
+          );
+        }}
+      </RecoveryScenario>
+    );
+  },
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await waitForRoot(context.canvasElement, 'recover-wallet', { state: 'idle', method: 'CUSTOM' });
+    await expect(canvas.getByRole('radio', { name: 'Passkey' })).toBeChecked();
+    await userEvent.click(canvas.getByRole('button', { name: 'Recover with passkey' }));
+    await waitForRoot(context.canvasElement, 'recover-wallet', { state: 'success', method: 'CUSTOM' });
+  },
+};
+
+export const Disabled: Story = {
+  args: { disabled: true },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'recover-wallet', { state: 'idle', disabled: '' });
+    await expect(within(canvasElement).getByLabelText('Backup password')).toBeDisabled();
+    await expect(within(canvasElement).getByRole('button', { name: 'Recover with password' })).toBeDisabled();
+  },
+};
+
+export const CustomLabels: Story = {
+  args: {
+    labels: {
+      methodsLabel: 'Restaurer avec',
+      method: ({ method }) => (method === 'PASSWORD' ? 'Mot de passe' : 'Google Drive'),
+      passwordLabel: 'Mot de passe de sauvegarde',
+      showPassword: 'Afficher le mot de passe',
+      submit: 'Restaurer le portefeuille',
+      errors: { WRONG_PASSWORD: 'Ce mot de passe ne correspond pas à la sauvegarde.' },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitForRoot(canvasElement, 'recover-wallet', { state: 'idle' });
+    await userEvent.type(canvas.getByLabelText('Mot de passe de sauvegarde'), 'nope');
+    await userEvent.click(canvas.getByRole('button', { name: 'Restaurer le portefeuille' }));
+    await waitFor(() =>
+      expect(canvas.getByLabelText('Mot de passe de sauvegarde')).toHaveAccessibleDescription(
+        'Ce mot de passe ne correspond pas à la sauvegarde.',
+      ),
+    );
+  },
+};
+
+/** The parts, arranged by hand: the status first, a separate Retry, a custom option text. */
+export const Parts: Story = {
+  args: { failAt: 'recovering' },
+  render: (args) => {
+    const [scenario, rest] = splitRecoveryScenario(args);
+    const { emptyCallToAction: _, ...props } = rest;
+    return (
+      <RecoveryScenario args={scenario}>
+        {(storage) => (
+          <RecoverWallet.Root {...props} storage={storage}>
+            <RecoverWallet.Status />
+            <RecoverWallet.Methods>
+              <RecoverWallet.Method value="GDRIVE">Google Drive (Portal)</RecoverWallet.Method>
+              <RecoverWallet.Method value="PASSWORD">My password</RecoverWallet.Method>
+            </RecoverWallet.Methods>
+            <RecoverWallet.Field>
+              <RecoverWallet.Label>Your backup password</RecoverWallet.Label>
+              <RecoverWallet.Control>
+                <RecoverWallet.Input />
+              </RecoverWallet.Control>
+              <RecoverWallet.VisibilityToggle>Show</RecoverWallet.VisibilityToggle>
+              <RecoverWallet.FieldError />
+            </RecoverWallet.Field>
+            <RecoverWallet.Submit />
+            <RecoverWallet.Retry>Recover again</RecoverWallet.Retry>
+          </RecoverWallet.Root>
+        )}
+      </RecoveryScenario>
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitForRoot(canvasElement, 'recover-wallet', { state: 'idle' });
+    await userEvent.type(canvas.getByLabelText('Your backup password'), RECOVERY_PASSWORD);
+    await userEvent.click(canvas.getByRole('button', { name: 'Recover with password' }));
+    await waitForRoot(canvasElement, 'recover-wallet', { state: 'error', stage: 'recovering' });
+    await userEvent.click(canvas.getByRole('button', { name: 'Recover again' }));
+    await waitForRoot(canvasElement, 'recover-wallet', { state: 'success' });
+  },
+};
+
+export const DarkTheme: Story = {
+  globals: { theme: 'dark' },
+  play: WrongPassword.play,
+};
+
+/**
+ * A test more than a story: a wrong password, then the right one, then checks that nothing in
+ * the Actions panel (every fn() callback's arguments, errors and their causes included) and
+ * nothing in the page contains either password or a cipherText.
+ */
+export const SecretsStayOutOfTheActionLog: Story = {
+  play: async (context) => {
+    await WrongPasswordThenRight.play!(context);
+    const { portal, storage } = currentRecoveryScenario();
+    const secrets = [RECOVERY_PASSWORD, 'not my password', ...portal.cipherTexts, ...storage.stored.values()];
+    await expect(portal.cipherTexts.length).toBeGreaterThan(0);
+    const logged = Object.values(context.args)
+      .filter((value): value is ReturnType<typeof fn> => typeof value === 'function' && 'mock' in value)
+      .flatMap((spy) => spy.mock.calls);
+    const log = serialize(logged);
+    // The log holds what it should (so this check reads real entries)...
+    await expect(log).toContain('WRONG_PASSWORD');
+    await expect(log).toContain('"backupMethod":"PASSWORD"');
+    // ...and no secret.
+    for (const secret of secrets) await expect(log).not.toContain(secret);
+    for (const secret of secrets) await expect(context.canvasElement.innerHTML).not.toContain(secret);
+  },
+};
+
+/** JSON of everything reachable, errors included with their message, cause and details. */
+function serialize(value: unknown): string {
+  const seen = new WeakSet<object>();
+  return JSON.stringify(value, (_key, item: unknown) => {
+    if (typeof item !== 'object' || item === null) return item;
+    if (seen.has(item)) return '[seen]';
+    seen.add(item);
+    if (item instanceof Error) {
+      return {
+        ...item,
+        name: item.name,
+        message: item.message,
+        cause: item.cause,
+        details: (item as { details?: unknown }).details,
+      };
+    }
+    return item;
+  });
+}

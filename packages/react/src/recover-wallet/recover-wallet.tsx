@@ -1,0 +1,83 @@
+import { forwardRef, type ReactNode } from 'react';
+import { FlowRetry, type FlowRetryProps } from '../internal/flow-retry.js';
+import { FlowStatus, type FlowStatusProps } from '../internal/flow-status.js';
+import { FlowSubmit, type FlowSubmitProps } from '../internal/flow-submit.js';
+import { RecoverWalletControl } from './recover-wallet-control.js';
+import { RecoverWalletEmpty } from './recover-wallet-empty.js';
+import { RecoverWalletField } from './recover-wallet-field.js';
+import { RecoverWalletFieldError } from './recover-wallet-field-error.js';
+import { RecoverWalletInput } from './recover-wallet-input.js';
+import { RecoverWalletLabel } from './recover-wallet-label.js';
+import { RecoverWalletMethod } from './recover-wallet-method.js';
+import { RecoverWalletMethods } from './recover-wallet-methods.js';
+import { RecoverWalletRoot, type RecoverWalletRootProps } from './recover-wallet-root.js';
+import { RecoverWalletVisibilityToggle } from './recover-wallet-visibility-toggle.js';
+
+export const RecoverWalletSubmit = FlowSubmit;
+export const RecoverWalletStatus = FlowStatus;
+export const RecoverWalletRetry = FlowRetry;
+export type RecoverWalletSubmitProps = FlowSubmitProps;
+export type RecoverWalletStatusProps = FlowStatusProps;
+export type RecoverWalletRetryProps = FlowRetryProps;
+
+/** The drop-in's parts that take a class of their own. */
+export type RecoverWalletPart =
+  | 'methods'
+  | 'field'
+  | 'label'
+  | 'control'
+  | 'input'
+  | 'visibilityToggle'
+  | 'fieldError'
+  | 'submit'
+  | 'status'
+  | 'empty';
+
+export interface RecoverWalletProps extends RecoverWalletRootProps {
+  /** Shown when the wallet has no backup, e.g. a link to create a new wallet. */
+  empty?: ReactNode;
+  /** A class per part, for the drop-in (`className` goes on the form). */
+  classNames?: Partial<Record<RecoverWalletPart, string>> | undefined;
+}
+
+/**
+ * The drop-in: the methods the wallet has (a choice when there are several), the password for a
+ * PASSWORD backup, one submit button that also retries, and a polite status line with the
+ * progress. Built from the parts below, which you can arrange yourself.
+ */
+const RecoverWalletDropIn = forwardRef<HTMLFormElement, RecoverWalletProps>(function RecoverWallet(props, ref) {
+  const { empty, classNames: c = {}, ...rootProps } = props;
+  return (
+    <RecoverWalletRoot {...rootProps} ref={ref}>
+      <RecoverWalletMethods className={c.methods} />
+      <RecoverWalletField className={c.field}>
+        <RecoverWalletLabel className={c.label} />
+        <RecoverWalletControl className={c.control}>
+          <RecoverWalletInput className={c.input} />
+          <RecoverWalletVisibilityToggle className={c.visibilityToggle} />
+        </RecoverWalletControl>
+        <RecoverWalletFieldError className={c.fieldError} />
+      </RecoverWalletField>
+      <RecoverWalletSubmit className={c.submit} />
+      <RecoverWalletStatus className={c.status} />
+      <RecoverWalletEmpty className={c.empty}>{empty}</RecoverWalletEmpty>
+    </RecoverWalletRoot>
+  );
+});
+
+/** `<RecoverWallet />`, or compose `RecoverWallet.Root / Methods / Field / Input / Submit / ...`. */
+export const RecoverWallet = /* @__PURE__ */ Object.assign(RecoverWalletDropIn, {
+  Root: RecoverWalletRoot,
+  Methods: RecoverWalletMethods,
+  Method: RecoverWalletMethod,
+  Field: RecoverWalletField,
+  Label: RecoverWalletLabel,
+  Control: RecoverWalletControl,
+  Input: RecoverWalletInput,
+  VisibilityToggle: RecoverWalletVisibilityToggle,
+  FieldError: RecoverWalletFieldError,
+  Submit: RecoverWalletSubmit,
+  Status: RecoverWalletStatus,
+  Retry: RecoverWalletRetry,
+  Empty: RecoverWalletEmpty,
+});

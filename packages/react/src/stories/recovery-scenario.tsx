@@ -1,0 +1,197 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  getPortalFacade,
+  type BackupMethod,
+  type BackupStorage,
+  type MpcStatusName,
+  type PortalTimeouts,
+} from '@backup-kit/core';
+import { createFakePortal, type FakeOutcome, type FakePortal, type FakePortalOptions } from '@backup-kit/core/testing';
+import type { ArgTypes } from '@storybook/react-vite';
+import { BackupKitProvider } from '../provider/backup-kit-provider.js';
+
+/** The password the fake wallet's PASSWORD backup was made with. Typed by play functions, never an arg. */
+export const RECOVERY_PASSWORD = 'correct horse battery staple';
+
+export const RECOVERY_PROGRESS: MpcStatusName[] = [
+  'Reading share',
+  'Decrypting share',
+  'Recovering backup share',
+  'Recovering signing share',
+  'Done',
+];
+
+/**
+ * How the fake Portal and storage behave in a recovery story: which backups the wallet has,
+ * where the recovery stops (hold) or fails, how long each call takes.
+ */
+export interface RecoveryScenarioArgs {
+  /** Portal itself: ready, still connecting, never ready in time, or refusing to start. */
+  portalState: 'ready' | 'connecting' | 'not-ready' | 'init-failed';
+  /** Delay of each fake call and storage read, in ms. */
+  latencyMs: number;
+  /** The wallet's completed backups (self-managed: the encrypted shares are in the story's storage). */
+  backedUpWith: BackupMethod[];
+  /** The step that never finishes, to hold the component in that state. */
+  holdAt: 'nowhere' | 'loading' | 'fetching' | 'starting' | MpcStatusName;
+  /** The step that fails (once: a retry then succeeds). */
+  failAt: 'nowhere' | 'loading' | 'fetching' | 'recovering';
+}
+
+export const defaultRecoveryScenario: RecoveryScenarioArgs = {
+  portalState: 'ready',
+  latencyMs: 0,
+  backedUpWith: ['PASSWORD', 'GDRIVE'],
+  holdAt: 'nowhere',
+  failAt: 'nowhere',
+};
+
+const KEYS = Object.keys(defaultRecoveryScenario) as Array<keyof RecoveryScenarioArgs>;
+const CATEGORY = { category: 'Scenario (fake Portal)' };
+
+export const recoveryScenarioArgTypes: Partial<ArgTypes<RecoveryScenarioArgs>> = {
+  portalState: {
+    control: 'inline-radio',
+    options: ['ready', 'connecting', 'not-ready', 'init-failed'],
+    table: CATEGORY,
+  },
+  latencyMs: { control: { type: 'range', min: 0, max: 3000, step: 100 }, table: CATEGORY },
+  backedUpWith: { control: 'check', options: ['PASSWORD', 'GDRIVE', 'PASSKEY'], table: CATEGORY },
+  holdAt: {
+    control: 'select',
+    options: ['nowhere', 'loading', 'fetching', 'starting', ...RECOVERY_PROGRESS],
+    table: CATEGORY,
+  },
+  failAt: { control: 'select', options: ['nowhere', 'loading', 'fetching', 'recovering'], table: CATEGORY },
+};
+
+/** Splits a story's args into the scenario and the component's own props. */
+export function splitRecoveryScenario<A extends RecoveryScenarioArgs>(
+  args: A,
+): [RecoveryScenarioArgs, Omit<A, keyof RecoveryScenarioArgs>] {
+  const scenario = {} as Record<string, unknown>;
+  const rest = { ...args } as Record<string, unknown>;
+  for (const key of KEYS) {
+    scenario[key] = args[key];
+    delete rest[key];
+  }
+  return [scenario as unknown as RecoveryScenarioArgs, rest as Omit<A, keyof RecoveryScenarioArgs>];
+}
+
+/** An in-memory storage whose reads can be held or failed, holding what the seeding saved. */
+export interface ScenarioStorage extends BackupStorage {
+  readonly stored: Map<string, string>;
+}
+
+function scenarioStorage(latencyMs: number, loads: Array<'hang' | 'fail'>): ScenarioStorage {
+  const stored = new Map<string, string>();
+  const wait = (signal: AbortSignal) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(resolve, latencyMs);
+      signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      });
+    });
+  return {
+    stored,
+    async save({ backupMethod, cipherText }) {
+      stored.set(backupMethod, cipherText);
+    },
+    async load({ backupMethod, signal }) {
+      const outcome = loads.shift();
+      if (outcome === 'hang') return new Promise<never>(() => {});
+      await wait(signal);
+      if (outcome === 'fail') throw new Error('HTTP 503 from the backup server');
+      return stored.get(backupMethod) ?? null;
+    },
+  };
+}
+
+export interface BuiltRecoveryScenario {
+  portal: FakePortal;
+  storage: ScenarioStorage;
+  timeouts: PortalTimeouts;
+  /** Settles once every backup in `backedUpWith` exists and is stored. */
+  seeded: Promise<void>;
+}
+
+export function buildRecoveryScenario(args: RecoveryScenarioArgs): BuiltRecoveryScenario {
+  const failures: FakePortalOptions['failures'] = {};
+  if (args.holdAt === 'loading') failures.getClient = 'hang';
+  if (args.failAt === 'loading') failures.getClient = [{ error: { code: 500, message: 'network' } }];
+  if (args.holdAt === 'starting') failures.recoverWallet = 'hang';
+  if ((RECOVERY_PROGRESS as string[]).includes(args.holdAt)) {
+    failures.recoverWallet = { hangAfter: args.holdAt as MpcStatusName } satisfies FakeOutcome;
+  }
+  if (args.failAt === 'recovering') failures.recoverWallet = [{ error: { code: 500, message: 'MPC recovery failed' } }];
+
+  const portal = createFakePortal({
+    latencyMs: args.latencyMs,
+    failures,
+    wallet: { backedUpWith: args.backedUpWith },
+    // Seeding makes its backups side by side; the kit queues its own calls anyway.
+    sharedReplies: false,
+    ready:
+      args.portalState === 'ready'
+        ? 'immediate'
+        : args.portalState === 'init-failed'
+          ? { failWith: { code: 202, message: 'Invalid API key' } }
+          : 'never',
+  });
+  const loads: Array<'hang' | 'fail'> = [];
+  if (args.holdAt === 'fetching') loads.push('hang');
+  if (args.failAt === 'fetching') loads.push('fail');
+  const storage = scenarioStorage(args.latencyMs, loads);
+
+  // The fake only recovers cipherTexts it made, so make each backup through it first.
+  const seeded = Promise.all(
+    args.backedUpWith.map(async (method) => {
+      const configs = method === 'PASSWORD' ? { passwordStorage: { password: RECOVERY_PASSWORD } } : undefined;
+      const { cipherText } = await portal.backupWallet(method, undefined, configs);
+      await storage.save({ backupMethod: method, cipherText, signal: new AbortController().signal });
+    }),
+  ).then(() => {});
+
+  // 'connecting' waits forever (0 = no limit); 'not-ready' gives up quickly to show the error.
+  const timeouts: PortalTimeouts = { readyMs: args.portalState === 'not-ready' ? 300 : 0 };
+  // Watch Portal at once, as the provider would: an init failure during seeding is only said once.
+  getPortalFacade(portal, timeouts);
+  return { portal, storage, timeouts, seeded };
+}
+
+let current: BuiltRecoveryScenario | undefined;
+
+/** The fake Portal and storage of the recovery story on screen, for play functions. */
+export function currentRecoveryScenario(): BuiltRecoveryScenario {
+  if (!current) throw new Error('No recovery scenario rendered yet.');
+  return current;
+}
+
+/**
+ * Makes the wallet's backups on a fake Portal, then renders a BackupKitProvider over it. A change
+ * of scenario args builds a new Portal and remounts everything below.
+ */
+export function RecoveryScenario(props: {
+  args: RecoveryScenarioArgs;
+  children: (storage: ScenarioStorage, portal: FakePortal) => ReactNode;
+}) {
+  const key = JSON.stringify(props.args);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the serialized args are the identity
+  const scenario = useMemo(() => buildRecoveryScenario(props.args), [key]);
+  const [seeded, setSeeded] = useState<BuiltRecoveryScenario | null>(null);
+  useEffect(() => {
+    current = scenario;
+    let live = true;
+    void scenario.seeded.then(() => live && setSeeded(scenario));
+    return () => {
+      live = false;
+    };
+  }, [scenario]);
+  if (seeded !== scenario) return <p>Preparing the fake wallet…</p>;
+  return (
+    <BackupKitProvider key={key} portal={scenario.portal} timeouts={scenario.timeouts}>
+      {props.children(scenario.storage, scenario.portal)}
+    </BackupKitProvider>
+  );
+}
