@@ -1,4 +1,4 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page, Request } from 'playwright-core';
 import type { Stack } from './stack.js';
 
 export interface OpenOptions {
@@ -8,6 +8,8 @@ export interface OpenOptions {
   context?: BrowserContext;
   /** Runs in the page before its own scripts. */
   initScript?: () => void;
+  /** Prepares the page before it loads (e.g. attaches a virtual authenticator to it). */
+  setUp?: (page: Page) => Promise<unknown>;
 }
 
 /** Waits for an element whose data-state is one of `states`. */
@@ -32,6 +34,7 @@ export class Playground {
     const context = options.context ?? (await stack.browser.newContext());
     const page = await context.newPage();
     if (options.initScript) await page.addInitScript(options.initScript);
+    await options.setUp?.(page);
     const query = new URLSearchParams({
       portalHost: stack.emulator.host,
       serverUrl: stack.server.url,
@@ -92,6 +95,17 @@ export class Playground {
     await form.getByRole('checkbox', { name: /cannot be recovered/ }).check();
     await form.getByRole('button', { name: 'Back up wallet' }).click();
     return waitForState(form, ['success', 'error']);
+  }
+
+  /** Every request the page makes from now on (URLs only). */
+  recordRequests(): string[] {
+    const urls: string[] = [];
+    this.page.on('request', (request: Request) => void urls.push(request.url()));
+    return urls;
+  }
+
+  passkeySetup(panel: Locator): Locator {
+    return panel.locator('[data-scope="passkey-setup"][data-part="root"]');
   }
 
   get status(): Locator {

@@ -112,7 +112,7 @@ export class ServerHandle {
 }
 
 export interface StackOptions {
-  emulator?: Omit<StartEmulatorOptions, 'port' | 'webhook' | 'logger'>;
+  emulator?: Omit<StartEmulatorOptions, 'port' | 'webhook' | 'logger' | 'vault'>;
 }
 
 export interface Stack {
@@ -156,6 +156,8 @@ export function useStack(options: StackOptions = {}): Stack {
     emulator = await startEmulator({
       port: 0,
       webhook: { url: server.webhookUrl, secret: WEBHOOK_SECRET },
+      // The emulator's own mount of the key vault (in memory), for customDomain = emulator.url.
+      vault: { relyingParties: ['localhost'], allowedOrigins: [origin] },
       logger: emulatorLogger,
       ...options.emulator,
     });

@@ -181,6 +181,7 @@ function BackupCard({
       >
         <PasskeySetup
           passkey={setup.directPasskey}
+          labels={{ trigger: 'Create a passkey and back up' }}
           storage={setup.storage}
           disabled={disabled}
           fallback={passwordFallback}
@@ -195,6 +196,7 @@ function BackupCard({
         <PasskeySetup
           passkey={setup.sdkPasskey}
           passkeyWindow={setup.passkeyWindow}
+          labels={{ trigger: "Back up with a passkey in Portal's window" }}
           storage={setup.storage}
           disabled={disabled}
           fallback={passwordFallback}
