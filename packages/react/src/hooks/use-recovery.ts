@@ -19,6 +19,7 @@ export interface UseRecoveryOptions extends RecoveryFlowOptions {
 export const RECOVERY_OPTION_KEYS = [
   'storage',
   'passkey',
+  'passkeyWindow',
   'unlock',
   'timeouts',
   'portal',
