@@ -116,19 +116,32 @@ export class Playground {
     return this.page.locator('section[data-section="recover"] [data-scope="recover-wallet"][data-part="root"]');
   }
 
-  async recoverWithPassword(password: string): Promise<string> {
+  /** Picks a method in the recovery form when there is a choice (one method needs none). */
+  async chooseRecoveryMethod(name: string | RegExp): Promise<void> {
     const recover = this.recover;
-    await waitForState(recover, ['idle', 'error']);
-    await recover.getByLabel('Password').fill(password);
-    await recover.getByRole('button', { name: 'Recover with password' }).click();
+    await waitForState(recover, ['idle', 'wrong-password', 'error']);
+    const radio = recover.getByRole('radio', { name });
+    if ((await radio.count()) > 0) await radio.check();
+  }
+
+  async recoverWithPassword(password: string): Promise<string> {
+    await this.chooseRecoveryMethod('Password');
+    await this.recover.getByLabel('Backup password').fill(password);
+    await this.recover.locator('[data-part="submit"]').click();
     return this.recoveryOutcome();
   }
 
-  /** 'success' once the wallet is back on this device (the recovery panel then goes), or 'error'. */
-  async recoveryOutcome(): Promise<'success' | 'error'> {
-    const failed = this.recover.and(this.page.locator('[data-state="error"]'));
-    const back = this.wallet.and(this.page.locator('[data-state="on-device"]'));
-    await failed.or(back).waitFor({ state: 'attached', timeout: 45_000 });
-    return (await back.count()) > 0 ? 'success' : 'error';
+  /** Recovers with a method that needs no password (a passkey, Google Drive). */
+  async recoverWith(method: string | RegExp): Promise<string> {
+    await this.chooseRecoveryMethod(method);
+    await this.recover.locator('[data-part="submit"]').click();
+    return this.recoveryOutcome();
+  }
+
+  /** The recovery's final state; after a success, also waits until the wallet is back on this device. */
+  async recoveryOutcome(): Promise<string> {
+    const state = await waitForState(this.recover, ['success', 'wrong-password', 'error']);
+    if (state === 'success') await this.walletState(['on-device']);
+    return state;
   }
 }

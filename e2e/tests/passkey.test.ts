@@ -46,12 +46,6 @@ async function directBackup(app: Playground): Promise<string> {
   return waitForState(setup, ['success', 'error', 'cancelled']);
 }
 
-async function recoverWith(app: Playground, method: RegExp): Promise<'success' | 'error'> {
-  await waitForState(app.recover, ['idle']);
-  await app.recover.getByRole('button', { name: method }).click();
-  return app.recoveryOutcome();
-}
-
 describe('passkey backups on the kit direct path (key vault)', () => {
   test('without PRF: back up, lose the device, recover by passkey to the same address; the vault keeps the key', async () => {
     const { app, authenticator } = await openWithAuthenticator();
@@ -65,7 +59,7 @@ describe('passkey backups on the kit direct path (key vault)', () => {
     expect(more).toEqual([]);
 
     await app.loseDevice();
-    expect(await recoverWith(app, /Passkey \(key vault\)/)).toBe('success');
+    expect(await app.recoverWith('Passkey (key vault)')).toBe('success');
     expect(await app.address()).toBe(address);
     expect(await vaultRow(credential!.credentialId)).toEqual({ mode: 'vault', has_key: true });
   });
@@ -82,7 +76,7 @@ describe('passkey backups on the kit direct path (key vault)', () => {
     expect((await stack.server.userShare(app.userId, 'CUSTOM')).status).toBe(200);
 
     await app.loseDevice();
-    expect(await recoverWith(app, /Passkey \(key vault\)/)).toBe('success');
+    expect(await app.recoverWith('Passkey (key vault)')).toBe('success');
     expect(await app.address()).toBe(address);
 
     const [credential] = await authenticator.credentials();
@@ -119,7 +113,7 @@ describe('passkey backups on the kit direct path (key vault)', () => {
     expect(await directBackup(app)).toBe('success');
     const address = await app.address();
     await app.loseDevice();
-    expect(await recoverWith(app, /Passkey \(key vault\)/)).toBe('success');
+    expect(await app.recoverWith('Passkey (key vault)')).toBe('success');
     expect(await app.address()).toBe(address);
     const vaultOrigins = new Set(vaultCalls.filter((url) => url.includes('/vault/')).map((url) => new URL(url).origin));
     expect([...vaultOrigins]).toEqual([stack.emulator.url]);
@@ -220,9 +214,9 @@ describe("passkey backups through Portal's own window (emulator)", () => {
     expect(client(stack.emulator, app.apiKey).passkey).toMatchObject({ rpId: 'localhost' });
 
     await app.loseDevice();
-    await waitForState(app.recover, ['idle']);
+    await app.chooseRecoveryMethod("Passkey (Portal's window)");
     await throughPasskeyWindow(app, passkeys, () =>
-      app.recover.getByRole('button', { name: /Passkey \(Portal\)/ }).click(),
+      app.recover.getByRole('button', { name: 'Recover with passkey' }).click(),
     );
     expect(await app.recoveryOutcome()).toBe('success');
     expect(await app.address()).toBe(address);

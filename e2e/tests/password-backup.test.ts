@@ -29,8 +29,9 @@ describe('password backup and recovery', () => {
     await expect(app.page.getByTestId('wallet-address').textContent()).resolves.toBe(address);
 
     // A wrong password: a clear, retryable error; the stored share is untouched.
-    expect(await app.recoverWithPassword('not the password at all')).toBe('error');
+    expect(await app.recoverWithPassword('not the password at all')).toBe('wrong-password');
     await expect(app.recover.innerText()).resolves.toContain('That password does not unlock this backup');
+    await expect(app.recover.getByLabel('Backup password').getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await stack.server.userShare(app.userId, 'PASSWORD')).toEqual(stored);
     await app.walletState(['lost']);
 

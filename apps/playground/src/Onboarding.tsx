@@ -1,8 +1,9 @@
 import { useCallback, useReducer, useState, type ReactNode } from 'react';
 import type { BackupStorage, PasskeyOptions, PasskeyWindowOptions } from '@backup-kit/core';
-import { BackupButton, PasskeySetup, PasswordBackup, useBackupKit } from '@backup-kit/react';
+import { BackupButton, PasskeySetup, PasswordBackup, RecoverWallet, useBackupKit } from '@backup-kit/react';
 import type { PlaygroundConfig } from './config.js';
-import { RecoverPanel, StatusPanel } from './recovery.js';
+import { METHOD_NAMES } from './methods.js';
+import { StatusPanel } from './status.js';
 import { useWallet, type Wallet, type WalletSnapshot } from './wallet.js';
 
 export interface PlaygroundSetup {
@@ -219,6 +220,8 @@ export function Onboarding({ setup }: { setup: PlaygroundSetup }) {
   const [statusVersion, bumpStatus] = useReducer((n: number) => n + 1, 0);
   // A new wallet on this device (created or recovered) starts the backup forms afresh.
   const [generation, nextGeneration] = useReducer((n: number) => n + 1, 0);
+  // Each lost device gets a fresh recovery form.
+  const [lostCount, countLoss] = useReducer((n: number) => n + 1, 0);
   const [recoveredAddress, setRecoveredAddress] = useState<string | null>(null);
   const { refresh, create, lose } = wallet;
 
@@ -231,6 +234,8 @@ export function Onboarding({ setup }: { setup: PlaygroundSetup }) {
   }, [create]);
   const onLose = useCallback(async () => {
     await lose();
+    setRecoveredAddress(null);
+    countLoss();
     bumpStatus();
   }, [lose]);
   const onRecovered = useCallback(
@@ -258,8 +263,16 @@ export function Onboarding({ setup }: { setup: PlaygroundSetup }) {
         <StatusPanel version={statusVersion} />
       </Card>
       <Card id="recover" step={4} title="Recover">
-        {state === 'lost' ? (
-          <RecoverPanel setup={setup} onRecovered={onRecovered} />
+        {state === 'lost' || recoveredAddress ? (
+          <RecoverWallet
+            key={lostCount}
+            storage={setup.storage}
+            passkey={setup.directPasskey}
+            passkeyWindow={setup.passkeyWindow}
+            labels={{ method: ({ method }) => METHOD_NAMES[method] }}
+            onSuccess={onRecovered}
+            empty={<p>Back up before you lose the device next time: start over as a new user to try again.</p>}
+          />
         ) : (
           <p className="pg-hint">
             Recovery is for a device that lost its wallet: back up first, then press “Lose this device”.
