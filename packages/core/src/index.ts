@@ -97,3 +97,8 @@ export {
   type RecoveryFlowOptions,
 } from './recovery/recovery-flow.js';
 export type { RecoverySnapshot, RecoveryState } from './recovery/recovery-snapshot.js';
+export {
+  createBackupStatusStore,
+  type BackupStatusSnapshot,
+  type BackupStatusStore,
+} from './status/backup-status-store.js';

@@ -27,6 +27,14 @@ export {
   type UseRecoveryResult,
 } from './hooks/use-recovery.js';
 
+export {
+  useBackupStatus,
+  type BackupStatusActions,
+  type KnownBackupStatus,
+  type UseBackupStatusOptions,
+  type UseBackupStatusResult,
+} from './hooks/use-backup-status.js';
+
 export { defaultCommonLabels, type CommonLabels, type LabelOverrides } from './labels/common-labels.js';
 export type { Label } from './labels/label.js';
 
@@ -125,3 +133,16 @@ export {
 } from './recover-wallet/recover-wallet-field-error.js';
 export { RecoverWalletEmpty, type RecoverWalletEmptyProps } from './recover-wallet/recover-wallet-empty.js';
 export { defaultRecoverWalletLabels, type RecoverWalletLabels } from './recover-wallet/recover-wallet-labels.js';
+
+export {
+  BackupStatus,
+  BackupStatusStatus,
+  type BackupStatusProps,
+  type BackupStatusStatusProps,
+} from './backup-status/backup-status.js';
+export { BackupStatusRoot, type BackupStatusRootProps } from './backup-status/backup-status-root.js';
+export { BackupStatusList, type BackupStatusListProps } from './backup-status/backup-status-list.js';
+export { BackupStatusItem, type BackupStatusItemProps } from './backup-status/backup-status-item.js';
+export { BackupStatusEmpty, type BackupStatusEmptyProps } from './backup-status/backup-status-empty.js';
+export { BackupStatusRefresh, type BackupStatusRefreshProps } from './backup-status/backup-status-refresh.js';
+export { defaultBackupStatusLabels, type BackupStatusLabels } from './backup-status/backup-status-labels.js';

@@ -5,6 +5,7 @@ import { createFakePortal, memoryStorage } from '@backup-kit/core/testing';
 import { BackupKitProvider } from '../provider/backup-kit-provider.js';
 import { useBackupKit } from '../provider/backup-kit-context.js';
 import { useBackup } from './use-backup.js';
+import { useBackupStatus } from './use-backup-status.js';
 import { usePasskeySetup } from './use-passkey-setup.js';
 import { usePasswordBackup } from './use-password-backup.js';
 import { useRecovery } from './use-recovery.js';
@@ -206,5 +207,21 @@ describe('useRecovery', () => {
     await act(() => result.current.retry());
 
     expect(result.current).toMatchObject({ state: 'idle', methods: ['GDRIVE'] });
+  });
+});
+
+describe('useBackupStatus', () => {
+  it('reads the status headless, and again after a backup by another hook on the same Portal', async () => {
+    const portal = createFakePortal();
+    const { result } = renderHook(() => ({
+      status: useBackupStatus({ portal }),
+      backup: useBackup({ method: 'GDRIVE', portal, storage: memoryStorage() }),
+    }));
+    await waitFor(() => expect(result.current.status.state).toBe('ready'));
+    expect(result.current.status).toMatchObject({ methods: [], hasWallet: true, known: { methods: [] } });
+
+    await act(() => result.current.backup.start());
+
+    await waitFor(() => expect(result.current.status).toMatchObject({ state: 'ready', methods: ['GDRIVE'] }));
   });
 });

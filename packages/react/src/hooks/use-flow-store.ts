@@ -1,5 +1,6 @@
 import { useCallback, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type { BackupKitError, PortalLike } from '@backup-kit/core';
+import { announceFlowSuccess } from '../internal/flow-success-events.js';
 import { BackupKitContext, type PortalStatus } from '../provider/backup-kit-context.js';
 
 /** The shape every core flow has: an external store with actions and replaceable options. */
@@ -48,10 +49,17 @@ export function useFlowStore<S extends { state: string }, O, I, F extends FlowSt
     throw new Error('Backup Kit needs a <BackupKitProvider> above it, or a `portal` option.');
   const portal = explicitPortal ?? kit?.portal ?? null;
 
-  const [entry, setEntry] = useState(() => (portal ? { portal, flow: create(portal, options) } : null));
+  const make = (portal: PortalLike | null) => {
+    if (!portal) return null;
+    const flow = create(portal, options);
+    // Heard by BackupStatus; the flow's own subscription, so it holds after an unmount too.
+    flow.subscribe(() => flow.getSnapshot().state === 'success' && announceFlowSuccess(portal));
+    return { portal, flow };
+  };
+  const [entry, setEntry] = useState(() => make(portal));
   let current = entry;
   if ((entry?.portal ?? null) !== portal) {
-    current = portal ? { portal, flow: create(portal, options) } : null;
+    current = make(portal);
     setEntry(current);
   }
   const flow = current?.flow;

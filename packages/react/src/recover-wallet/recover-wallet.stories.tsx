@@ -3,14 +3,14 @@ import type { MpcStatusName } from '@backup-kit/core';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { waitForRoot } from '../stories/play.js';
 import {
-  currentRecoveryScenario,
-  defaultRecoveryScenario,
-  RECOVERY_PASSWORD,
-  RecoveryScenario,
-  recoveryScenarioArgTypes,
-  splitRecoveryScenario,
-  type RecoveryScenarioArgs,
-} from '../stories/recovery-scenario.js';
+  currentWalletScenario,
+  defaultWalletScenario,
+  WALLET_PASSWORD,
+  WalletScenario,
+  walletScenarioArgTypes,
+  splitWalletScenario,
+  type WalletScenarioArgs,
+} from '../stories/wallet-scenario.js';
 import { RecoverWallet, type RecoverWalletProps } from './recover-wallet.js';
 
 interface RecoveryStoryArgs {
@@ -18,7 +18,7 @@ interface RecoveryStoryArgs {
   emptyCallToAction: boolean;
 }
 
-type Args = RecoverWalletProps & RecoveryScenarioArgs & RecoveryStoryArgs;
+type Args = RecoverWalletProps & WalletScenarioArgs & RecoveryStoryArgs;
 
 const ADDRESS = '0x5e0b0f5bbd0f1a3fa32a6b2cd0e8f1b1f0b5c0de';
 
@@ -27,7 +27,7 @@ const meta = {
   tags: ['autodocs'],
   component: RecoverWallet,
   args: {
-    ...defaultRecoveryScenario,
+    ...defaultWalletScenario,
     emptyCallToAction: true,
     disabled: false,
     labels: {},
@@ -37,7 +37,7 @@ const meta = {
     onError: fn(),
   },
   argTypes: {
-    ...recoveryScenarioArgTypes,
+    ...walletScenarioArgTypes,
     emptyCallToAction: { control: 'boolean' },
     methods: { control: 'check', options: ['PASSWORD', 'GDRIVE', 'PASSKEY'] },
     labels: { control: 'object' },
@@ -48,10 +48,10 @@ const meta = {
     unlock: { control: false, table: { disable: true } },
   },
   render: (args) => {
-    const [scenario, rest] = splitRecoveryScenario(args);
+    const [scenario, rest] = splitWalletScenario(args);
     const { emptyCallToAction, ...props } = rest;
     return (
-      <RecoveryScenario args={scenario}>
+      <WalletScenario args={scenario}>
         {(storage) => (
           <RecoverWallet
             {...props}
@@ -59,7 +59,7 @@ const meta = {
             empty={emptyCallToAction ? <a href="#create-wallet">Create a new wallet</a> : undefined}
           />
         )}
-      </RecoveryScenario>
+      </WalletScenario>
     );
   },
 } satisfies Meta<Args>;
@@ -68,7 +68,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 /** Waits for the methods, types the password (when the method needs one) and submits. */
-async function recoverWith(canvasElement: HTMLElement, password = RECOVERY_PASSWORD) {
+async function recoverWith(canvasElement: HTMLElement, password = WALLET_PASSWORD) {
   const canvas = within(canvasElement);
   await waitForRoot(canvasElement, 'recover-wallet', { state: 'idle' });
   const input = canvas.queryByLabelText('Backup password');
@@ -188,7 +188,7 @@ export const WrongPasswordThenRight: Story = {
     await WrongPassword.play!(context);
     const input = within(context.canvasElement).getByLabelText('Backup password');
     await userEvent.clear(input);
-    await userEvent.type(input, `${RECOVERY_PASSWORD}{Enter}`);
+    await userEvent.type(input, `${WALLET_PASSWORD}{Enter}`);
     await waitForRoot(context.canvasElement, 'recover-wallet', { state: 'success' });
   },
 };
@@ -252,10 +252,10 @@ export const PasskeyRecovery: Story = {
 export const DirectPathPasskey: Story = {
   args: { backedUpWith: ['PASSKEY', 'GDRIVE'] },
   render: (args) => {
-    const [scenario, rest] = splitRecoveryScenario(args);
+    const [scenario, rest] = splitWalletScenario(args);
     const { emptyCallToAction: _, ...props } = rest;
     return (
-      <RecoveryScenario args={scenario}>
+      <WalletScenario args={scenario}>
         {(storage) => {
           // Stand-in for the direct path: the PASSKEY backup, read back as CUSTOM.
           const stored = {
@@ -280,7 +280,7 @@ export const DirectPathPasskey: Story = {
             />
           );
         }}
-      </RecoveryScenario>
+      </WalletScenario>
     );
   },
   play: async (context) => {
@@ -329,10 +329,10 @@ export const CustomLabels: Story = {
 export const Parts: Story = {
   args: { failAt: 'recovering' },
   render: (args) => {
-    const [scenario, rest] = splitRecoveryScenario(args);
+    const [scenario, rest] = splitWalletScenario(args);
     const { emptyCallToAction: _, ...props } = rest;
     return (
-      <RecoveryScenario args={scenario}>
+      <WalletScenario args={scenario}>
         {(storage) => (
           <RecoverWallet.Root {...props} storage={storage}>
             <RecoverWallet.Status />
@@ -352,13 +352,13 @@ export const Parts: Story = {
             <RecoverWallet.Retry>Recover again</RecoverWallet.Retry>
           </RecoverWallet.Root>
         )}
-      </RecoveryScenario>
+      </WalletScenario>
     );
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitForRoot(canvasElement, 'recover-wallet', { state: 'idle' });
-    await userEvent.type(canvas.getByLabelText('Your backup password'), RECOVERY_PASSWORD);
+    await userEvent.type(canvas.getByLabelText('Your backup password'), WALLET_PASSWORD);
     await userEvent.click(canvas.getByRole('button', { name: 'Recover with password' }));
     await waitForRoot(canvasElement, 'recover-wallet', { state: 'error', stage: 'recovering' });
     await userEvent.click(canvas.getByRole('button', { name: 'Recover again' }));
@@ -379,8 +379,8 @@ export const DarkTheme: Story = {
 export const SecretsStayOutOfTheActionLog: Story = {
   play: async (context) => {
     await WrongPasswordThenRight.play!(context);
-    const { portal, storage } = currentRecoveryScenario();
-    const secrets = [RECOVERY_PASSWORD, 'not my password', ...portal.cipherTexts, ...storage.stored.values()];
+    const { portal, storage } = currentWalletScenario();
+    const secrets = [WALLET_PASSWORD, 'not my password', ...portal.cipherTexts, ...storage.stored.values()];
     await expect(portal.cipherTexts.length).toBeGreaterThan(0);
     const logged = Object.values(context.args)
       .filter((value): value is ReturnType<typeof fn> => typeof value === 'function' && 'mock' in value)

@@ -11,7 +11,7 @@ import type { ArgTypes } from '@storybook/react-vite';
 import { BackupKitProvider } from '../provider/backup-kit-provider.js';
 
 /** The password the fake wallet's PASSWORD backup was made with. Typed by play functions, never an arg. */
-export const RECOVERY_PASSWORD = 'correct horse battery staple';
+export const WALLET_PASSWORD = 'correct horse battery staple';
 
 export const RECOVERY_PROGRESS: MpcStatusName[] = [
   'Reading share',
@@ -22,10 +22,10 @@ export const RECOVERY_PROGRESS: MpcStatusName[] = [
 ];
 
 /**
- * How the fake Portal and storage behave in a recovery story: which backups the wallet has,
- * where the recovery stops (hold) or fails, how long each call takes.
+ * A wallet that was backed up, for the RecoverWallet and BackupStatus stories: which backups it
+ * has, where reading the status or recovering stops (hold) or fails, how long each call takes.
  */
-export interface RecoveryScenarioArgs {
+export interface WalletScenarioArgs {
   /** Portal itself: ready, still connecting, never ready in time, or refusing to start. */
   portalState: 'ready' | 'connecting' | 'not-ready' | 'init-failed';
   /** Delay of each fake call and storage read, in ms. */
@@ -38,7 +38,7 @@ export interface RecoveryScenarioArgs {
   failAt: 'nowhere' | 'loading' | 'fetching' | 'recovering';
 }
 
-export const defaultRecoveryScenario: RecoveryScenarioArgs = {
+export const defaultWalletScenario: WalletScenarioArgs = {
   portalState: 'ready',
   latencyMs: 0,
   backedUpWith: ['PASSWORD', 'GDRIVE'],
@@ -46,17 +46,17 @@ export const defaultRecoveryScenario: RecoveryScenarioArgs = {
   failAt: 'nowhere',
 };
 
-const KEYS = Object.keys(defaultRecoveryScenario) as Array<keyof RecoveryScenarioArgs>;
+const KEYS = Object.keys(defaultWalletScenario) as Array<keyof WalletScenarioArgs>;
 const CATEGORY = { category: 'Scenario (fake Portal)' };
 
-export const recoveryScenarioArgTypes: Partial<ArgTypes<RecoveryScenarioArgs>> = {
+export const walletScenarioArgTypes: Partial<ArgTypes<WalletScenarioArgs>> = {
   portalState: {
     control: 'inline-radio',
     options: ['ready', 'connecting', 'not-ready', 'init-failed'],
     table: CATEGORY,
   },
   latencyMs: { control: { type: 'range', min: 0, max: 3000, step: 100 }, table: CATEGORY },
-  backedUpWith: { control: 'check', options: ['PASSWORD', 'GDRIVE', 'PASSKEY'], table: CATEGORY },
+  backedUpWith: { control: 'check', options: ['PASSWORD', 'GDRIVE', 'PASSKEY', 'CUSTOM'], table: CATEGORY },
   holdAt: {
     control: 'select',
     options: ['nowhere', 'loading', 'fetching', 'starting', ...RECOVERY_PROGRESS],
@@ -66,16 +66,16 @@ export const recoveryScenarioArgTypes: Partial<ArgTypes<RecoveryScenarioArgs>> =
 };
 
 /** Splits a story's args into the scenario and the component's own props. */
-export function splitRecoveryScenario<A extends RecoveryScenarioArgs>(
+export function splitWalletScenario<A extends WalletScenarioArgs>(
   args: A,
-): [RecoveryScenarioArgs, Omit<A, keyof RecoveryScenarioArgs>] {
+): [WalletScenarioArgs, Omit<A, keyof WalletScenarioArgs>] {
   const scenario = {} as Record<string, unknown>;
   const rest = { ...args } as Record<string, unknown>;
   for (const key of KEYS) {
     scenario[key] = args[key];
     delete rest[key];
   }
-  return [scenario as unknown as RecoveryScenarioArgs, rest as Omit<A, keyof RecoveryScenarioArgs>];
+  return [scenario as unknown as WalletScenarioArgs, rest as Omit<A, keyof WalletScenarioArgs>];
 }
 
 /** An in-memory storage whose reads can be held or failed, holding what the seeding saved. */
@@ -108,7 +108,7 @@ function scenarioStorage(latencyMs: number, loads: Array<'hang' | 'fail'>): Scen
   };
 }
 
-export interface BuiltRecoveryScenario {
+export interface BuiltWalletScenario {
   portal: FakePortal;
   storage: ScenarioStorage;
   timeouts: PortalTimeouts;
@@ -116,7 +116,7 @@ export interface BuiltRecoveryScenario {
   seeded: Promise<void>;
 }
 
-export function buildRecoveryScenario(args: RecoveryScenarioArgs): BuiltRecoveryScenario {
+export function buildWalletScenario(args: WalletScenarioArgs): BuiltWalletScenario {
   const failures: FakePortalOptions['failures'] = {};
   if (args.holdAt === 'loading') failures.getClient = 'hang';
   if (args.failAt === 'loading') failures.getClient = [{ error: { code: 500, message: 'network' } }];
@@ -147,7 +147,7 @@ export function buildRecoveryScenario(args: RecoveryScenarioArgs): BuiltRecovery
   // The fake only recovers cipherTexts it made, so make each backup through it first.
   const seeded = Promise.all(
     args.backedUpWith.map(async (method) => {
-      const configs = method === 'PASSWORD' ? { passwordStorage: { password: RECOVERY_PASSWORD } } : undefined;
+      const configs = method === 'PASSWORD' ? { passwordStorage: { password: WALLET_PASSWORD } } : undefined;
       const { cipherText } = await portal.backupWallet(method, undefined, configs);
       await storage.save({ backupMethod: method, cipherText, signal: new AbortController().signal });
     }),
@@ -160,11 +160,11 @@ export function buildRecoveryScenario(args: RecoveryScenarioArgs): BuiltRecovery
   return { portal, storage, timeouts, seeded };
 }
 
-let current: BuiltRecoveryScenario | undefined;
+let current: BuiltWalletScenario | undefined;
 
-/** The fake Portal and storage of the recovery story on screen, for play functions. */
-export function currentRecoveryScenario(): BuiltRecoveryScenario {
-  if (!current) throw new Error('No recovery scenario rendered yet.');
+/** The fake Portal and storage of the wallet story on screen, for play functions. */
+export function currentWalletScenario(): BuiltWalletScenario {
+  if (!current) throw new Error('No wallet scenario rendered yet.');
   return current;
 }
 
@@ -172,14 +172,14 @@ export function currentRecoveryScenario(): BuiltRecoveryScenario {
  * Makes the wallet's backups on a fake Portal, then renders a BackupKitProvider over it. A change
  * of scenario args builds a new Portal and remounts everything below.
  */
-export function RecoveryScenario(props: {
-  args: RecoveryScenarioArgs;
+export function WalletScenario(props: {
+  args: WalletScenarioArgs;
   children: (storage: ScenarioStorage, portal: FakePortal) => ReactNode;
 }) {
   const key = JSON.stringify(props.args);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the serialized args are the identity
-  const scenario = useMemo(() => buildRecoveryScenario(props.args), [key]);
-  const [seeded, setSeeded] = useState<BuiltRecoveryScenario | null>(null);
+  const scenario = useMemo(() => buildWalletScenario(props.args), [key]);
+  const [seeded, setSeeded] = useState<BuiltWalletScenario | null>(null);
   useEffect(() => {
     current = scenario;
     let live = true;

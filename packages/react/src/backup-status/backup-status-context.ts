@@ -1,0 +1,24 @@
+import type { RefObject } from 'react';
+import type { BackupMethod } from '@backup-kit/core';
+import type { KnownBackupStatus } from '../hooks/use-backup-status.js';
+import { createStrictContext } from '../internal/create-strict-context.js';
+import type { BackupStatusLabels } from './backup-status-labels.js';
+
+/** What BackupStatus's own parts read. */
+export interface BackupStatusContextValue {
+  /** data-state on every part: loading, ready, empty or error. */
+  state: string;
+  labels: BackupStatusLabels;
+  /** The methods to list, in order. */
+  methods: readonly BackupMethod[];
+  /** The last status read (kept while it is read again); undefined before one or after an error. */
+  known: KnownBackupStatus | undefined;
+  isBackedUp: (method: BackupMethod) => boolean;
+  /** Nothing is backed up: the call to action shows. */
+  empty: boolean;
+  /** The Refresh button, where focus goes when the call to action that held it goes away. */
+  triggerRef: RefObject<HTMLButtonElement | null>;
+}
+
+export const [BackupStatusProvider, useBackupStatusContext] =
+  createStrictContext<BackupStatusContextValue>('BackupStatus.Root');

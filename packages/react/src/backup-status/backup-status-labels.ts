@@ -1,0 +1,44 @@
+import type { BackupMethod } from '@backup-kit/core';
+import { defaultCommonLabels, type CommonLabels } from '../labels/common-labels.js';
+import type { Label } from '../labels/label.js';
+
+export interface BackupStatusLabels extends CommonLabels {
+  /** While the status is read. */
+  loading: string;
+  /** The list's accessible name. */
+  listLabel: string;
+  /** A method's name in the list. */
+  method: Label<{ method: BackupMethod }>;
+  /** Next to a method with a completed backup. */
+  backedUp: string;
+  /** Next to a method without one. */
+  notBackedUp: string;
+  /** The status line when some methods are backed up; `names` are the listed ones, labelled. */
+  summary: Label<{ methods: BackupMethod[]; names: string[] }>;
+  /** The status line when no method is backed up. */
+  empty: string;
+  /** The status line when there is no wallet yet. */
+  noWallet: string;
+  /** The refresh button. */
+  refresh: string;
+}
+
+const METHOD: Partial<Record<BackupMethod, string>> = {
+  PASSWORD: 'Password',
+  PASSKEY: 'Passkey',
+  CUSTOM: 'Passkey',
+  GDRIVE: 'Google Drive',
+};
+
+export const defaultBackupStatusLabels: BackupStatusLabels = {
+  ...defaultCommonLabels,
+  loading: 'Checking your backups…',
+  listLabel: 'Backup methods',
+  method: ({ method }) => METHOD[method] ?? method,
+  backedUp: 'Backed up',
+  notBackedUp: 'Not backed up',
+  summary: ({ names }) => `Backed up with ${new Intl.ListFormat('en', { type: 'conjunction' }).format(names)}.`,
+  empty: 'This wallet is not backed up yet.',
+  noWallet: 'There is no wallet to back up yet.',
+  refresh: 'Refresh',
+};

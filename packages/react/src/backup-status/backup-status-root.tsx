@@ -1,0 +1,105 @@
+import { forwardRef, useContext, useId, useRef, type ComponentPropsWithoutRef } from 'react';
+import type { BackupMethod } from '@backup-kit/core';
+import { useBackupStatus, type UseBackupStatusOptions } from '../hooks/use-backup-status.js';
+import { flag, partAttributes } from '../internal/data-attributes.js';
+import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
+import { errorText, mergeLabels, type LabelOverrides } from '../labels/common-labels.js';
+import { text } from '../labels/label.js';
+import { BackupKitContext } from '../provider/backup-kit-context.js';
+import { BackupStatusProvider, type BackupStatusContextValue } from './backup-status-context.js';
+import { defaultBackupStatusLabels, type BackupStatusLabels } from './backup-status-labels.js';
+
+export interface BackupStatusRootProps
+  extends UseBackupStatusOptions, Omit<ComponentPropsWithoutRef<'div'>, 'onError'> {
+  /**
+   * The methods to list, in order. PASSKEY also counts a passkey backup made on the kit's direct
+   * path (CUSTOM) unless CUSTOM is listed itself. @default ['PASSWORD', 'PASSKEY', 'GDRIVE']
+   */
+  methods?: readonly BackupMethod[] | undefined;
+  /** Any text to replace; maps (errors) merge key by key. */
+  labels?: LabelOverrides<BackupStatusLabels> | undefined;
+  /** Turns the refresh button off (a real `disabled`). */
+  disabled?: boolean | undefined;
+}
+
+const DEFAULT_METHODS: readonly BackupMethod[] = ['PASSWORD', 'PASSKEY', 'GDRIVE'];
+
+/**
+ * Holds the wallet's backup status and renders a `<div>` around the parts. The status is read
+ * when Portal is ready, on Refresh, and again after any Backup Kit backup on the same Portal.
+ */
+export const BackupStatusRoot = forwardRef<HTMLDivElement, BackupStatusRootProps>(
+  function BackupStatusRoot(props, ref) {
+    const {
+      portal,
+      refreshOnSuccess,
+      methods = DEFAULT_METHODS,
+      labels: overrides,
+      disabled = false,
+      children,
+      ...rest
+    } = props;
+    const status = useBackupStatus({ portal, refreshOnSuccess });
+    const labels = mergeLabels(defaultBackupStatusLabels, useContext(BackupKitContext)?.labels, overrides);
+    const id = useId();
+    const triggerRef = useRef<HTMLButtonElement>(null);
+
+    const { known } = status;
+    const isBackedUp = (method: BackupMethod) =>
+      !!known &&
+      (known.methods.includes(method) ||
+        (method === 'PASSKEY' && !methods.includes('CUSTOM') && known.methods.includes('CUSTOM')));
+    const empty = !!known && known.methods.length === 0;
+    const state = status.state === 'ready' && empty ? 'empty' : status.state;
+    const connecting = status.portalStatus === 'loading' && status.state === 'loading';
+    const error = status.state === 'error' ? status.error : undefined;
+    // Portal itself cannot start and a retry would not help (e.g. a wrong API key).
+    const portalDead = error?.stage === 'initializing' && !error.retryable;
+
+    let statusText = '';
+    if (status.state === 'loading') statusText = connecting ? labels.connecting : labels.loading;
+    else if (status.state === 'error') statusText = errorText(labels, status.error);
+    else if (!status.hasWallet) statusText = labels.noWallet;
+    else if (empty) statusText = labels.empty;
+    else {
+      const backedUp = methods.filter(isBackedUp);
+      const names = backedUp.map((method) => text(labels.method, { method }));
+      statusText = text(labels.summary, { methods: backedUp, names });
+    }
+
+    const flow: FlowContextValue = {
+      scope: 'backup-status',
+      state,
+      blocked: disabled || status.state === 'loading' || portalDead,
+      disabled,
+      ids: { status: `${id}status`, trigger: `${id}refresh` },
+      statusText,
+      error,
+      canRetry: false,
+      triggerLabel: labels.refresh,
+      retryLabel: labels.retry,
+      activate: () => void status.refresh(),
+      retry: () => void status.refresh(),
+      triggerRef,
+      triggerHidden: false,
+    };
+    const ctx: BackupStatusContextValue = { state, labels, methods, known, isBackedUp, empty, triggerRef };
+
+    return (
+      <FlowProvider value={flow}>
+        <BackupStatusProvider value={ctx}>
+          <div
+            {...partAttributes('backup-status', 'root', state)}
+            data-stage={error?.stage}
+            data-portal={status.portalStatus}
+            data-disabled={flag(disabled)}
+            {...rest}
+            ref={ref}
+          >
+            {children}
+          </div>
+        </BackupStatusProvider>
+      </FlowProvider>
+    );
+  },
+);

@@ -1,0 +1,227 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { PasswordBackup } from '../password-backup/password-backup.js';
+import { fillAndSubmit, waitForRoot } from '../stories/play.js';
+import {
+  defaultWalletScenario,
+  splitWalletScenario,
+  WalletScenario,
+  walletScenarioArgTypes,
+  type WalletScenarioArgs,
+} from '../stories/wallet-scenario.js';
+import { BackupStatus, type BackupStatusProps } from './backup-status.js';
+
+interface StatusStoryArgs {
+  /** Render a PasswordBackup as the call to action while nothing is backed up. */
+  passwordBackupWhenEmpty: boolean;
+}
+
+type Args = BackupStatusProps & WalletScenarioArgs & StatusStoryArgs;
+
+// A password the call-to-action stories type; never an arg.
+const NEW_PASSWORD = 'a brand new backup password';
+
+const meta = {
+  title: 'Components/BackupStatus',
+  tags: ['autodocs'],
+  component: BackupStatus,
+  args: {
+    ...defaultWalletScenario,
+    passwordBackupWhenEmpty: true,
+    refreshOnSuccess: true,
+    disabled: false,
+    labels: {},
+  },
+  argTypes: {
+    ...walletScenarioArgTypes,
+    // Recovery only: not used by BackupStatus.
+    failAt: { options: ['nowhere', 'loading'], control: 'select', table: { category: 'Scenario (fake Portal)' } },
+    holdAt: { options: ['nowhere', 'loading'], control: 'select', table: { category: 'Scenario (fake Portal)' } },
+    passwordBackupWhenEmpty: { control: 'boolean' },
+    methods: { control: 'check', options: ['PASSWORD', 'PASSKEY', 'GDRIVE', 'CUSTOM'] },
+    labels: { control: 'object' },
+    empty: { control: false, table: { disable: true } },
+    portal: { control: false, table: { disable: true } },
+  },
+  render: (args) => {
+    const [scenario, rest] = splitWalletScenario(args);
+    const { passwordBackupWhenEmpty, ...props } = rest;
+    return (
+      <WalletScenario args={scenario}>
+        {(storage) => (
+          <BackupStatus
+            {...props}
+            empty={
+              passwordBackupWhenEmpty ? (
+                <PasswordBackup storage={storage} policy={{ requireAcknowledgement: false }} onSuccess={fn()} />
+              ) : undefined
+            }
+          />
+        )}
+      </WalletScenario>
+    );
+  },
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const itemOf = (canvasElement: HTMLElement, method: string) =>
+  canvasElement.querySelector(`[data-scope="backup-status"][data-part="item"][data-method="${method}"]`);
+
+/** Some methods backed up: each says so in words, and the status line sums it up. */
+export const Ready: Story = {
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'backup-status', { state: 'ready' });
+    await expect(itemOf(canvasElement, 'PASSWORD')).toHaveTextContent('Backed up');
+    await expect(itemOf(canvasElement, 'PASSKEY')).toHaveTextContent('Not backed up');
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent(
+      'Backed up with Password and Google Drive.',
+    );
+  },
+};
+
+export const Loading: Story = {
+  args: { holdAt: 'loading' },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'backup-status', { state: 'loading', portal: 'ready' });
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Checking your backups…');
+    await expect(within(canvasElement).getByRole('button', { name: 'Refresh' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+  },
+};
+
+export const Connecting: Story = {
+  args: { portalState: 'connecting' },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'backup-status', { state: 'loading', portal: 'loading' });
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Connecting to Portal…');
+  },
+};
+
+/** Nothing backed up: the call to action (here a PasswordBackup) shows under the list. */
+export const NothingBackedUp: Story = {
+  args: { backedUpWith: [] },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'backup-status', { state: 'empty' });
+    await expect(within(canvasElement).getAllByRole('status')[0]).toHaveTextContent(
+      'This wallet is not backed up yet.',
+    );
+    await expect(within(canvasElement).getByLabelText('Backup password')).toBeInTheDocument();
+  },
+};
+
+/**
+ * Back up from the call to action: once the backup succeeds the status is read again by itself,
+ * the call to action goes away, and focus moves to Refresh instead of being lost.
+ */
+export const BackedUpFromTheCallToAction: Story = {
+  args: { backedUpWith: [] },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'backup-status', { state: 'empty' });
+    await fillAndSubmit(canvasElement, NEW_PASSWORD);
+    await waitForRoot(canvasElement, 'backup-status', { state: 'ready' });
+    await expect(itemOf(canvasElement, 'PASSWORD')).toHaveTextContent('Backed up');
+    await waitFor(() => expect(within(canvasElement).getByRole('button', { name: 'Refresh' })).toHaveFocus());
+  },
+};
+
+/** A passkey backup made on the kit's direct path (CUSTOM) counts as a passkey. */
+export const DirectPathPasskey: Story = {
+  args: { backedUpWith: ['CUSTOM'] },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'backup-status', { state: 'ready' });
+    await expect(itemOf(canvasElement, 'PASSKEY')).toHaveTextContent('Backed up');
+  },
+};
+
+/** Reading the status failed: Refresh reads it again. */
+export const ReadFailed: Story = {
+  args: { failAt: 'loading' },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'backup-status', { state: 'error', stage: 'status' });
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Refresh' }));
+    await waitForRoot(canvasElement, 'backup-status', { state: 'ready' });
+  },
+};
+
+export const PortalNotReady: Story = {
+  args: { portalState: 'not-ready' },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'backup-status', { state: 'error', stage: 'initializing', portal: 'error' });
+  },
+};
+
+export const PortalInitFailed: Story = {
+  args: { portalState: 'init-failed' },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'backup-status', { state: 'error', stage: 'initializing' });
+    await expect(within(canvasElement).getByRole('button', { name: 'Refresh' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+  },
+};
+
+export const Disabled: Story = {
+  args: { disabled: true },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'backup-status', { state: 'ready', disabled: '' });
+    await expect(within(canvasElement).getByRole('button', { name: 'Refresh' })).toBeDisabled();
+  },
+};
+
+export const CustomLabels: Story = {
+  args: {
+    labels: {
+      listLabel: 'Sauvegardes',
+      method: ({ method }) =>
+        ({ PASSWORD: 'Mot de passe', PASSKEY: 'Clé d’accès' })[method as string] ?? 'Google Drive',
+      backedUp: 'Sauvegardé',
+      notBackedUp: 'Non sauvegardé',
+      summary: ({ names }) => `Sauvegardé avec : ${names.join(', ')}.`,
+      refresh: 'Actualiser',
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'backup-status', { state: 'ready' });
+    await expect(within(canvasElement).getByRole('list', { name: 'Sauvegardes' })).toBeInTheDocument();
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent(
+      'Sauvegardé avec : Mot de passe, Google Drive.',
+    );
+  },
+};
+
+/** The parts, arranged by hand: two methods only, the status above, Refresh first. */
+export const Parts: Story = {
+  render: (args) => {
+    const [scenario, rest] = splitWalletScenario(args);
+    const { passwordBackupWhenEmpty: _, ...props } = rest;
+    return (
+      <WalletScenario args={scenario}>
+        {() => (
+          <BackupStatus.Root {...props}>
+            <BackupStatus.Refresh>Check again</BackupStatus.Refresh>
+            <BackupStatus.Status />
+            <BackupStatus.List>
+              <BackupStatus.Item method="PASSKEY">Passkey on this device</BackupStatus.Item>
+              <BackupStatus.Item method="PASSWORD" />
+            </BackupStatus.List>
+          </BackupStatus.Root>
+        )}
+      </WalletScenario>
+    );
+  },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'backup-status', { state: 'ready' });
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Check again' }));
+    await waitForRoot(canvasElement, 'backup-status', { state: 'ready' });
+  },
+};
+
+export const DarkTheme: Story = {
+  globals: { theme: 'dark' },
+  play: Ready.play,
+};

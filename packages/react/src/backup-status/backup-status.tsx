@@ -1,0 +1,43 @@
+import { forwardRef, type ReactNode } from 'react';
+import { FlowStatus, type FlowStatusProps } from '../internal/flow-status.js';
+import { BackupStatusEmpty } from './backup-status-empty.js';
+import { BackupStatusItem } from './backup-status-item.js';
+import { BackupStatusList } from './backup-status-list.js';
+import { BackupStatusRefresh } from './backup-status-refresh.js';
+import { BackupStatusRoot, type BackupStatusRootProps } from './backup-status-root.js';
+
+export const BackupStatusStatus = FlowStatus;
+export type BackupStatusStatusProps = FlowStatusProps;
+
+export interface BackupStatusProps extends BackupStatusRootProps {
+  /** Shown while nothing is backed up, e.g. `<PasswordBackup />`. */
+  empty?: ReactNode;
+  /** A class per part, for the drop-in (`className` goes on the root). */
+  classNames?: Partial<Record<'list' | 'status' | 'empty' | 'refresh', string>> | undefined;
+}
+
+/**
+ * The drop-in: each method with whether it is backed up, a polite status line, a call to action
+ * while nothing is backed up, and a Refresh button. Built from the parts below.
+ */
+const BackupStatusDropIn = forwardRef<HTMLDivElement, BackupStatusProps>(function BackupStatus(props, ref) {
+  const { empty, classNames: c = {}, ...rootProps } = props;
+  return (
+    <BackupStatusRoot {...rootProps} ref={ref}>
+      <BackupStatusList className={c.list} />
+      <BackupStatusStatus className={c.status} />
+      <BackupStatusEmpty className={c.empty}>{empty}</BackupStatusEmpty>
+      <BackupStatusRefresh className={c.refresh} />
+    </BackupStatusRoot>
+  );
+});
+
+/** `<BackupStatus empty={<PasswordBackup />} />`, or compose `BackupStatus.Root / List / Item / Status / Empty / Refresh`. */
+export const BackupStatus = /* @__PURE__ */ Object.assign(BackupStatusDropIn, {
+  Root: BackupStatusRoot,
+  List: BackupStatusList,
+  Item: BackupStatusItem,
+  Status: BackupStatusStatus,
+  Empty: BackupStatusEmpty,
+  Refresh: BackupStatusRefresh,
+});
