@@ -12,6 +12,7 @@ import { createStore, type ReadableStore } from '../internal/store.js';
 import { getPortalFacade, type PortalFacade } from '../portal/portal-facade.js';
 import type { BackupMethod, MpcStatus, PasskeyOptions, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
+import { loadDirectPath } from './direct/direct-path-kit.js';
 import { validatePasskeyOptions } from './passkey-options.js';
 import { openPasskeyWindow, type PasskeyWindowOptions } from './passkey-window.js';
 import type { PasskeyPath, PasskeySnapshot } from './passkey-snapshot.js';
@@ -65,9 +66,6 @@ export interface PasskeyFlow extends ReadableStore<PasskeySnapshot> {
   resolvePath(): PasskeyPath;
 }
 
-/** The kit's direct path, in its own chunk: it pulls in @simplewebauthn/browser. */
-const loadKitDirectPath = () => import('./direct/direct-path.js').then((m) => m.createDirectPasskeyPath());
-
 /**
  * The passkey backup as a store, over the same backup flow as every other method, so storage
  * and Portal notification keep the same promises. Three paths:
@@ -117,7 +115,7 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
   }
 
   async function loadDirect(): Promise<DirectPasskeyPath> {
-    direct ??= await (options.loadDirectPath ?? loadKitDirectPath)();
+    direct ??= await (options.loadDirectPath ?? loadDirectPath)();
     return direct;
   }
 

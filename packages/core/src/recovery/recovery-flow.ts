@@ -2,6 +2,7 @@ import { BackupKitError, toBackupKitError } from '../errors.js';
 import { getBackupStatus, recoverWallet } from '../portal/portal-calls.js';
 import { withDeadline } from '../internal/deadline.js';
 import { createStore, type ReadableStore } from '../internal/store.js';
+import { loadDirectPath } from '../passkey/direct/direct-path-kit.js';
 import { getPortalFacade } from '../portal/portal-facade.js';
 import type { BackupMethod, MpcStatus, PasskeyOptions, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
@@ -85,8 +86,7 @@ export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryF
     const passkey = options.passkey;
     if (method !== 'CUSTOM' || !passkey) return undefined;
     return async ({ signal }: { signal: AbortSignal | undefined }) => {
-      const { createDirectPasskeyPath } = await import('../passkey/direct/direct-path.js');
-      return createDirectPasskeyPath().unlock(passkey, signal);
+      return (await loadDirectPath()).unlock(passkey, signal);
     };
   }
 

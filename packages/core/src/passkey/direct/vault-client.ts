@@ -1,5 +1,4 @@
-import { BackupKitError } from '../../errors.js';
-import { anySignal } from '../../internal/any-signal.js';
+import type { DirectPathKit } from './direct-path-kit.js';
 import type {
   AuthenticationOptionsRequest,
   AuthenticationVerifyRequest,
@@ -24,7 +23,10 @@ export interface VaultClient {
 }
 
 /** A small JSON client for the vault protocol; failures are PASSKEY_FAILED, never with the body. */
-export function createVaultClient(options: VaultClientOptions): VaultClient {
+export function createVaultClient(
+  options: VaultClientOptions,
+  { BackupKitError, anySignal }: Pick<DirectPathKit, 'BackupKitError' | 'anySignal'>,
+): VaultClient {
   const base = new URL('/vault/', options.baseUrl);
   const timeoutMs = options.timeoutMs ?? 15_000;
 
