@@ -112,6 +112,13 @@ export class Playground {
     return this.page.locator('section[data-section="status"]');
   }
 
+  /** The methods the BackupStatus component lists as backed up. */
+  backedUpMethods(): Promise<string[]> {
+    return this.status
+      .locator('[data-scope="backup-status"][data-part="item"][data-backed-up]')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-method') ?? ''));
+  }
+
   get recover(): Locator {
     return this.page.locator('section[data-section="recover"] [data-scope="recover-wallet"][data-part="root"]');
   }

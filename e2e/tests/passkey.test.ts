@@ -55,6 +55,7 @@ describe('passkey backups on the kit direct path (key vault)', () => {
     // Stored as CUSTOM in the server; Portal knows a PASSWORD backup (3.4.1 has no CUSTOM).
     expect((await stack.server.userShare(app.userId, 'CUSTOM')).status).toBe(200);
     expect(storedVerdicts(stack.emulator, app.apiKey)).toEqual([{ success: true, backupMethod: 'PASSWORD' }]);
+    await expect.poll(() => app.backedUpMethods()).toEqual(['PASSWORD']);
     const [credential, ...more] = await authenticator.credentials();
     expect(more).toEqual([]);
 
@@ -212,6 +213,7 @@ describe("passkey backups through Portal's own window (emulator)", () => {
     expect(storedVerdicts(stack.emulator, app.apiKey)).toEqual([{ success: true, backupMethod: 'PASSKEY' }]);
     expect(completedMethods(stack.emulator, app.apiKey)).toEqual(['PASSKEY']);
     expect(client(stack.emulator, app.apiKey).passkey).toMatchObject({ rpId: 'localhost' });
+    await expect.poll(() => app.backedUpMethods()).toEqual(['PASSKEY']);
 
     await app.loseDevice();
     await app.chooseRecoveryMethod("Passkey (Portal's window)");

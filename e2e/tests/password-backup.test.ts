@@ -21,9 +21,9 @@ describe('password backup and recovery', () => {
     const stored = await stack.server.userShare(app.userId, 'PASSWORD');
     expect(stored.status).toBe(200);
 
-    // The status component reads Portal: PASSWORD is backed up.
-    await expect.poll(() => app.status.getByText(/Password/).count()).toBeGreaterThan(0);
-    await expect(app.status.innerText()).resolves.toMatch(/Password.*backed up/i);
+    // The status component reads Portal: PASSWORD is backed up, nothing else.
+    await expect.poll(() => app.backedUpMethods()).toEqual(['PASSWORD']);
+    await expect(app.status.innerText()).resolves.toContain('Backed up with Password.');
 
     await app.loseDevice();
     await expect(app.page.getByTestId('wallet-address').textContent()).resolves.toBe(address);
@@ -38,7 +38,7 @@ describe('password backup and recovery', () => {
     expect(await app.recoverWithPassword(PASSWORD)).toBe('success');
     await app.walletState(['on-device']);
     expect(await app.address()).toBe(address);
-    await expect(app.page.getByTestId('address-check').textContent()).resolves.toContain('the same address as before');
+    await expect(app.page.getByTestId('address-check').getAttribute('data-same')).resolves.toBe('true');
     // Recovery only read the share.
     expect(await stack.server.userShare(app.userId, 'PASSWORD')).toEqual(stored);
   });

@@ -100,6 +100,7 @@ describe('self-managed backups', () => {
     expect((await stack.server.userShare(app.userId, 'GDRIVE')).status).toBe(200);
     expect(storedVerdicts(stack.emulator, app.apiKey)).toEqual([{ success: true, backupMethod: 'GDRIVE' }]);
     expect(client(stack.emulator, app.apiKey).googleDriveBackupKeys).toBe(1);
+    await expect.poll(() => app.backedUpMethods()).toEqual(['GDRIVE']);
 
     await app.loseDevice();
     expect(await app.recoverWith('Google Drive')).toBe('success');

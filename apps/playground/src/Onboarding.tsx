@@ -1,9 +1,15 @@
 import { useCallback, useReducer, useState, type ReactNode } from 'react';
 import type { BackupStorage, PasskeyOptions, PasskeyWindowOptions } from '@backup-kit/core';
-import { BackupButton, PasskeySetup, PasswordBackup, RecoverWallet, useBackupKit } from '@backup-kit/react';
+import {
+  BackupButton,
+  BackupStatus,
+  PasskeySetup,
+  PasswordBackup,
+  RecoverWallet,
+  useBackupKit,
+} from '@backup-kit/react';
 import type { PlaygroundConfig } from './config.js';
 import { METHOD_NAMES } from './methods.js';
-import { StatusPanel } from './status.js';
 import { useWallet, type Wallet, type WalletSnapshot } from './wallet.js';
 
 export interface PlaygroundSetup {
@@ -39,14 +45,20 @@ function shortAddress(address: string) {
   return address.length > 14 ? `${address.slice(0, 8)}…${address.slice(-6)}` : address;
 }
 
+/** The address recovery gave back, and the one the wallet had before this device lost it. */
+interface RecoveryCheck {
+  recovered: string;
+  before: string | null;
+}
+
 interface WalletCardProps {
   wallet: Wallet;
-  recoveredAddress: string | null;
+  recovery: RecoveryCheck | null;
   onCreate: () => void;
   onLose: () => void;
 }
 
-function WalletCard({ wallet, recoveredAddress, onCreate, onLose }: WalletCardProps) {
+function WalletCard({ wallet, recovery, onCreate, onLose }: WalletCardProps) {
   const kit = useBackupKit();
   const { snapshot } = wallet;
   const state = kit.status === 'error' ? 'portal-error' : snapshot.state;
@@ -63,13 +75,7 @@ function WalletCard({ wallet, recoveredAddress, onCreate, onLose }: WalletCardPr
           </code>
         </p>
       )}
-      {recoveredAddress && snapshot.state === 'on-device' && (
-        <p className="pg-match" data-testid="address-check">
-          {recoveredAddress.toLowerCase() === snapshot.address.toLowerCase()
-            ? `Recovered: the same address as before (${shortAddress(recoveredAddress)}).`
-            : `Recovered a different address (${shortAddress(recoveredAddress)}).`}
-        </p>
-      )}
+      {recovery && snapshot.state === 'on-device' && <RecoveryResult recovery={recovery} />}
       <div className="pg-actions">
         {kit.status === 'error' && kit.error?.retryable && (
           <button type="button" className="pg-button" onClick={kit.retry}>
@@ -103,6 +109,17 @@ function WalletCard({ wallet, recoveredAddress, onCreate, onLose }: WalletCardPr
         )}
       </div>
     </Card>
+  );
+}
+
+function RecoveryResult({ recovery }: { recovery: RecoveryCheck }) {
+  const same = recovery.before !== null && recovery.recovered.toLowerCase() === recovery.before.toLowerCase();
+  return (
+    <p className={same ? 'pg-match' : 'pg-mismatch'} data-testid="address-check" data-same={same}>
+      {same
+        ? `Recovered: the same address as before this device lost it (${shortAddress(recovery.recovered)}).`
+        : `Recovered ${shortAddress(recovery.recovered)}, which is not the address this device lost (${shortAddress(recovery.before ?? 'unknown')}).`}
+    </p>
   );
 }
 
@@ -141,15 +158,7 @@ function Method(props: { id: string; title: string; hint: ReactNode; children: R
   );
 }
 
-function BackupCard({
-  setup,
-  enabled,
-  onBackedUp,
-}: {
-  setup: PlaygroundSetup;
-  enabled: boolean;
-  onBackedUp: () => void;
-}) {
+function BackupCard({ setup, enabled }: { setup: PlaygroundSetup; enabled: boolean }) {
   const disabled = !enabled;
   const passwordFallback = (
     <p>
@@ -166,7 +175,7 @@ function BackupCard({
         hint="Portal encrypts the backup share with your password; the server keeps the encrypted share."
       >
         <div id="method-password">
-          <PasswordBackup storage={setup.storage} disabled={disabled} onSuccess={onBackedUp} />
+          <PasswordBackup storage={setup.storage} disabled={disabled} />
         </div>
       </Method>
       <Method
@@ -186,7 +195,6 @@ function BackupCard({
           storage={setup.storage}
           disabled={disabled}
           fallback={passwordFallback}
-          onSuccess={onBackedUp}
         />
       </Method>
       <Method
@@ -201,7 +209,6 @@ function BackupCard({
           storage={setup.storage}
           disabled={disabled}
           fallback={passwordFallback}
-          onSuccess={onBackedUp}
         />
       </Method>
       <Method
@@ -209,7 +216,7 @@ function BackupCard({
         title="Google Drive"
         hint="Portal keeps the key in (the emulator's stand-in for) Google Drive; the server keeps the encrypted share."
       >
-        <BackupButton method="GDRIVE" storage={setup.storage} disabled={disabled} onSuccess={onBackedUp} />
+        <BackupButton method="GDRIVE" storage={setup.storage} disabled={disabled} />
       </Method>
     </Card>
   );
@@ -217,53 +224,60 @@ function BackupCard({
 
 export function Onboarding({ setup }: { setup: PlaygroundSetup }) {
   const wallet = useWallet();
-  const [statusVersion, bumpStatus] = useReducer((n: number) => n + 1, 0);
   // A new wallet on this device (created or recovered) starts the backup forms afresh.
   const [generation, nextGeneration] = useReducer((n: number) => n + 1, 0);
   // Each lost device gets a fresh recovery form.
   const [lostCount, countLoss] = useReducer((n: number) => n + 1, 0);
-  const [recoveredAddress, setRecoveredAddress] = useState<string | null>(null);
+  const [recovery, setRecovery] = useState<RecoveryCheck | null>(null);
+  // The address the wallet had when this device lost it: the recovered one must be the same.
+  const [addressBeforeLoss, setAddressBeforeLoss] = useState<string | null>(null);
   const { refresh, create, lose } = wallet;
 
-  const onBackedUp = useCallback(() => bumpStatus(), []);
   const onCreate = useCallback(async () => {
     await create();
-    setRecoveredAddress(null);
+    setRecovery(null);
     nextGeneration();
-    bumpStatus();
   }, [create]);
+  const address = 'address' in wallet.snapshot ? wallet.snapshot.address : null;
   const onLose = useCallback(async () => {
+    setAddressBeforeLoss(address);
     await lose();
-    setRecoveredAddress(null);
+    setRecovery(null);
     countLoss();
-    bumpStatus();
-  }, [lose]);
+  }, [lose, address]);
   const onRecovered = useCallback(
-    ({ address }: { address: string }) => {
-      setRecoveredAddress(address);
+    ({ address: recovered }: { address: string }) => {
+      setRecovery({ recovered, before: addressBeforeLoss });
       nextGeneration();
-      bumpStatus();
       void refresh();
     },
-    [refresh],
+    [refresh, addressBeforeLoss],
   );
   const state = wallet.snapshot.state;
   const enabled = state === 'on-device' || state === 'connecting';
 
   return (
     <>
-      <WalletCard
-        wallet={wallet}
-        recoveredAddress={recoveredAddress}
-        onCreate={() => void onCreate()}
-        onLose={() => void onLose()}
-      />
-      <BackupCard key={generation} setup={setup} enabled={enabled} onBackedUp={onBackedUp} />
+      <WalletCard wallet={wallet} recovery={recovery} onCreate={() => void onCreate()} onLose={() => void onLose()} />
+      <BackupCard key={generation} setup={setup} enabled={enabled} />
       <Card id="status" step={3} title="Backup status">
-        <StatusPanel version={statusVersion} />
+        <p className="pg-hint">
+          What Portal counts as backed up. A passkey backup in the key vault shows as Password: Portal 3.4.1 knows it as
+          one.
+        </p>
+        {/* Backups refresh it by themselves; a new wallet (created or recovered) reads it again. */}
+        <BackupStatus
+          key={generation}
+          labels={{ method: ({ method }) => METHOD_NAMES[method] }}
+          empty={
+            <p>
+              Back it up above, e.g. with a <a href="#method-password">password</a>.
+            </p>
+          }
+        />
       </Card>
       <Card id="recover" step={4} title="Recover">
-        {state === 'lost' || recoveredAddress ? (
+        {state === 'lost' || recovery ? (
           <RecoverWallet
             key={lostCount}
             storage={setup.storage}
