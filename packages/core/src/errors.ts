@@ -91,11 +91,12 @@ export interface BackupKitErrorInit {
 
 export class BackupKitError extends Error {
   override readonly name = 'BackupKitError';
-  readonly code: BackupKitErrorCode;
-  readonly stage: BackupKitStage;
-  readonly portalCode?: number | string;
-  readonly retryable: boolean;
-  readonly details?: unknown;
+  // Declared, not defined: set in the constructor, and portalCode / details only when given.
+  declare readonly code: BackupKitErrorCode;
+  declare readonly stage: BackupKitStage;
+  declare readonly portalCode?: number | string;
+  declare readonly retryable: boolean;
+  declare readonly details?: unknown;
 
   constructor(code: BackupKitErrorCode, init: BackupKitErrorInit) {
     super(init.message ?? MESSAGES[code], { cause: init.cause });
@@ -145,7 +146,7 @@ export function toBackupKitError(
 ): BackupKitError {
   // A BackupKitError already says where it happened (e.g. PORTAL_NOT_READY while initializing).
   if (error instanceof BackupKitError) return error;
-  const byName = CODE_BY_ERROR_NAME[String(errorName(error))];
+  const byName = CODE_BY_ERROR_NAME[String((error as { name?: unknown } | null | undefined)?.name)];
   if (byName) return new BackupKitError(byName, { stage, cause: error });
 
   const portalCode = readPortalCode(error);
@@ -166,12 +167,8 @@ export function toBackupKitError(
   return new BackupKitError(fallback, { stage, cause: error });
 }
 
-function readPortalCode(error: unknown): number | string | undefined {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
-  const code = (error as { code: unknown }).code;
+/** The `code` Portal puts on its errors: a number, or a string such as PASSKEY_CANCELLED. */
+export function readPortalCode(error: unknown): number | string | undefined {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
   return typeof code === 'number' || typeof code === 'string' ? code : undefined;
-}
-
-function errorName(error: unknown): unknown {
-  return typeof error === 'object' && error !== null && 'name' in error ? (error as { name: unknown }).name : undefined;
 }

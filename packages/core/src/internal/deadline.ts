@@ -13,36 +13,24 @@ export interface DeadlineOptions {
  * that must not lose a late result (a cipherText) keep their own handle on the promise.
  */
 export function withDeadline<T>(promise: Promise<T>, { timeoutMs, signal, stage }: DeadlineOptions): Promise<T> {
-  if (signal?.aborted) {
-    promise.catch(() => {});
-    return Promise.reject(new BackupKitError('ABORTED', { stage, cause: signal.reason }));
-  }
   return new Promise<T>((resolve, reject) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const cleanup = () => {
-      if (timer !== undefined) clearTimeout(timer);
+    // Whatever comes first settles it; the rest is ignored (a promise settles once).
+    const finish = (settle: (value: never) => void, value: unknown) => {
+      clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
+      settle(value as never);
     };
-    const onAbort = () => {
-      cleanup();
-      reject(new BackupKitError('ABORTED', { stage, cause: signal?.reason }));
-    };
-    if (timeoutMs !== undefined && timeoutMs > 0 && Number.isFinite(timeoutMs)) {
-      timer = setTimeout(() => {
-        cleanup();
-        reject(new BackupKitError('TIMEOUT', { stage }));
-      }, timeoutMs);
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const onAbort = () => finish(reject, new BackupKitError('ABORTED', { stage, cause: signal?.reason }));
+    const timer =
+      timeoutMs! > 0 && timeoutMs! < Infinity
+        ? setTimeout(() => finish(reject, new BackupKitError('TIMEOUT', { stage })), timeoutMs)
+        : undefined;
+    // Also handles the promise's rejection when the signal was aborted already.
     promise.then(
-      (value) => {
-        cleanup();
-        resolve(value);
-      },
-      (error: unknown) => {
-        cleanup();
-        reject(error);
-      },
+      (value) => finish(resolve, value),
+      (error: unknown) => finish(reject, error),
     );
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

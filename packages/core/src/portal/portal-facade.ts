@@ -1,4 +1,10 @@
-import { BackupKitError, toBackupKitError, type BackupKitErrorCode, type BackupKitStage } from '../errors.js';
+import {
+  BackupKitError,
+  readPortalCode,
+  toBackupKitError,
+  type BackupKitErrorCode,
+  type BackupKitStage,
+} from '../errors.js';
 import { withDeadline } from '../internal/deadline.js';
 import { createSerialQueue } from '../internal/serial-queue.js';
 import type { PortalLike } from './portal-like.js';
@@ -126,10 +132,9 @@ function createPortalFacade(portal: PortalLike, timeouts: Required<PortalTimeout
 }
 
 function initFailure(reason: unknown): BackupKitError {
-  const code = (reason as { code?: unknown } | null)?.code;
   return new BackupKitError('PORTAL_INIT_FAILED', {
     stage: 'initializing',
     cause: reason,
-    ...((typeof code === 'number' || typeof code === 'string') && { portalCode: code }),
+    portalCode: readPortalCode(reason),
   });
 }
