@@ -49,7 +49,7 @@ test('the playground from a new wallet to a recovered one', async () => {
 
   await app.loseDevice();
   await waitForState(app.recover, ['idle']);
-  await shoot('04-lost-device', page.locator('section[data-section="status"]'));
+  await shoot('04-lost-device', page.locator('section[data-section="wallet"]'));
 
   expect(await app.recoverWithPassword('not my password')).toBe('wrong-password');
   await shoot('05-wrong-password', page.locator('section[data-section="status"]'));

@@ -76,12 +76,14 @@ export function App({ config }: { config: PlaygroundConfig }) {
         </aside>
       </header>
       <main className="pg-main">
-        <section className="pg-card" aria-labelledby="user-heading">
-          <h2 id="user-heading">Test user</h2>
-          <p>
-            This browser is user <code data-testid="user-id">{userId}</code>. The server stores this user&apos;s
-            encrypted backups; the emulator knows the user by a Portal API key made from it.
-          </p>
+        <section className="pg-card pg-user" aria-labelledby="user-heading">
+          <div>
+            <h2 id="user-heading">Test user</h2>
+            <p>
+              This browser is <code data-testid="user-id">{userId}</code>: the server keeps this user&apos;s encrypted
+              backups, and the emulator knows the user by a Portal API key made from it.
+            </p>
+          </div>
           <button type="button" className="pg-button pg-button--secondary" onClick={startOver}>
             Start over as a new user
           </button>

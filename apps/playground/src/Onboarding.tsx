@@ -158,16 +158,30 @@ function Method(props: { id: string; title: string; hint: ReactNode; children: R
   );
 }
 
+/**
+ * The four ways to back up, shown while the wallet is on this device, and while Portal connects
+ * (the components then say that they are waiting for Portal, or that it could not start).
+ */
 function BackupCard({ setup, enabled }: { setup: PlaygroundSetup; enabled: boolean }) {
-  const disabled = !enabled;
+  return (
+    <Card id="backup" step={2} title="Back it up">
+      {enabled ? (
+        <BackupMethods setup={setup} />
+      ) : (
+        <p className="pg-hint">Create or recover a wallet on this device first.</p>
+      )}
+    </Card>
+  );
+}
+
+function BackupMethods({ setup }: { setup: PlaygroundSetup }) {
   const passwordFallback = (
     <p>
       Use a password instead: open <a href="#method-password">Password</a> above.
     </p>
   );
   return (
-    <Card id="backup" step={2} title="Back it up">
-      {disabled && <p className="pg-hint">Create or recover a wallet on this device first.</p>}
+    <>
       <Method
         id="password"
         title="Password"
@@ -175,7 +189,7 @@ function BackupCard({ setup, enabled }: { setup: PlaygroundSetup; enabled: boole
         hint="Portal encrypts the backup share with your password; the server keeps the encrypted share."
       >
         <div id="method-password">
-          <PasswordBackup storage={setup.storage} disabled={disabled} />
+          <PasswordBackup storage={setup.storage} />
         </div>
       </Method>
       <Method
@@ -193,7 +207,7 @@ function BackupCard({ setup, enabled }: { setup: PlaygroundSetup; enabled: boole
           passkey={setup.directPasskey}
           labels={{ trigger: 'Create a passkey and back up' }}
           storage={setup.storage}
-          disabled={disabled}
+
           fallback={passwordFallback}
         />
       </Method>
@@ -207,7 +221,7 @@ function BackupCard({ setup, enabled }: { setup: PlaygroundSetup; enabled: boole
           passkeyWindow={setup.passkeyWindow}
           labels={{ trigger: "Back up with a passkey in Portal's window" }}
           storage={setup.storage}
-          disabled={disabled}
+
           fallback={passwordFallback}
         />
       </Method>
@@ -216,9 +230,9 @@ function BackupCard({ setup, enabled }: { setup: PlaygroundSetup; enabled: boole
         title="Google Drive"
         hint="Portal keeps the key in (the emulator's stand-in for) Google Drive; the server keeps the encrypted share."
       >
-        <BackupButton method="GDRIVE" storage={setup.storage} disabled={disabled} />
+        <BackupButton method="GDRIVE" storage={setup.storage} />
       </Method>
-    </Card>
+    </>
   );
 }
 
