@@ -11,5 +11,5 @@ export function createStrictContext<T>(rootName: string) {
     if (value === null) throw new Error(`<${partName}> must be used inside <${rootName}>.`);
     return value;
   }
-  return [Context.Provider, useStrictContext, Context] as const;
+  return [Context.Provider, useStrictContext] as const;
 }
