@@ -1,6 +1,5 @@
 import { BackupKitError, toBackupKitError } from '../errors.js';
 import { backupWallet, reportStored } from '../portal/portal-calls.js';
-import { anySignal } from '../internal/any-signal.js';
 import { withDeadline } from '../internal/deadline.js';
 import { createStore, type ReadableStore } from '../internal/store.js';
 import { getPortalFacade, type PortalFacade } from '../portal/portal-facade.js';
@@ -165,12 +164,12 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
     const storage = options.storage;
     if (!storage) return finish(share.method, 'portal');
     set({ state: 'storing', method: share.method });
-    // The storage gets its own signal, aborted when we stop waiting, so it can stop too.
+    // The storage gets its own signal, aborted as soon as we stop waiting for it (its time limit,
+    // the caller's signal, a failure), so it can stop too.
     const attempt = new AbortController();
-    const combined = anySignal([signal, attempt.signal]);
     try {
       const saving = Promise.resolve().then(() =>
-        storage.save({ backupMethod: share.method, cipherText: share.cipherText, signal: combined.signal }),
+        storage.save({ backupMethod: share.method, cipherText: share.cipherText, signal: attempt.signal }),
       );
       await withDeadline(saving, { timeoutMs: options.timeouts?.storeMs ?? 15_000, signal, stage: 'storing' });
     } catch (cause) {
@@ -182,8 +181,6 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
       await reportStored(facade, false, share.portalMethod, { timeoutMs: options.timeouts?.notifyMs }).catch(() => {});
       fail(error);
       return;
-    } finally {
-      combined.dispose();
     }
     share.next = 'notify';
     options.onStored?.({ backupMethod: share.method });
