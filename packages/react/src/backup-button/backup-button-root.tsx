@@ -37,7 +37,6 @@ export const BackupButtonRoot = forwardRef<HTMLDivElement, BackupButtonRootProps
     // Portal itself cannot start and a retry would not help (e.g. a wrong API key).
     const portalDead = error?.stage === 'initializing' && !error.retryable;
     const input = method === 'PASSWORD' ? { password: password ?? '' } : {};
-    const retry = () => void backup.retry(input);
 
     const ctx: FlowContextValue = {
       scope: 'backup-button',
@@ -56,11 +55,8 @@ export const BackupButtonRoot = forwardRef<HTMLDivElement, BackupButtonRootProps
             ? labels.retry
             : text(labels.trigger, { method }),
       retryLabel: labels.retry,
-      // retry() starts a backup when there is nothing to retry, and retries Portal when it failed.
-      activate: retry,
-      retry,
+      activate: () => void backup.retry(input),
       triggerRef,
-      triggerHidden: false,
     };
 
     return (

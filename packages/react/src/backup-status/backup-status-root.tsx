@@ -79,9 +79,7 @@ export const BackupStatusRoot = forwardRef<HTMLDivElement, BackupStatusRootProps
       triggerLabel: labels.refresh,
       retryLabel: labels.retry,
       activate: () => void status.refresh(),
-      retry: () => void status.refresh(),
       triggerRef,
-      triggerHidden: false,
     };
     const ctx: BackupStatusContextValue = { state, labels, methods, known, isBackedUp, empty, triggerRef };
 

@@ -53,13 +53,7 @@ function createStatusFlow(portal: PortalLike) {
  */
 export function useBackupStatus(options: UseBackupStatusOptions = {}): UseBackupStatusResult {
   const { portal, refreshOnSuccess = true } = options;
-  const { snapshot, flow, portalStatus, retry } = useFlowStore(
-    createStatusFlow,
-    NO_OPTIONS,
-    portal,
-    LOADING,
-    (error): BackupStatusSnapshot => ({ state: 'error', error }),
-  );
+  const { snapshot, flow, portalStatus, retry } = useFlowStore(createStatusFlow, NO_OPTIONS, portal, LOADING);
 
   const ready = portalStatus === 'ready';
   useEffect(() => {

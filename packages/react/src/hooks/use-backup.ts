@@ -59,16 +59,6 @@ export function useBackup(options: UseBackupOptions): UseBackupResult {
     snapshot,
     flow: _flow,
     ...actions
-  } = useFlowStore<BackupSnapshot, BackupFlowOptions, BackupStartInput>(
-    createBackupFlow,
-    flowOptions,
-    portal,
-    idle,
-    (error) => ({
-      state: 'error',
-      method,
-      error,
-    }),
-  );
+  } = useFlowStore<BackupSnapshot, BackupFlowOptions, BackupStartInput>(createBackupFlow, flowOptions, portal, idle);
   return { ...snapshot, ...actions, isBusy: isBusy(snapshot) };
 }

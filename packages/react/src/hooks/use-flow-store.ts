@@ -1,5 +1,5 @@
 import { useCallback, useContext, useEffect, useState, useSyncExternalStore } from 'react';
-import type { BackupKitError, PortalLike } from '@backup-kit/core';
+import type { PortalLike } from '@backup-kit/core';
 import { announceFlowSuccess } from '../internal/flow-success-events.js';
 import { BackupKitContext, type PortalStatus } from '../provider/backup-kit-context.js';
 
@@ -34,7 +34,7 @@ const nothing = () => {};
  * unsubscribes: a running backup goes on and still tells Portal (promise 7).
  *
  * Before the provider has a Portal the placeholder shows; if Portal failed to start, a flow that
- * has not started shows that error and `retry` retries Portal.
+ * has not started shows that error (an `error` snapshot) and `retry` retries Portal.
  */
 export function useFlowStore<S extends { state: string }, O, I, F extends FlowStore<S, O, I> = FlowStore<S, O, I>>(
   create: (portal: PortalLike, options: O) => F,
@@ -42,7 +42,6 @@ export function useFlowStore<S extends { state: string }, O, I, F extends FlowSt
   explicitPortal: PortalLike | undefined,
   /** Must keep its identity between renders. */
   placeholder: S,
-  portalFailed: (error: BackupKitError) => S,
 ): FlowBinding<S, I, F> {
   const kit = useContext(BackupKitContext);
   if (!explicitPortal && !kit)
@@ -76,7 +75,8 @@ export function useFlowStore<S extends { state: string }, O, I, F extends FlowSt
   const failed = status === 'error' && NOT_STARTED.includes(snapshot.state) ? kit!.error : null;
   const settled = () => Promise.resolve(snapshot);
   return {
-    snapshot: failed ? portalFailed(failed) : snapshot,
+    // The snapshot as it was, in `error` with why Portal failed (e.g. { state, method, error }).
+    snapshot: failed ? ({ ...snapshot, state: 'error', error: failed } as S) : snapshot,
     flow,
     portalStatus: status,
     start: flow ? flow.start : settled,

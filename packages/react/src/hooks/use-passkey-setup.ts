@@ -62,10 +62,6 @@ export function usePasskeySetup(options: UsePasskeySetupOptions): UsePasskeySetu
     flowOptions,
     portal,
     CHECKING,
-    (error) => ({
-      state: 'error',
-      error,
-    }),
   );
   const error = snapshot.state === 'error' ? snapshot.error : undefined;
   const issues = useMemo(

@@ -87,12 +87,7 @@ export function useRecovery(options: UseRecoveryOptions = {}): UseRecoveryResult
     RecoveryFlowOptions,
     RecoveryRetryInput,
     ReturnType<typeof createRecoveryStore>
-  >(createRecoveryStore, flowOptions, portal, LOADING, (error) => ({
-    state: 'error',
-    method: undefined,
-    methods: NO_METHODS,
-    error,
-  }));
+  >(createRecoveryStore, flowOptions, portal, LOADING);
 
   // List the methods once Portal is ready (and again for a new Portal, or after Portal retried).
   const ready = portalStatus === 'ready';

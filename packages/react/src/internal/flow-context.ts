@@ -24,13 +24,15 @@ export interface FlowContextValue {
   canRetry: boolean;
   triggerLabel: string;
   retryLabel: string;
-  /** The trigger's action in the current state: start, or retry after an error. */
+  /**
+   * What the trigger and Retry do: start, or after an error retry (every flow's retry starts when
+   * there is nothing to retry, and retries Portal when Portal could not start).
+   */
   activate: () => void;
-  retry: () => void;
   /** The trigger stays mounted in every state, so focus can always go back to it. */
   triggerRef: RefObject<HTMLButtonElement | null>;
   /** No trigger at all (passkeys unsupported: the fallback takes its place). */
-  triggerHidden: boolean;
+  triggerHidden?: boolean;
 }
 
 export const [FlowProvider, useFlowContext] = createStrictContext<FlowContextValue>('a Backup Kit Root');

@@ -22,7 +22,7 @@ export const FlowRetry = forwardRef<HTMLButtonElement, FlowRetryProps>(function 
       ref={ref}
       onClick={composeEventHandlers(onClick, () => {
         ctx.triggerRef.current?.focus();
-        ctx.retry();
+        ctx.activate();
       })}
     >
       {children ?? ctx.retryLabel}

@@ -60,8 +60,7 @@ export const PasskeySetupRoot = forwardRef<HTMLDivElement, PasskeySetupRootProps
             ? labels.retry
             : labels.trigger,
       retryLabel: labels.retry,
-      activate: () => void (error ? setup.retry() : setup.start()),
-      retry: () => void setup.retry(),
+      activate: () => void setup.retry(),
       triggerRef,
       // Never a dead button: without passkeys the fallback takes the trigger's place.
       triggerHidden: setup.state === 'unsupported',

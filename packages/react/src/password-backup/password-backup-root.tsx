@@ -187,11 +187,9 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
             ? labels.retry
             : text(labels.submit, { kind }),
       retryLabel: labels.retry,
-      // One path for both: the form's own submit (validation, then start or retry).
+      // The form's own submit: validation, then start or retry.
       activate: () => formRef.current?.requestSubmit(),
-      retry: () => formRef.current?.requestSubmit(),
       triggerRef,
-      triggerHidden: false,
     };
 
     return (

@@ -170,7 +170,6 @@ export const RecoverWalletRoot = forwardRef<HTMLFormElement, RecoverWalletRootPr
       retryLabel: labels.retry,
       // One path for every way to submit: Enter in the input, the button, Retry.
       activate: () => formRef.current?.requestSubmit(),
-      retry: () => formRef.current?.requestSubmit(),
       triggerRef,
       triggerHidden: state === 'empty',
     };
