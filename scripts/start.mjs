@@ -6,7 +6,7 @@
 // Run through `bash scripts/start.sh`, which installs and builds first.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -30,8 +30,8 @@ const services = [
     name: 'server',
     port: PORTS.server,
     url: `http://localhost:${PORTS.server}`,
-    // Any answer (even 404) means it is listening.
-    probe: `http://127.0.0.1:${PORTS.server}/users/probe/user-backup-share`,
+    // A TCP connection is enough (an HTTP probe would put a refused request in its log).
+    probe: { host: '127.0.0.1', port: PORTS.server },
     what: 'Backup Kit server: /users/:id/user-backup-share, /webhook/backup, passkey vault /vault/',
     when: () => existsSync(serverBin),
     cmd: () => [
@@ -132,6 +132,7 @@ function signalGroup(child, signal) {
 function stopAll(code = 0) {
   if (stopping) return;
   stopping = true;
+  console.log('\nStopping every service…');
   for (const child of children) signalGroup(child, 'SIGTERM');
   // Give them a moment to close their ports and databases, then make sure.
   const deadline = setTimeout(() => {
@@ -170,15 +171,24 @@ for (const service of services) {
   children.push(child);
 }
 
+function answers(probe) {
+  if (typeof probe !== 'string') {
+    return new Promise((resolve) => {
+      const socket = connect(probe, () => socket.end(() => resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+  }
+  return fetch(probe, { signal: AbortSignal.timeout(2000) }).then(
+    (response) => response.body?.cancel().then(() => true) ?? true,
+    () => false,
+  );
+}
+
 async function waitFor(service, timeoutMs = 120_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until && !stopping) {
-    try {
-      await fetch(service.probe, { signal: AbortSignal.timeout(2000) });
-      return true;
-    } catch {
-      await new Promise((r) => setTimeout(r, 300));
-    }
+    if (await answers(service.probe)) return true;
+    await new Promise((r) => setTimeout(r, 300));
   }
   return false;
 }
