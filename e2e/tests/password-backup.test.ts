@@ -96,4 +96,20 @@ describe('password backup and recovery', () => {
     const button = app.page.locator('[data-scope="backup-button"][data-part="root"]');
     await expect(button.getAttribute('data-portal')).resolves.toBe('error');
   });
+
+  test('starting over gives this browser a new user with no wallet, and the old one keeps its backup', async () => {
+    const app = await stack.open();
+    await app.createWallet();
+    expect(await app.backUpWithPassword(PASSWORD)).toBe('success');
+
+    await app.page.getByRole('button', { name: 'Start over as a new user' }).click();
+    await expect.poll(() => app.page.getByTestId('user-id').textContent()).not.toBe(app.userId);
+    const newUser = (await app.page.getByTestId('user-id').textContent()) ?? '';
+    await app.walletState(['none']);
+    // The new id sticks in this browser.
+    await app.page.reload();
+    await expect(app.page.getByTestId('user-id').textContent()).resolves.toBe(newUser);
+    expect((await stack.server.userShare(newUser, 'PASSWORD')).status).toBe(404);
+    expect((await stack.server.userShare(app.userId, 'PASSWORD')).status).toBe(200);
+  });
 });
