@@ -15,17 +15,30 @@ function copyStyles(): Plugin {
 }
 
 /**
- * Where the built JSX imports its runtime from: src/internal/jsx-runtime.ts, one re-export of
- * react/jsx-runtime. An app's bundler keeps each import statement of an external module, so one
- * module importing the runtime (instead of every part) makes a smaller bundle.
+ * An app's bundler keeps every import statement of an external module, one per part of ours. So
+ * the built parts import React and its JSX runtime through one module each (src/internal/react.ts
+ * and jsx-runtime.ts), and an app's bundle carries one import of each. Only the build does this:
+ * the sources import from 'react' as usual, which the hooks lint needs.
  */
 const JSX_SOURCE = '@backup-kit/react-jsx';
+const REACT_RE_EXPORT = fileURLToPath(new URL('src/internal/react.ts', import.meta.url));
+
+function oneReactImport(): Plugin {
+  return {
+    name: 'backup-kit:one-react-import',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === 'react' && importer && importer !== REACT_RE_EXPORT ? REACT_RE_EXPORT : null;
+    },
+  };
+}
 
 // Library build: one ES module per source file so bundlers tree-shake what an app does not use.
 // Tests live in vitest.config.ts, so this file carries only what the build needs.
 export default defineConfig({
   plugins: [
     react({ jsxImportSource: JSX_SOURCE }),
+    oneReactImport(),
     dts({
       tsconfigPath: './tsconfig.build.json',
     }),
@@ -40,7 +53,11 @@ export default defineConfig({
   build: {
     lib: { entry: { index: 'src/index.ts' }, formats: ['es'] },
     rollupOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@backup-kit\/core/, /^@portal-hq\/web/],
+      // 'react' itself stays external only from the re-export module (see oneReactImport).
+      external: (source, importer) =>
+        source === 'react'
+          ? importer === REACT_RE_EXPORT
+          : /^react\/|^react-dom($|\/)|^@backup-kit\/core|^@portal-hq\/web/.test(source),
       output: {
         preserveModules: true,
         preserveModulesRoot: 'src',

@@ -43,10 +43,9 @@ export const BackupButtonRoot = forwardRef<HTMLDivElement, BackupButtonRootProps
       state: backup.state,
       blocked: disabled || backup.isBusy || backup.state === 'success' || connecting || portalDead,
       disabled,
-      ids: { status: `${id}status`, trigger: `${id}trigger` },
+      id,
       statusText: backupStatusText(labels, backup, connecting),
       error,
-      canRetry: !!error?.retryable && !disabled,
       triggerLabel: backup.isBusy
         ? labels.busy
         : backup.state === 'success'

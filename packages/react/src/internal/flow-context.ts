@@ -16,12 +16,11 @@ export interface FlowContextValue {
   blocked: boolean;
   /** The app disabled the component (a real `disabled`). */
   disabled: boolean;
-  ids: { status: string; trigger: string };
+  /** The base of the parts' ids: `${id}status`, `${id}trigger`. */
+  id: string;
   /** What the Status part announces. */
   statusText: string;
   error: BackupKitError | undefined;
-  /** An error a retry may fix. */
-  canRetry: boolean;
   triggerLabel: string;
   retryLabel: string;
   /**

@@ -12,7 +12,8 @@ export type FlowRetryProps = ComponentPropsWithoutRef<'button'>;
  */
 export const FlowRetry = forwardRef<HTMLButtonElement, FlowRetryProps>(function Retry(props, ref) {
   const ctx = useFlowContext('Retry');
-  if (!ctx.canRetry) return null;
+  // Only while a retry can help.
+  if (!ctx.error?.retryable || ctx.disabled) return null;
   const { children, onClick, ...rest } = props;
   return (
     <button

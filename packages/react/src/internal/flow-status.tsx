@@ -16,7 +16,7 @@ export const FlowStatus = forwardRef<HTMLDivElement, FlowStatusProps>(function S
       role="status"
       aria-live="polite"
       aria-atomic="true"
-      id={ctx.ids.status}
+      id={`${ctx.id}status`}
       {...partAttributes(ctx.scope, 'status', ctx.state)}
       data-stage={ctx.error?.stage}
       {...rest}

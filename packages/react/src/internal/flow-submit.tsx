@@ -19,10 +19,10 @@ export const FlowSubmit = forwardRef<HTMLButtonElement, FlowSubmitProps>(functio
   return (
     <button
       type="submit"
-      id={ctx.ids.trigger}
+      id={`${ctx.id}trigger`}
       disabled={ctx.disabled}
       aria-disabled={ctx.blocked && !ctx.disabled ? true : undefined}
-      aria-describedby={ctx.ids.status}
+      aria-describedby={`${ctx.id}status`}
       {...partAttributes(ctx.scope, 'submit', ctx.state)}
       {...rest}
       ref={composedRef}

@@ -19,10 +19,10 @@ export const FlowTrigger = forwardRef<HTMLButtonElement, FlowTriggerProps>(funct
   return (
     <button
       type="button"
-      id={ctx.ids.trigger}
+      id={`${ctx.id}trigger`}
       disabled={ctx.disabled}
       aria-disabled={ctx.blocked && !ctx.disabled ? true : undefined}
-      aria-describedby={ctx.ids.status}
+      aria-describedby={`${ctx.id}status`}
       {...partAttributes(ctx.scope, 'trigger', ctx.state)}
       {...rest}
       ref={composedRef}

@@ -48,10 +48,9 @@ export const PasskeySetupRoot = forwardRef<HTMLDivElement, PasskeySetupRootProps
         setup.state === 'success' ||
         setup.state === 'unsupported',
       disabled,
-      ids: { status: `${id}status`, trigger: `${id}trigger` },
+      id,
       statusText: connecting ? labels.connecting : statusText(labels, setup),
       error,
-      canRetry: !!error?.retryable && !disabled,
       triggerLabel: setup.isBusy
         ? labels.busy
         : setup.state === 'success'

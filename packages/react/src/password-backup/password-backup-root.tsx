@@ -175,10 +175,9 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
       state: backup.state,
       blocked,
       disabled,
-      ids: { status: `${id}status`, trigger: `${id}submit` },
+      id,
       statusText: backupStatusText(labels, backup, connecting),
       error,
-      canRetry: !!error?.retryable && !disabled,
       triggerLabel: backup.isBusy
         ? labels.busy
         : backup.state === 'success'

@@ -155,11 +155,10 @@ export const RecoverWalletRoot = forwardRef<HTMLFormElement, RecoverWalletRootPr
       state,
       blocked,
       disabled,
-      ids: { status: `${id}status`, trigger: `${id}submit` },
+      id,
       // The field shows its own message; the live region does not repeat it.
       statusText: fieldError && fieldErrors > 0 ? '' : recoveryStatusText(labels, recovery, connecting, state),
       error,
-      canRetry: !!error?.retryable && !disabled,
       triggerLabel: recovery.isBusy
         ? labels.busy
         : recovery.state === 'success'
