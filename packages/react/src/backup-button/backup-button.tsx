@@ -24,8 +24,8 @@ const BackupButtonDropIn = forwardRef<HTMLDivElement, BackupButtonProps>(functio
   const { classNames, ...rootProps } = props;
   return (
     <BackupButtonRoot {...rootProps} ref={ref}>
-      <BackupButtonTrigger className={classNames?.trigger} />
-      <BackupButtonStatus className={classNames?.status} />
+      <FlowTrigger className={classNames?.trigger} />
+      <FlowStatus className={classNames?.status} />
     </BackupButtonRoot>
   );
 });
@@ -33,7 +33,7 @@ const BackupButtonDropIn = forwardRef<HTMLDivElement, BackupButtonProps>(functio
 /** `<BackupButton method="PASSKEY" />`, or compose `BackupButton.Root / Trigger / Status / Retry`. */
 export const BackupButton = /* @__PURE__ */ Object.assign(BackupButtonDropIn, {
   Root: BackupButtonRoot,
-  Trigger: BackupButtonTrigger,
-  Status: BackupButtonStatus,
-  Retry: BackupButtonRetry,
+  Trigger: FlowTrigger,
+  Status: FlowStatus,
+  Retry: FlowRetry,
 });

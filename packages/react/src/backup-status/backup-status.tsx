@@ -25,7 +25,7 @@ const BackupStatusDropIn = forwardRef<HTMLDivElement, BackupStatusProps>(functio
   return (
     <BackupStatusRoot {...rootProps} ref={ref}>
       <BackupStatusList className={c.list} />
-      <BackupStatusStatus className={c.status} />
+      <FlowStatus className={c.status} />
       <BackupStatusEmpty className={c.empty}>{empty}</BackupStatusEmpty>
       <BackupStatusRefresh className={c.refresh} />
     </BackupStatusRoot>
@@ -37,7 +37,7 @@ export const BackupStatus = /* @__PURE__ */ Object.assign(BackupStatusDropIn, {
   Root: BackupStatusRoot,
   List: BackupStatusList,
   Item: BackupStatusItem,
-  Status: BackupStatusStatus,
+  Status: FlowStatus,
   Empty: BackupStatusEmpty,
   Refresh: BackupStatusRefresh,
 });

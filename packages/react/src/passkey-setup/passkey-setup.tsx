@@ -32,8 +32,8 @@ const PasskeySetupDropIn = forwardRef<HTMLDivElement, PasskeySetupProps>(functio
   const { fallback, fallbackOn, classNames: c = {}, ...rootProps } = props;
   return (
     <PasskeySetupRoot {...rootProps} ref={ref}>
-      <PasskeySetupTrigger className={c.trigger} />
-      <PasskeySetupStatus className={c.status} />
+      <FlowTrigger className={c.trigger} />
+      <FlowStatus className={c.status} />
       <PasskeySetupIssues className={c.issues} />
       <PasskeySetupFallback when={fallbackOn} className={c.fallback}>
         {fallback}
@@ -45,9 +45,9 @@ const PasskeySetupDropIn = forwardRef<HTMLDivElement, PasskeySetupProps>(functio
 /** `<PasskeySetup passkey={...} />`, or compose `PasskeySetup.Root / Trigger / Status / Issues / Fallback / Retry`. */
 export const PasskeySetup = /* @__PURE__ */ Object.assign(PasskeySetupDropIn, {
   Root: PasskeySetupRoot,
-  Trigger: PasskeySetupTrigger,
-  Status: PasskeySetupStatus,
+  Trigger: FlowTrigger,
+  Status: FlowStatus,
   Issues: PasskeySetupIssues,
   Fallback: PasskeySetupFallback,
-  Retry: PasskeySetupRetry,
+  Retry: FlowRetry,
 });

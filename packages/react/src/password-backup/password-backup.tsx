@@ -69,7 +69,7 @@ const PasswordBackupDropIn = forwardRef<HTMLFormElement, PasswordBackupProps>(fu
         <PasswordBackupIssues className={c.issues} />
       </PasswordBackupField>
       <PasswordBackupSubmit className={c.submit} />
-      <PasswordBackupStatus className={c.status} />
+      <FlowStatus className={c.status} />
     </PasswordBackupRoot>
   );
 });
@@ -87,6 +87,6 @@ export const PasswordBackup = /* @__PURE__ */ Object.assign(PasswordBackupDropIn
   Issues: PasswordBackupIssues,
   Acknowledge: PasswordBackupAcknowledge,
   Submit: PasswordBackupSubmit,
-  Status: PasswordBackupStatus,
-  Retry: PasswordBackupRetry,
+  Status: FlowStatus,
+  Retry: FlowRetry,
 });

@@ -58,8 +58,8 @@ const RecoverWalletDropIn = forwardRef<HTMLFormElement, RecoverWalletProps>(func
         </RecoverWalletControl>
         <RecoverWalletFieldError className={c.fieldError} />
       </RecoverWalletField>
-      <RecoverWalletSubmit className={c.submit} />
-      <RecoverWalletStatus className={c.status} />
+      <FlowSubmit className={c.submit} />
+      <FlowStatus className={c.status} />
       <RecoverWalletEmpty className={c.empty}>{empty}</RecoverWalletEmpty>
     </RecoverWalletRoot>
   );
@@ -76,8 +76,8 @@ export const RecoverWallet = /* @__PURE__ */ Object.assign(RecoverWalletDropIn, 
   Input: RecoverWalletInput,
   VisibilityToggle: RecoverWalletVisibilityToggle,
   FieldError: RecoverWalletFieldError,
-  Submit: RecoverWalletSubmit,
-  Status: RecoverWalletStatus,
-  Retry: RecoverWalletRetry,
+  Submit: FlowSubmit,
+  Status: FlowStatus,
+  Retry: FlowRetry,
   Empty: RecoverWalletEmpty,
 });
