@@ -20,6 +20,7 @@ export type BackupSnapshot =
   | { state: 'success'; method: BackupMethod; storage: StorageMode }
   | { state: 'error'; method: BackupMethod; error: BackupKitError };
 
+/** A backup is running: backing up, storing or notifying. */
 export function isBusy(snapshot: { state: string }): boolean {
-  return snapshot.state === 'backing-up' || snapshot.state === 'storing' || snapshot.state === 'notifying';
+  return ['backing-up', 'storing', 'notifying'].includes(snapshot.state);
 }

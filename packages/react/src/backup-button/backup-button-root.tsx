@@ -36,7 +36,6 @@ export const BackupButtonRoot = forwardRef<HTMLDivElement, BackupButtonRootProps
     const error = backup.state === 'error' ? backup.error : undefined;
     // Portal itself cannot start and a retry would not help (e.g. a wrong API key).
     const portalDead = error?.stage === 'initializing' && !error.retryable;
-    const input = method === 'PASSWORD' ? { password: password ?? '' } : {};
 
     const ctx: FlowContextValue = {
       scope: 'backup-button',
@@ -54,7 +53,8 @@ export const BackupButtonRoot = forwardRef<HTMLDivElement, BackupButtonRootProps
             ? labels.retry
             : text(labels.trigger, { method }),
       retryLabel: labels.retry,
-      activate: () => void backup.retry(input),
+      // Only PASSWORD backups read the password (core sends '' when there is none).
+      activate: () => void backup.retry({ password }),
       triggerRef,
     };
 
