@@ -31,6 +31,8 @@ step pnpm -r build
 step pnpm -r typecheck
 step pnpm lint
 step pnpm format:check
+# publint and arethetypeswrong over each published package, as packed.
+step pnpm -r --if-present check:package
 
 rm -f packages/*/test-results.json apps/*/test-results.json e2e/test-results.json
 pnpm -r --workspace-concurrency=1 --no-bail test || status=1

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { CliUsageError, USAGE, parseCliOptions } from './cli-options';
-import { startServer } from './start-server';
+import { CliUsageError, USAGE, parseCliOptions } from './cli-options.js';
+import { startServer } from './start-server.js';
 
 try {
   const server = await startServer(await parseCliOptions(process.argv.slice(2), process.env));

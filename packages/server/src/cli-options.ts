@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Authorize } from './router-options';
-import type { StartServerOptions } from './start-server';
+import type { Authorize } from './router-options.js';
+import type { StartServerOptions } from './start-server.js';
 
 export const USAGE = `Usage: backup-kit-server [--port 8787] [--host 127.0.0.1] [--data-dir .data/server]
                          [--key-file .data/backup-kit-keys.json] [--authorize ./authorize.js]

@@ -1,20 +1,20 @@
 import { Hono } from 'hono';
-import { vaultRouteModule } from './vault/vault-route-module';
-import { drizzleOf } from './db/drizzle-handle';
-import { lazyKeyProvider } from './crypto/lazy-key-provider';
-import { loadLocalKeyFileProvider } from './crypto/local-key-file-provider';
-import { DEFAULT_KEY_FILE, DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMIT, DEV_USER_HEADER } from './defaults';
-import type { AppEnv } from './http/app-env';
-import { developmentCors } from './http/cors-policy';
-import { logRequests } from './http/log-requests';
-import { type ServedRouter, serveRouter } from './http/serve-router';
-import { userBackupShareRoutes } from './http/user-backup-share-routes';
-import { webhookRoutes } from './http/webhook-routes';
-import { createJsonLogger, redactingLogger } from './log/logger';
-import type { BackupRouterOptions } from './router-options';
-import { createCustodianBackupShareStore } from './store/custodian-backup-share-store';
-import { createRateLimitStore } from './store/rate-limit-store';
-import { createUserBackupShareStore } from './store/user-backup-share-store';
+import { vaultRouteModule } from './vault/vault-route-module.js';
+import { drizzleOf } from './db/drizzle-handle.js';
+import { lazyKeyProvider } from './crypto/lazy-key-provider.js';
+import { loadLocalKeyFileProvider } from './crypto/local-key-file-provider.js';
+import { DEFAULT_KEY_FILE, DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMIT, DEV_USER_HEADER } from './defaults.js';
+import type { AppEnv } from './http/app-env.js';
+import { developmentCors } from './http/cors-policy.js';
+import { logRequests } from './http/log-requests.js';
+import { type ServedRouter, serveRouter } from './http/serve-router.js';
+import { userBackupShareRoutes } from './http/user-backup-share-routes.js';
+import { webhookRoutes } from './http/webhook-routes.js';
+import { createJsonLogger, redactingLogger } from './log/logger.js';
+import type { BackupRouterOptions } from './router-options.js';
+import { createCustodianBackupShareStore } from './store/custodian-backup-share-store.js';
+import { createRateLimitStore } from './store/rate-limit-store.js';
+import { createUserBackupShareStore } from './store/user-backup-share-store.js';
 
 export interface BackupRouter extends ServedRouter {
   /** The Hono app; mount it in another Hono app with `parent.route('/backup', router.app)`. */

@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
-import { lazyKeyProvider } from './crypto/lazy-key-provider';
-import { loadLocalKeyFileProvider } from './crypto/local-key-file-provider';
-import { drizzleOf } from './db/drizzle-handle';
-import { DEFAULT_KEY_FILE, DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMIT } from './defaults';
-import type { AppEnv } from './http/app-env';
-import { logRequests } from './http/log-requests';
-import { type ServedRouter, serveRouter } from './http/serve-router';
-import { createJsonLogger, redactingLogger } from './log/logger';
-import type { VaultRouterOptions } from './router-options';
-import { createRateLimitStore } from './store/rate-limit-store';
-import { vaultRouteModule } from './vault/vault-route-module';
+import { lazyKeyProvider } from './crypto/lazy-key-provider.js';
+import { loadLocalKeyFileProvider } from './crypto/local-key-file-provider.js';
+import { drizzleOf } from './db/drizzle-handle.js';
+import { DEFAULT_KEY_FILE, DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMIT } from './defaults.js';
+import type { AppEnv } from './http/app-env.js';
+import { logRequests } from './http/log-requests.js';
+import { type ServedRouter, serveRouter } from './http/serve-router.js';
+import { createJsonLogger, redactingLogger } from './log/logger.js';
+import type { VaultRouterOptions } from './router-options.js';
+import { createRateLimitStore } from './store/rate-limit-store.js';
+import { vaultRouteModule } from './vault/vault-route-module.js';
 
 export interface VaultRouter extends ServedRouter {
   /** The Hono app, routes under `/vault/...`; mount it with `parent.route('/', router.app)`. */

@@ -1,7 +1,7 @@
-export { BACKUP_METHODS, type BackupMethod } from './backup-method';
-export { type BackupRouter, createBackupRouter } from './create-backup-router';
-export { type VaultRouter, createVaultRouter } from './create-vault-router';
-export { type RunningServer, type StartServerOptions, startServer } from './start-server';
+export { BACKUP_METHODS, type BackupMethod } from './backup-method.js';
+export { type BackupRouter, createBackupRouter } from './create-backup-router.js';
+export { type VaultRouter, createVaultRouter } from './create-vault-router.js';
+export { type RunningServer, type StartServerOptions, startServer } from './start-server.js';
 export type {
   Authorize,
   AuthorizeContext,
@@ -11,16 +11,16 @@ export type {
   RateLimitOptions,
   VaultOptions,
   VaultRouterOptions,
-} from './router-options';
-export { type OpenBackupDatabaseOptions, openBackupDatabase } from './db/open-backup-database';
-export type { BackupDatabase } from './db/backup-database';
-export type { KeyProvider, WrappedKey } from './crypto/key-provider';
+} from './router-options.js';
+export { type OpenBackupDatabaseOptions, openBackupDatabase } from './db/open-backup-database.js';
+export type { BackupDatabase } from './db/backup-database.js';
+export type { KeyProvider, WrappedKey } from './crypto/key-provider.js';
 export {
   type LocalKeyFileProvider,
   loadLocalKeyFileProvider,
   rotateLocalKeyFile,
-} from './crypto/local-key-file-provider';
-export { type LogFields, type Logger, createJsonLogger, silentLogger } from './log/logger';
+} from './crypto/local-key-file-provider.js';
+export { type LogFields, type Logger, createJsonLogger, silentLogger } from './log/logger.js';
 export {
   DEFAULT_CHALLENGE_TTL_MS,
   DEFAULT_DATA_DIR,
@@ -29,4 +29,4 @@ export {
   DEFAULT_RATE_LIMIT,
   DEV_USER_HEADER,
   WEBHOOK_SECRET_HEADER,
-} from './defaults';
+} from './defaults.js';

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import type { KeyProvider } from './crypto/key-provider';
-import type { BackupDatabase } from './db/backup-database';
-import type { Logger } from './log/logger';
+import type { KeyProvider } from './crypto/key-provider.js';
+import type { BackupDatabase } from './db/backup-database.js';
+import type { Logger } from './log/logger.js';
 
 /** Who is calling a user route, as the application's own authentication says. */
 export interface Caller {

@@ -1,13 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { type BackupRouter, createBackupRouter } from './create-backup-router';
-import type { KeyProvider } from './crypto/key-provider';
-import { loadLocalKeyFileProvider } from './crypto/local-key-file-provider';
-import type { BackupDatabase } from './db/backup-database';
-import { openBackupDatabase } from './db/open-backup-database';
-import { DEFAULT_DATA_DIR, DEFAULT_KEY_FILE } from './defaults';
-import { createJsonLogger, redactingLogger } from './log/logger';
-import type { BackupRouterOptions } from './router-options';
+import { type BackupRouter, createBackupRouter } from './create-backup-router.js';
+import type { KeyProvider } from './crypto/key-provider.js';
+import { loadLocalKeyFileProvider } from './crypto/local-key-file-provider.js';
+import type { BackupDatabase } from './db/backup-database.js';
+import { openBackupDatabase } from './db/open-backup-database.js';
+import { DEFAULT_DATA_DIR, DEFAULT_KEY_FILE } from './defaults.js';
+import { createJsonLogger, redactingLogger } from './log/logger.js';
+import type { BackupRouterOptions } from './router-options.js';
 
 export interface StartServerOptions extends Omit<BackupRouterOptions, 'db' | 'keyProvider'> {
   /** 0 picks a free port (default 0). */

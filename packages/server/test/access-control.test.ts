@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackupDatabase } from '../src/db/backup-database';
-import { createBackupRouter } from '../src/create-backup-router';
-import { captureLogs, getUserShare, putUserShare, startTestServer, tempDir, uniqueId } from './support/test-server';
-import { pgliteBackend } from './support/backends';
-import { startServer } from '../src/start-server';
-import type { Authorize } from '../src/router-options';
+import type { BackupDatabase } from '../src/db/backup-database.js';
+import { createBackupRouter } from '../src/create-backup-router.js';
+import { captureLogs, getUserShare, putUserShare, startTestServer, tempDir, uniqueId } from './support/test-server.js';
+import { pgliteBackend } from './support/backends.js';
+import { startServer } from '../src/start-server.js';
+import type { Authorize } from '../src/router-options.js';
 import { join } from 'node:path';
 
 // Who may call is decided by the same middleware on either database: PGlite is enough here.

@@ -4,9 +4,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CliUsageError, parseCliOptions } from '../src/cli-options';
-import { WEBHOOK_SECRET, getUserShare, putUserShare, tempDir } from './support/test-server';
-import { vaultPost } from './support/vault';
+import { CliUsageError, parseCliOptions } from '../src/cli-options.js';
+import { WEBHOOK_SECRET, getUserShare, putUserShare, tempDir } from './support/test-server.js';
+import { vaultPost } from './support/vault.js';
 
 describe('backup-kit-server options', () => {
   it('reads --port and --data-dir, and the secret and database from the environment', async () => {

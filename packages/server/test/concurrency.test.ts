@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { BackupDatabase } from '../src/db/backup-database';
-import { drizzleOf } from '../src/db/drizzle-handle';
-import { custodianBackupShares, userBackupShares } from '../src/db/schema';
-import type { RunningServer } from '../src/start-server';
-import { describeOnEachBackend } from './support/backends';
-import { getUserShare, postWebhook, putUserShare, startTestServer, uniqueId } from './support/test-server';
+import type { BackupDatabase } from '../src/db/backup-database.js';
+import { drizzleOf } from '../src/db/drizzle-handle.js';
+import { custodianBackupShares, userBackupShares } from '../src/db/schema.js';
+import type { RunningServer } from '../src/start-server.js';
+import { describeOnEachBackend } from './support/backends.js';
+import { getUserShare, postWebhook, putUserShare, startTestServer, uniqueId } from './support/test-server.js';
 
 const WRITERS = 50;
 

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createSecretMatcher } from '../src/crypto/constant-time';
-import { openEnvelope, sealEnvelope } from '../src/crypto/envelope';
-import { lazyKeyProvider } from '../src/crypto/lazy-key-provider';
-import { loadLocalKeyFileProvider, rotateLocalKeyFile } from '../src/crypto/local-key-file-provider';
-import { tempDir } from './support/test-server';
+import { createSecretMatcher } from '../src/crypto/constant-time.js';
+import { openEnvelope, sealEnvelope } from '../src/crypto/envelope.js';
+import { lazyKeyProvider } from '../src/crypto/lazy-key-provider.js';
+import { loadLocalKeyFileProvider, rotateLocalKeyFile } from '../src/crypto/local-key-file-provider.js';
+import { tempDir } from './support/test-server.js';
 
 const keyFileIn = async () => join(await tempDir(), 'nested', 'keys.json');
 

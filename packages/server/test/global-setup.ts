@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startThrowawayPostgres } from './support/throwaway-postgres';
+import { startThrowawayPostgres } from './support/throwaway-postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,12 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { BackupDatabase } from '../src/db/backup-database';
-import { drizzleOf } from '../src/db/drizzle-handle';
-import { describeError } from '../src/log/describe-error';
-import { redact } from '../src/log/redact';
-import { createJsonLogger, redactingLogger } from '../src/log/logger';
-import { describeOnEachBackend } from './support/backends';
-import { captureLogs, getUserShare, postWebhook, putUserShare, startTestServer, uniqueId } from './support/test-server';
+import type { BackupDatabase } from '../src/db/backup-database.js';
+import { drizzleOf } from '../src/db/drizzle-handle.js';
+import { describeError } from '../src/log/describe-error.js';
+import { redact } from '../src/log/redact.js';
+import { createJsonLogger, redactingLogger } from '../src/log/logger.js';
+import { describeOnEachBackend } from './support/backends.js';
+import {
+  captureLogs,
+  getUserShare,
+  postWebhook,
+  putUserShare,
+  startTestServer,
+  uniqueId,
+} from './support/test-server.js';
 
 describe('redact', () => {
   it('replaces secret-looking keys at any depth and in any spelling', () => {

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import express from 'express';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BackupRouter, createBackupRouter } from '../src/create-backup-router';
-import { loadLocalKeyFileProvider } from '../src/crypto/local-key-file-provider';
-import type { BackupDatabase } from '../src/db/backup-database';
-import { silentLogger } from '../src/log/logger';
-import { pgliteBackend } from './support/backends';
-import { WEBHOOK_SECRET, getUserShare, postWebhook, putUserShare, tempDir, uniqueId } from './support/test-server';
+import { type BackupRouter, createBackupRouter } from '../src/create-backup-router.js';
+import { loadLocalKeyFileProvider } from '../src/crypto/local-key-file-provider.js';
+import type { BackupDatabase } from '../src/db/backup-database.js';
+import { silentLogger } from '../src/log/logger.js';
+import { pgliteBackend } from './support/backends.js';
+import { WEBHOOK_SECRET, getUserShare, postWebhook, putUserShare, tempDir, uniqueId } from './support/test-server.js';
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../src/start-server';
-import { startServer } from '../src/start-server';
-import { silentLogger } from '../src/log/logger';
-import { createPostgresDatabase, postgresBackend } from './support/backends';
-import { WEBHOOK_SECRET, getUserShare, postWebhook, putUserShare, tempDir, uniqueId } from './support/test-server';
+import type { RunningServer } from '../src/start-server.js';
+import { startServer } from '../src/start-server.js';
+import { silentLogger } from '../src/log/logger.js';
+import { createPostgresDatabase, postgresBackend } from './support/backends.js';
+import { WEBHOOK_SECRET, getUserShare, postWebhook, putUserShare, tempDir, uniqueId } from './support/test-server.js';
 
 // Several instances behind a load balancer: separate processes in production, separate
 // servers with separate pools here, sharing only Postgres and the key file.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from './support/test-server';
+import { tempDir } from './support/test-server.js';
 
 const builtTypes = fileURLToPath(new URL('../dist/index.d.ts', import.meta.url));
 

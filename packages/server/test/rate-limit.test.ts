@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { drizzleOf } from '../src/db/drizzle-handle';
-import { rateLimitCounters } from '../src/db/schema';
-import { createRateLimitStore } from '../src/store/rate-limit-store';
-import type { BackupDatabase } from '../src/db/backup-database';
-import type { RunningServer } from '../src/start-server';
-import { describeOnEachBackend } from './support/backends';
-import { WEBHOOK_SECRET, getUserShare, postWebhook, startTestServer, uniqueId } from './support/test-server';
+import { drizzleOf } from '../src/db/drizzle-handle.js';
+import { rateLimitCounters } from '../src/db/schema.js';
+import { createRateLimitStore } from '../src/store/rate-limit-store.js';
+import type { BackupDatabase } from '../src/db/backup-database.js';
+import type { RunningServer } from '../src/start-server.js';
+import { describeOnEachBackend } from './support/backends.js';
+import { WEBHOOK_SECRET, getUserShare, postWebhook, startTestServer, uniqueId } from './support/test-server.js';
 
 describeOnEachBackend('rate limiting', (backend) => {
   let database: BackupDatabase;

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../src/log/logger';
-import { type StartServerOptions, startServer } from '../src/start-server';
-import { createPostgresDatabase, postgresBackend } from './support/backends';
-import { WEBHOOK_SECRET, getUserShare, postWebhook, putUserShare, tempDir, uniqueId } from './support/test-server';
+import { silentLogger } from '../src/log/logger.js';
+import { type StartServerOptions, startServer } from '../src/start-server.js';
+import { createPostgresDatabase, postgresBackend } from './support/backends.js';
+import { WEBHOOK_SECRET, getUserShare, postWebhook, putUserShare, tempDir, uniqueId } from './support/test-server.js';
 
 async function writeStopStartRead(storage: Pick<StartServerOptions, 'dataDir' | 'databaseUrl'>) {
   const keyFile = join(await tempDir(), 'keys.json');

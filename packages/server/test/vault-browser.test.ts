@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
-import type { KeyProvider } from '../src/crypto/key-provider';
-import { loadLocalKeyFileProvider } from '../src/crypto/local-key-file-provider';
-import type { BackupDatabase } from '../src/db/backup-database';
-import type { RunningServer } from '../src/start-server';
-import { describeOnEachBackend } from './support/backends';
-import { type PasskeyPage, launchChromium, openPasskeyPage, servePasskeyPage } from './support/passkey-browser';
-import { startTestServer, tempDir } from './support/test-server';
-import { authenticate, credentialRow, randomVaultKey, registerPasskey } from './support/vault';
+import type { KeyProvider } from '../src/crypto/key-provider.js';
+import { loadLocalKeyFileProvider } from '../src/crypto/local-key-file-provider.js';
+import type { BackupDatabase } from '../src/db/backup-database.js';
+import type { RunningServer } from '../src/start-server.js';
+import { describeOnEachBackend } from './support/backends.js';
+import { type PasskeyPage, launchChromium, openPasskeyPage, servePasskeyPage } from './support/passkey-browser.js';
+import { startTestServer, tempDir } from './support/test-server.js';
+import { authenticate, credentialRow, randomVaultKey, registerPasskey } from './support/vault.js';
 
 // Real WebAuthn: Debian's Chromium with a CDP virtual authenticator, the page on
 // http://localhost:<port> (rpId localhost) calling the vault cross-origin, as the kit's direct

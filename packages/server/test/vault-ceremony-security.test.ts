@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { eq } from 'drizzle-orm';
-import type { BackupDatabase } from '../src/db/backup-database';
-import { drizzleOf } from '../src/db/drizzle-handle';
-import { vaultCredentials } from '../src/db/schema';
-import type { RunningServer } from '../src/start-server';
-import { describeOnEachBackend } from './support/backends';
-import { launchChromium, openPasskeyPage, type PasskeyPage, servePasskeyPage } from './support/passkey-browser';
-import { captureLogs, startTestServer } from './support/test-server';
+import type { BackupDatabase } from '../src/db/backup-database.js';
+import { drizzleOf } from '../src/db/drizzle-handle.js';
+import { vaultCredentials } from '../src/db/schema.js';
+import type { RunningServer } from '../src/start-server.js';
+import { describeOnEachBackend } from './support/backends.js';
+import { launchChromium, openPasskeyPage, type PasskeyPage, servePasskeyPage } from './support/passkey-browser.js';
+import { captureLogs, startTestServer } from './support/test-server.js';
 import {
   assertion,
   authenticate,
@@ -16,7 +16,7 @@ import {
   randomVaultKey,
   registerPasskey,
   vaultPost,
-} from './support/vault';
+} from './support/vault.js';
 
 // The ways a ceremony must fail, each with a real response from Chromium's virtual
 // authenticator, so that only the property under test is wrong.

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { silentLogger } from '../src/log/logger';
-import { type RunningServer, startServer } from '../src/start-server';
-import { createPostgresDatabase, postgresBackend } from './support/backends';
-import { launchChromium, openPasskeyPage, type PasskeyPage, servePasskeyPage } from './support/passkey-browser';
-import { WEBHOOK_SECRET, tempDir } from './support/test-server';
-import { assertion, randomVaultKey, vaultPost } from './support/vault';
+import { silentLogger } from '../src/log/logger.js';
+import { type RunningServer, startServer } from '../src/start-server.js';
+import { createPostgresDatabase, postgresBackend } from './support/backends.js';
+import { launchChromium, openPasskeyPage, type PasskeyPage, servePasskeyPage } from './support/passkey-browser.js';
+import { WEBHOOK_SECRET, tempDir } from './support/test-server.js';
+import { assertion, randomVaultKey, vaultPost } from './support/vault.js';
 
 // Two vault instances behind a load balancer: separate servers with separate pools, sharing
 // only Postgres and the key file. Every step of a ceremony may land on either.

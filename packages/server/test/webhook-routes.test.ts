@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { BackupDatabase } from '../src/db/backup-database';
-import { drizzleOf } from '../src/db/drizzle-handle';
-import { custodianBackupShares } from '../src/db/schema';
-import type { RunningServer } from '../src/start-server';
-import { describeOnEachBackend } from './support/backends';
-import { WEBHOOK_SECRET, postWebhook, startTestServer, uniqueId } from './support/test-server';
+import type { BackupDatabase } from '../src/db/backup-database.js';
+import { drizzleOf } from '../src/db/drizzle-handle.js';
+import { custodianBackupShares } from '../src/db/schema.js';
+import type { RunningServer } from '../src/start-server.js';
+import { describeOnEachBackend } from './support/backends.js';
+import { WEBHOOK_SECRET, postWebhook, startTestServer, uniqueId } from './support/test-server.js';
 
 // What Portal sends: a JSON-stringified share.
 const shareFor = (clientId: string) =>

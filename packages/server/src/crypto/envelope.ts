@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { KeyProvider } from './key-provider';
+import type { KeyProvider } from './key-provider.js';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;

@@ -1,4 +1,4 @@
-import type { KeyProvider } from './key-provider';
+import type { KeyProvider } from './key-provider.js';
 
 /** A provider loaded on first use (e.g. a key file), so building a router stays synchronous. */
 export function lazyKeyProvider(load: () => Promise<KeyProvider>): KeyProvider {

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { KeyProvider, WrappedKey } from './key-provider';
+import type { KeyProvider, WrappedKey } from './key-provider.js';
 
 const FORMAT = 'backup-kit-keys/1';
 const IV_BYTES = 12;

@@ -1,6 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { BackupDatabase } from './backup-database';
-import type { schema } from './schema';
+import type { BackupDatabase } from './backup-database.js';
+import type { schema } from './schema.js';
 
 /** The Drizzle database both drivers (PGlite and node-postgres) are used through. */
 export type BackupDb = PgDatabase<PgQueryResultHKT, typeof schema>;

@@ -1,8 +1,8 @@
 import type pg from 'pg';
-import { type Logger, createJsonLogger, redactingLogger } from '../log/logger';
-import type { BackupDatabase } from './backup-database';
-import { openPglite } from './open-pglite';
-import { openPostgres } from './open-postgres';
+import { type Logger, createJsonLogger, redactingLogger } from '../log/logger.js';
+import type { BackupDatabase } from './backup-database.js';
+import { openPglite } from './open-pglite.js';
+import { openPostgres } from './open-postgres.js';
 
 export interface OpenBackupDatabaseOptions {
   /** A Postgres connection string: use a real Postgres instead of PGlite. */

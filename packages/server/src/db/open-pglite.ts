@@ -2,10 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import type { BackupDatabase } from './backup-database';
-import { type BackupDb, toBackupDatabase } from './drizzle-handle';
-import { migrationsFolder } from './migrations-folder';
-import { schema } from './schema';
+import type { BackupDatabase } from './backup-database.js';
+import { type BackupDb, toBackupDatabase } from './drizzle-handle.js';
+import { migrationsFolder } from './migrations-folder.js';
+import { schema } from './schema.js';
 
 /**
  * Embedded Postgres (WASM) in `dataDir`, or in memory without one (or with `memory://`). One

@@ -1,12 +1,12 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import type { Logger } from '../log/logger';
-import { describeError } from '../log/describe-error';
-import type { BackupDatabase } from './backup-database';
-import { type BackupDb, toBackupDatabase } from './drizzle-handle';
-import { migrationsFolder } from './migrations-folder';
-import { schema } from './schema';
+import type { Logger } from '../log/logger.js';
+import { describeError } from '../log/describe-error.js';
+import type { BackupDatabase } from './backup-database.js';
+import { type BackupDb, toBackupDatabase } from './drizzle-handle.js';
+import { migrationsFolder } from './migrations-folder.js';
+import { schema } from './schema.js';
 
 // Any fixed number shared by every instance: the lock that lets one of them migrate at a time.
 const MIGRATION_LOCK_ID = 0x6b_69_74_01;

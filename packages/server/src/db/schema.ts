@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { BACKUP_METHODS } from '../backup-method';
-import { bytea } from './bytea';
+import { BACKUP_METHODS } from '../backup-method.js';
+import { bytea } from './bytea.js';
 
 // The database refuses a method the code does not know, whichever path wrote it.
 const knownBackupMethod = sql.raw(`backup_method in (${BACKUP_METHODS.map((m) => `'${m}'`).join(', ')})`);

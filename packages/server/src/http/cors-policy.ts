@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
-import { DEV_USER_HEADER } from '../defaults';
-import type { CorsOptions } from '../router-options';
+import { DEV_USER_HEADER } from '../defaults.js';
+import type { CorsOptions } from '../router-options.js';
 
 // The playground and Storybook run on some localhost port; any of them may call in development.
 const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;

@@ -1,10 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
-import { DEV_USER_HEADER } from '../defaults';
-import type { Authorize, Caller } from '../router-options';
-import type { AppEnv } from './app-env';
-import { HttpProblem } from './problem';
-import { userIdParam } from './request-schemas';
-import { validated } from './validated';
+import { DEV_USER_HEADER } from '../defaults.js';
+import type { Authorize, Caller } from '../router-options.js';
+import type { AppEnv } from './app-env.js';
+import { HttpProblem } from './problem.js';
+import { userIdParam } from './request-schemas.js';
+import { validated } from './validated.js';
 
 /**
  * Lets a request through only for the caller who owns :userId. The caller comes from the

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { HttpProblem } from './problem';
+import { HttpProblem } from './problem.js';
 
 /**
  * 413 once a body passes `maxBytes`: from Content-Length before anything is read, or while a

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
-import type { Logger } from '../log/logger';
-import type { AppEnv } from './app-env';
+import type { Logger } from '../log/logger.js';
+import type { AppEnv } from './app-env.js';
 
 /** One line per request: the route pattern (not the path with its ids), status and duration. */
 export function logRequests(logger: Logger): MiddlewareHandler<AppEnv> {

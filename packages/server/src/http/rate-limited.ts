@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { RateLimitStore } from '../store/rate-limit-store';
-import type { AppEnv } from './app-env';
-import { HttpProblem } from './problem';
+import type { RateLimitStore } from '../store/rate-limit-store.js';
+import type { AppEnv } from './app-env.js';
+import { HttpProblem } from './problem.js';
 
 /** A route module's limit: where counts live, and how many requests per window. */
 export interface RouteRateLimit {

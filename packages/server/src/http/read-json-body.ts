@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { HttpProblem } from './problem';
-import { validated } from './validated';
+import { HttpProblem } from './problem.js';
+import { validated } from './validated.js';
 
 export interface ReadJsonBodyOptions {
   /**

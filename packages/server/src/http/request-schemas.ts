@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BACKUP_METHODS } from '../backup-method';
+import { BACKUP_METHODS } from '../backup-method.js';
 
 // Messages are written here rather than left to zod, so no error ever quotes what was sent.
 export const required = (otherwise: string) => (issue: { input: unknown }) =>

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
-import { createSecretMatcher } from '../crypto/constant-time';
-import { WEBHOOK_SECRET_HEADER } from '../defaults';
-import type { AppEnv } from './app-env';
-import { HttpProblem } from './problem';
+import { createSecretMatcher } from '../crypto/constant-time.js';
+import { WEBHOOK_SECRET_HEADER } from '../defaults.js';
+import type { AppEnv } from './app-env.js';
+import { HttpProblem } from './problem.js';
 
 /** 401 unless X-Webhook-Secret matches, compared in constant time. */
 export function requireWebhookSecret(webhookSecret: string): MiddlewareHandler<AppEnv> {

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { describeError } from '../log/describe-error';
-import type { Logger } from '../log/logger';
-import type { AppEnv } from './app-env';
-import { HttpProblem } from './problem';
+import { describeError } from '../log/describe-error.js';
+import type { Logger } from '../log/logger.js';
+import type { AppEnv } from './app-env.js';
+import { HttpProblem } from './problem.js';
 
 export interface ServedRouter {
   /** Web-standard handler (Request in, Response out). */

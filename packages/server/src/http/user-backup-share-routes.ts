@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
-import type { UserBackupShareStore } from '../store/user-backup-share-store';
-import type { Authorize, CorsOptions } from '../router-options';
-import type { AppEnv } from './app-env';
-import { corsPolicy } from './cors-policy';
-import { identifyCaller } from './identify-caller';
-import { limitBody } from './limit-body';
-import { HttpProblem } from './problem';
-import { type RouteRateLimit, rateLimited } from './rate-limited';
-import { readJsonBody } from './read-json-body';
-import { userBackupShareBody, userBackupShareQuery } from './request-schemas';
-import { validated } from './validated';
+import type { UserBackupShareStore } from '../store/user-backup-share-store.js';
+import type { Authorize, CorsOptions } from '../router-options.js';
+import type { AppEnv } from './app-env.js';
+import { corsPolicy } from './cors-policy.js';
+import { identifyCaller } from './identify-caller.js';
+import { limitBody } from './limit-body.js';
+import { HttpProblem } from './problem.js';
+import { type RouteRateLimit, rateLimited } from './rate-limited.js';
+import { readJsonBody } from './read-json-body.js';
+import { userBackupShareBody, userBackupShareQuery } from './request-schemas.js';
+import { validated } from './validated.js';
 
 export interface UserBackupShareRoutesOptions {
   shares: UserBackupShareStore;

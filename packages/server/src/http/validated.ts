@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { HttpProblem } from './problem';
+import { HttpProblem } from './problem.js';
 
 /**
  * The parsed value, or a 400 naming the first offending field. `name` is what to call the value

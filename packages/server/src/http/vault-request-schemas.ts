@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jsonObject, required, text } from './request-schemas';
+import { jsonObject, required, text } from './request-schemas.js';
 
 // Messages are written here, never left to zod, so no error quotes what was sent.
 

@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
-import type { CorsOptions } from '../router-options';
-import type { PasskeyVault } from '../vault/passkey-vault';
-import type { AppEnv } from './app-env';
-import { corsPolicy } from './cors-policy';
-import { limitBody } from './limit-body';
-import { type RouteRateLimit, rateLimited, remoteAddressOf } from './rate-limited';
-import { readJsonBody } from './read-json-body';
+import type { CorsOptions } from '../router-options.js';
+import type { PasskeyVault } from '../vault/passkey-vault.js';
+import type { AppEnv } from './app-env.js';
+import { corsPolicy } from './cors-policy.js';
+import { limitBody } from './limit-body.js';
+import { type RouteRateLimit, rateLimited, remoteAddressOf } from './rate-limited.js';
+import { readJsonBody } from './read-json-body.js';
 import {
   authenticationOptionsBody,
   authenticationVerifyBody,
   registrationOptionsBody,
   registrationVerifyBody,
-} from './vault-request-schemas';
+} from './vault-request-schemas.js';
 
 export interface VaultRoutesOptions {
   vault: PasskeyVault;

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
-import type { CustodianBackupShareStore } from '../store/custodian-backup-share-store';
-import type { AppEnv } from './app-env';
-import { limitBody } from './limit-body';
-import { HttpProblem } from './problem';
-import { type RouteRateLimit, rateLimited, remoteAddressOf } from './rate-limited';
-import { readJsonBody } from './read-json-body';
-import { webhookBackupBody, webhookFetchBody } from './request-schemas';
-import { requireWebhookSecret } from './require-webhook-secret';
+import type { CustodianBackupShareStore } from '../store/custodian-backup-share-store.js';
+import type { AppEnv } from './app-env.js';
+import { limitBody } from './limit-body.js';
+import { HttpProblem } from './problem.js';
+import { type RouteRateLimit, rateLimited, remoteAddressOf } from './rate-limited.js';
+import { readJsonBody } from './read-json-body.js';
+import { webhookBackupBody, webhookFetchBody } from './request-schemas.js';
+import { requireWebhookSecret } from './require-webhook-secret.js';
 
 export interface WebhookRoutesOptions {
   custodianShares: CustodianBackupShareStore;

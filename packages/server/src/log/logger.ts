@@ -1,4 +1,4 @@
-import { redact } from './redact';
+import { redact } from './redact.js';
 
 export type LogFields = Record<string, unknown>;
 

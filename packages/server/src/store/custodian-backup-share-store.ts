@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { BackupMethod } from '../backup-method';
-import { openEnvelope, sealEnvelope } from '../crypto/envelope';
-import type { KeyProvider } from '../crypto/key-provider';
-import type { BackupDb } from '../db/drizzle-handle';
-import { custodianBackupShares } from '../db/schema';
+import type { BackupMethod } from '../backup-method.js';
+import { openEnvelope, sealEnvelope } from '../crypto/envelope.js';
+import type { KeyProvider } from '../crypto/key-provider.js';
+import type { BackupDb } from '../db/drizzle-handle.js';
+import { custodianBackupShares } from '../db/schema.js';
 
 export interface CustodianBackupShareStore {
   /** Seals the share under a fresh data key and stores it, replacing the previous one. */

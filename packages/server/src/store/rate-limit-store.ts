@@ -1,6 +1,6 @@
 import { lt, sql } from 'drizzle-orm';
-import type { BackupDb } from '../db/drizzle-handle';
-import { rateLimitCounters } from '../db/schema';
+import type { BackupDb } from '../db/drizzle-handle.js';
+import { rateLimitCounters } from '../db/schema.js';
 
 const PRUNE_PROBABILITY = 0.001;
 

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { BackupMethod } from '../backup-method';
-import type { BackupDb } from '../db/drizzle-handle';
-import { userBackupShares } from '../db/schema';
+import type { BackupMethod } from '../backup-method.js';
+import type { BackupDb } from '../db/drizzle-handle.js';
+import { userBackupShares } from '../db/schema.js';
 
 export interface UserBackupShare {
   backupMethod: BackupMethod;

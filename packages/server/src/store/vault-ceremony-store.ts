@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
-import type { BackupDb } from '../db/drizzle-handle';
-import { vaultCeremonies } from '../db/schema';
+import type { BackupDb } from '../db/drizzle-handle.js';
+import { vaultCeremonies } from '../db/schema.js';
 
 export type VaultCeremonyKind = 'registration' | 'authentication';
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import { openEnvelope, sealEnvelope } from '../crypto/envelope';
-import type { KeyProvider } from '../crypto/key-provider';
-import type { BackupDb } from '../db/drizzle-handle';
-import { vaultCredentials } from '../db/schema';
+import { openEnvelope, sealEnvelope } from '../crypto/envelope.js';
+import type { KeyProvider } from '../crypto/key-provider.js';
+import type { BackupDb } from '../db/drizzle-handle.js';
+import { vaultCredentials } from '../db/schema.js';
 
 export type VaultMode = 'pending' | 'prf' | 'vault';
 

@@ -8,13 +8,13 @@ import {
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
 } from '@simplewebauthn/server';
-import { HttpProblem } from '../http/problem';
-import type { AuthenticationResponseBody, RegistrationResponseBody } from '../http/vault-request-schemas';
-import { describeError } from '../log/describe-error';
-import type { Logger } from '../log/logger';
-import type { VaultCeremonyKind, VaultCeremonyStore } from '../store/vault-ceremony-store';
-import type { VaultCredentialChange, VaultCredentialStore } from '../store/vault-credential-store';
-import type { RelyingParties } from './relying-parties';
+import { HttpProblem } from '../http/problem.js';
+import type { AuthenticationResponseBody, RegistrationResponseBody } from '../http/vault-request-schemas.js';
+import { describeError } from '../log/describe-error.js';
+import type { Logger } from '../log/logger.js';
+import type { VaultCeremonyKind, VaultCeremonyStore } from '../store/vault-ceremony-store.js';
+import type { VaultCredentialChange, VaultCredentialStore } from '../store/vault-credential-store.js';
+import type { RelyingParties } from './relying-parties.js';
 
 /** The name most authenticators show beside the passkey when the page gives none. */
 export const DEFAULT_VAULT_USER_NAME = 'Wallet backup';

@@ -1,16 +1,16 @@
 import type { Hono } from 'hono';
-import type { KeyProvider } from '../crypto/key-provider';
-import type { BackupDb } from '../db/drizzle-handle';
-import { DEFAULT_CHALLENGE_TTL_MS } from '../defaults';
-import type { AppEnv } from '../http/app-env';
-import type { RouteRateLimit } from '../http/rate-limited';
-import { vaultRoutes } from '../http/vault-routes';
-import type { Logger } from '../log/logger';
-import type { VaultOptions } from '../router-options';
-import { createVaultCeremonyStore } from '../store/vault-ceremony-store';
-import { createVaultCredentialStore } from '../store/vault-credential-store';
-import { createPasskeyVault } from './passkey-vault';
-import { relyingPartiesOf } from './relying-parties';
+import type { KeyProvider } from '../crypto/key-provider.js';
+import type { BackupDb } from '../db/drizzle-handle.js';
+import { DEFAULT_CHALLENGE_TTL_MS } from '../defaults.js';
+import type { AppEnv } from '../http/app-env.js';
+import type { RouteRateLimit } from '../http/rate-limited.js';
+import { vaultRoutes } from '../http/vault-routes.js';
+import type { Logger } from '../log/logger.js';
+import type { VaultOptions } from '../router-options.js';
+import { createVaultCeremonyStore } from '../store/vault-ceremony-store.js';
+import { createVaultCredentialStore } from '../store/vault-credential-store.js';
+import { createPasskeyVault } from './passkey-vault.js';
+import { relyingPartiesOf } from './relying-parties.js';
 
 export interface VaultRouteModuleContext {
   db: BackupDb;

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, inject } from 'vitest';
-import type { BackupDatabase } from '../../src/db/backup-database';
-import { openBackupDatabase } from '../../src/db/open-backup-database';
-import { silentLogger } from '../../src/log/logger';
+import type { BackupDatabase } from '../../src/db/backup-database.js';
+import { openBackupDatabase } from '../../src/db/open-backup-database.js';
+import { silentLogger } from '../../src/log/logger.js';
 
 export interface Backend {
   name: 'PGlite' | 'Postgres';

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import type { BackupDatabase } from '../../src/db/backup-database';
-import { createJsonLogger, silentLogger } from '../../src/log/logger';
-import { type RunningServer, type StartServerOptions, startServer } from '../../src/start-server';
+import type { BackupDatabase } from '../../src/db/backup-database.js';
+import { createJsonLogger, silentLogger } from '../../src/log/logger.js';
+import { type RunningServer, type StartServerOptions, startServer } from '../../src/start-server.js';
 
 export const WEBHOOK_SECRET = 'test-webhook-secret-0f1e2d3c4b5a';
 

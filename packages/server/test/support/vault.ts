@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { BackupDatabase } from '../../src/db/backup-database';
-import { drizzleOf } from '../../src/db/drizzle-handle';
-import { vaultCeremonies, vaultCredentials } from '../../src/db/schema';
-import type { HttpAnswer, PasskeyPage } from './passkey-browser';
+import type { BackupDatabase } from '../../src/db/backup-database.js';
+import { drizzleOf } from '../../src/db/drizzle-handle.js';
+import { vaultCeremonies, vaultCredentials } from '../../src/db/schema.js';
+import type { HttpAnswer, PasskeyPage } from './passkey-browser.js';
 
 /** A fresh 256-bit key in base64url, as the kit's randomKey() makes. */
 export const randomVaultKey = () => randomBytes(32).toString('base64url');
