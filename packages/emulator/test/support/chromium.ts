@@ -1,36 +1,9 @@
-import { existsSync } from 'node:fs';
+import { chromiumLaunchOptions } from '@backup-kit/chromium';
 import { chromium, type Browser } from 'playwright-core';
 
-/** Debian's Chromium (tests never download a browser); CHROMIUM_PATH overrides it. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH } from '@backup-kit/chromium';
 
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/**
- * Playwright launches Chromium with --disable-popup-blocking by default; the passkey tests need
- * the popup blocker a user's Chromium has, so it is taken out of Playwright's default flags.
- */
-const PLAYWRIGHT_DEFAULTS_TO_DROP = ['--disable-popup-blocking'];
-
+/** The popup blocker stays on, as in a user's Chromium: the passkey tests need it. */
 export function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM_PATH}: install Debian's chromium (scripts/setup.sh does) or set CHROMIUM_PATH`,
-    );
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_FLAGS,
-    ignoreDefaultArgs: PLAYWRIGHT_DEFAULTS_TO_DROP,
-    headless: true,
-  });
+  return chromium.launch(chromiumLaunchOptions({ popupBlocker: true }));
 }
