@@ -150,21 +150,17 @@ export function toBackupKitError(
   if (byName) return new BackupKitError(byName, { stage, cause: error });
 
   const portalCode = readPortalCode(error);
+  let code = fallback;
   // Portal's passkey window reports string codes: a closed or refused prompt is PASSKEY_CANCELLED;
   // any other (PASSKEY_POPUP_NOT_OPENED, PASSKEY_FAILED) means the passkey could not be used.
   if (typeof portalCode === 'string' && portalCode.startsWith('PASSKEY_')) {
-    const code = portalCode === 'PASSKEY_CANCELLED' ? 'PASSKEY_CANCELLED' : 'PASSKEY_FAILED';
-    return new BackupKitError(code, { stage, portalCode, cause: error });
+    code = portalCode === 'PASSKEY_CANCELLED' ? 'PASSKEY_CANCELLED' : 'PASSKEY_FAILED';
+  } else if (portalCode !== undefined) {
+    if (stage === 'recovering' && PORTAL_DECRYPT_CODES.has(portalCode)) code = 'WRONG_PASSWORD';
+  } else if (error instanceof Error && SDK_PASSWORD_CHECK.test(error.message)) {
+    code = 'PASSWORD_INVALID';
   }
-  if (portalCode !== undefined) {
-    const code = stage === 'recovering' && PORTAL_DECRYPT_CODES.has(portalCode) ? 'WRONG_PASSWORD' : fallback;
-    return new BackupKitError(code, { stage, portalCode, cause: error });
-  }
-
-  if (error instanceof Error && SDK_PASSWORD_CHECK.test(error.message)) {
-    return new BackupKitError('PASSWORD_INVALID', { stage, cause: error });
-  }
-  return new BackupKitError(fallback, { stage, cause: error });
+  return new BackupKitError(code, { stage, portalCode, cause: error });
 }
 
 /** The `code` Portal puts on its errors: a number, or a string such as PASSKEY_CANCELLED. */

@@ -106,19 +106,15 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
   function guarded(work: (signal: AbortSignal | undefined) => Promise<void>, input: BackupStartInput) {
     if (running) return running;
     if (!facade.tryLockBackup(owner)) {
-      const error = new BackupKitError('BACKUP_IN_PROGRESS', { stage: 'backing-up' });
-      fail(error);
+      fail(new BackupKitError('BACKUP_IN_PROGRESS', { stage: 'backing-up' }));
       return Promise.resolve(store.getSnapshot());
     }
-    running = (async () => {
-      try {
-        await work(input.signal);
-      } finally {
+    running = work(input.signal)
+      .finally(() => {
         facade.unlockBackup(owner);
         running = undefined;
-      }
-      return store.getSnapshot();
-    })();
+      })
+      .then(() => store.getSnapshot());
     return running;
   }
 
@@ -136,27 +132,21 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
       set({ state: 'backing-up', method, status });
       options.onProgress?.({ status });
     };
-    let cipherText: string;
-    let portalMethod = method;
+    let produced: ProducedBackup;
     try {
-      const produced: ProducedBackup = options.produce
+      produced = options.produce
         ? await withDeadline(options.produce({ facade, method, signal, onProgress }), {
             timeoutMs: options.timeouts?.backupMs,
             signal,
             stage: 'backing-up',
           })
         : await backupWallet(facade, { method, password, signal, onProgress, timeoutMs: options.timeouts?.backupMs });
-      cipherText = produced.cipherText;
-      if (produced.portalMethod) portalMethod = produced.portalMethod;
     } catch (error) {
       fail(toBackupKitError(error, 'backing-up', 'BACKUP_FAILED'));
       return;
     }
-    if (!options.storage) {
-      finish(method, 'portal');
-      return;
-    }
-    pending = { method, portalMethod, cipherText, next: 'store' };
+    if (!options.storage) return finish(method, 'portal');
+    pending = { method, portalMethod: produced.portalMethod ?? method, cipherText: produced.cipherText, next: 'store' };
     await store_(pending, signal);
   }
 
@@ -205,8 +195,7 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
   }
 
   function start(input: BackupStartInput = {}) {
-    const { password } = input;
-    return guarded((signal) => backUp(password, signal), input);
+    return guarded((signal) => backUp(input.password, signal), input);
   }
 
   function retry(input: BackupStartInput = {}) {

@@ -5,15 +5,15 @@ import {
   type BackupFlowOptions,
   type ProducedBackup,
 } from '../backup/backup-flow.js';
-import { detectSdkFeatures } from '../portal/sdk-features.js';
+import { hasSeedPasskeyApi } from '../portal/sdk-features.js';
 import type { BackupSnapshot } from '../backup/backup-snapshot.js';
 import { BackupKitError, toBackupKitError } from '../errors.js';
 import { createStore, type ReadableStore } from '../internal/store.js';
 import { getPortalFacade, type PortalFacade } from '../portal/portal-facade.js';
-import type { BackupMethod, MpcStatus, PasskeyOptions, PortalLike } from '../portal/portal-like.js';
+import type { MpcStatus, PasskeyOptions, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
 import { loadDirectPath } from './direct/direct-path-kit.js';
-import { validatePasskeyOptions } from './passkey-options.js';
+import { loadPasskeyOptionChecks, validatePasskeyOptions, type PasskeyOptionsCheck } from './passkey-options.js';
 import { openPasskeyWindow, type PasskeyWindowOptions } from './passkey-window.js';
 import type { PasskeyPath, PasskeySnapshot } from './passkey-snapshot.js';
 import { supportsWebAuthn } from './webauthn-support.js';
@@ -83,22 +83,19 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
 
   const resolvePath = (): PasskeyPath => {
     if (options.path && options.path !== 'auto') return options.path;
-    if (detectSdkFeatures(facade.portal).seedPasskeyApi) return 'seed';
+    if (hasSeedPasskeyApi(facade.portal)) return 'seed';
     return options.passkey.usePopup === false ? 'direct' : 'sdk';
   };
-  const methodFor = (path: PasskeyPath): BackupMethod => (path === 'sdk' ? 'PASSKEY' : 'CUSTOM');
 
   const backup: BackupFlow = createBackupFlow(portal, backupOptions());
   backup.subscribe(() => mirror(backup.getSnapshot()));
 
   function backupOptions() {
     const path = resolvePath();
-    return {
-      ...options,
-      method: methodFor(path),
-      storage: options.storage,
-      produce: path === 'sdk' ? undefined : produceFor(path),
-    };
+    // The SDK's own path makes a PASSKEY backup; the others store theirs as CUSTOM.
+    return path === 'sdk'
+      ? { ...options, method: 'PASSKEY' as const }
+      : { ...options, method: 'CUSTOM' as const, produce: produceFor(path) };
   }
 
   function produceFor(path: PasskeyPath) {
@@ -119,20 +116,14 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
     return direct;
   }
 
-  /** Backup-flow states become passkey states; a cancelled prompt gets its own state. */
+  /**
+   * Backup-flow states become passkey states: the same, less the method until success; a
+   * cancelled prompt gets its own state.
+   */
   function mirror(snapshot: BackupSnapshot) {
-    switch (snapshot.state) {
-      case 'idle':
-        return;
-      case 'error':
-        return settle(snapshot.error);
-      case 'success':
-        return store.set({ state: 'success', method: snapshot.method, storage: snapshot.storage });
-      case 'backing-up':
-        return store.set({ state: 'backing-up', status: snapshot.status });
-      default:
-        return store.set({ state: snapshot.state });
-    }
+    if (snapshot.state === 'error') return settle(snapshot.error);
+    const { method: _method, ...rest } = snapshot;
+    if (snapshot.state !== 'idle') store.set(snapshot.state === 'success' ? snapshot : (rest as PasskeySnapshot));
   }
 
   function settle(error: BackupKitError) {
@@ -154,7 +145,14 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
 
   async function prepare(signal: AbortSignal | undefined): Promise<boolean> {
     const pageOrigin = options.pageOrigin ?? globalThis.location?.origin ?? '';
-    const check = await validatePasskeyOptions(options.passkey, pageOrigin);
+    let check: PasskeyOptionsCheck;
+    try {
+      check = await validatePasskeyOptions(options.passkey, pageOrigin);
+    } catch (error) {
+      // The checks load lazily (with the public-suffix list); a load that failed can be retried.
+      fail(toBackupKitError(error, 'validating'));
+      return false;
+    }
     if (!check.valid) {
       fail(new BackupKitError('PASSKEY_OPTIONS_INVALID', { stage: 'validating', details: { issues: check.issues } }));
       return false;
@@ -175,16 +173,12 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
   }
 
   function run(work: (signal: AbortSignal | undefined) => Promise<unknown>, signal: AbortSignal | undefined) {
-    if (running) return running;
-    running = (async () => {
-      try {
-        if (!(await support)) return store.getSnapshot();
-        await work(signal);
-        return store.getSnapshot();
-      } finally {
-        running = undefined;
-      }
-    })();
+    running ??= (async () => {
+      if (await support) await work(signal);
+      return store.getSnapshot();
+    })().finally(() => {
+      running = undefined;
+    });
     return running;
   }
 
@@ -196,7 +190,7 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
       if (!(await prepare(signal))) return;
       backup.setOptions(backupOptions());
       handedToPortal = true;
-      await backup.start({ ...(signal && { signal }) });
+      await backup.start({ signal });
     }, input.signal);
     // Portal closes its window after the ceremony; one it never saw is ours to close.
     if (popup) void done.then(() => !handedToPortal && popup.close());
@@ -207,7 +201,7 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
     const snapshot = backup.getSnapshot();
     // Resume storage or notification; anything earlier starts over (registration is kept).
     if (snapshot.state === 'error' && (snapshot.error.stage === 'storing' || snapshot.error.stage === 'notifying')) {
-      return run(() => backup.retry({ ...(input.signal && { signal: input.signal }) }), input.signal);
+      return run((signal) => backup.retry({ signal }), input.signal);
     }
     return start(input);
   }
@@ -225,5 +219,7 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
   }
 
   const support = checkSupport();
+  // Fetched now, so that a start does not wait for the checks (see validatePasskeyOptions).
+  loadPasskeyOptionChecks().catch(() => {});
   return { subscribe: store.subscribe, getSnapshot: store.getSnapshot, start, retry, reset, setOptions, resolvePath };
 }

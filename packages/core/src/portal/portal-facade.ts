@@ -90,10 +90,7 @@ function createPortalFacade(portal: PortalLike, timeouts: Required<PortalTimeout
       timeoutMs: options.timeoutMs ?? timeouts.readyMs,
       signal: options.signal,
       stage: 'initializing',
-    }).catch((error: unknown) => {
-      throw error instanceof BackupKitError && error.code === 'TIMEOUT'
-        ? new BackupKitError('PORTAL_NOT_READY', { stage: 'initializing', cause: error })
-        : error;
+      timeoutCode: 'PORTAL_NOT_READY',
     });
   }
 

@@ -9,14 +9,21 @@ export interface SdkFeatures {
   seedPasskeyApi: boolean;
 }
 
+const SEED_PASSKEY_API = ['registerPasskey', 'generateBackupShare', 'authenticatePasskeyAndWriteKey'] as const;
+
 export function detectSdkFeatures(portal: PortalLike): SdkFeatures {
-  const registerPasskey = typeof portal.registerPasskey === 'function';
-  const generateBackupShare = typeof portal.generateBackupShare === 'function';
-  const authenticatePasskeyAndWriteKey = typeof portal.authenticatePasskeyAndWriteKey === 'function';
+  const [registerPasskey, generateBackupShare, authenticatePasskeyAndWriteKey] = SEED_PASSKEY_API.map(
+    (name) => typeof portal[name] === 'function',
+  ) as [boolean, boolean, boolean];
   return {
     registerPasskey,
     generateBackupShare,
     authenticatePasskeyAndWriteKey,
-    seedPasskeyApi: registerPasskey && generateBackupShare && authenticatePasskeyAndWriteKey,
+    seedPasskeyApi: hasSeedPasskeyApi(portal),
   };
+}
+
+/** The seed's passkey flow can run through this SDK: it has all three methods. */
+export function hasSeedPasskeyApi(portal: PortalLike): boolean {
+  return SEED_PASSKEY_API.every((name) => typeof portal[name] === 'function');
 }

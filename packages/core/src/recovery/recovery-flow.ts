@@ -69,16 +69,28 @@ export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryF
     options.onError?.(error);
   }
 
+  /**
+   * Reads a backup back from a storage that has `load`, within the time limit. The storage gets
+   * its own signal unless the caller has one, aborted once the read is over or given up.
+   */
+  async function load(storage: BackupStorage, method: BackupMethod, signal?: AbortSignal): Promise<string | null> {
+    const controller = new AbortController();
+    try {
+      return await withDeadline(storage.load!({ backupMethod: method, signal: signal ?? controller.signal }), {
+        timeoutMs: options.timeouts?.loadMs ?? 15_000,
+        signal,
+        stage: 'loading',
+      });
+    } finally {
+      controller.abort();
+    }
+  }
+
   /** Portal knows a direct-path passkey backup as PASSWORD; the app's storage knows it as CUSTOM. */
   async function hasDirectPasskeyBackup(): Promise<boolean> {
-    if (!options.passkey || !options.storage?.load) return false;
-    const controller = new AbortController();
-    const found = await withDeadline(options.storage.load({ backupMethod: 'CUSTOM', signal: controller.signal }), {
-      timeoutMs: options.timeouts?.loadMs ?? 15_000,
-      stage: 'loading',
-    }).catch(() => null);
-    controller.abort();
-    return found !== null;
+    const storage = options.storage;
+    if (!options.passkey || !storage?.load) return false;
+    return (await load(storage, 'CUSTOM').catch(() => null)) !== null;
   }
 
   function unlockFor(method: BackupMethod) {
@@ -112,20 +124,11 @@ export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryF
       });
     }
     store.set({ state: 'fetching', method });
-    const controller = new AbortController();
-    const loading = storage.load({ backupMethod: method, signal: signal ?? controller.signal });
-    try {
-      const cipherText = await withDeadline(loading, {
-        timeoutMs: options.timeouts?.loadMs ?? 15_000,
-        signal,
-        stage: 'loading',
-      });
-      if (cipherText === null) throw new BackupKitError('NO_BACKUP_FOUND', { stage: 'loading' });
-      return cipherText;
-    } catch (error) {
-      controller.abort();
+    const cipherText = await load(storage, method, signal).catch((error: unknown) => {
       throw toBackupKitError(error, 'loading', 'STORAGE_FAILED');
-    }
+    });
+    if (cipherText === null) throw new BackupKitError('NO_BACKUP_FOUND', { stage: 'loading' });
+    return cipherText;
   }
 
   async function run(input: RecoverInput) {
@@ -150,10 +153,7 @@ export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryF
       options.onSuccess?.({ backupMethod: input.method, address });
     } catch (error) {
       // Errors from loading keep their stage; anything else failed while recovering.
-      fail(
-        error instanceof BackupKitError ? error : toBackupKitError(error, 'recovering', 'RECOVERY_FAILED'),
-        input.method,
-      );
+      fail(toBackupKitError(error, 'recovering', 'RECOVERY_FAILED'), input.method);
     }
   }
 

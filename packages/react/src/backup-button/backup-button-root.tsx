@@ -1,12 +1,11 @@
-import { forwardRef, useContext, useId, useRef, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { BACKUP_OPTION_KEYS, useBackup, type UseBackupOptions } from '../hooks/use-backup.js';
 import { splitProps } from '../hooks/use-flow-store.js';
-import { flag, partAttributes } from '../internal/data-attributes.js';
 import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
+import { rootAttributes, triggerText, useFlowRoot } from '../internal/flow-root.js';
 import { backupStatusText } from '../labels/backup-status-text.js';
-import { mergeLabels, type LabelOverrides } from '../labels/common-labels.js';
+import type { LabelOverrides } from '../labels/common-labels.js';
 import { text } from '../labels/label.js';
-import { BackupKitContext } from '../provider/backup-kit-context.js';
 import { defaultBackupButtonLabels, type BackupButtonLabels } from './backup-button-labels.js';
 
 export interface BackupButtonRootProps
@@ -28,9 +27,7 @@ export const BackupButtonRoot = forwardRef<HTMLDivElement, BackupButtonRootProps
     );
     const { method } = options;
     const backup = useBackup(options);
-    const labels = mergeLabels(defaultBackupButtonLabels, useContext(BackupKitContext)?.labels, overrides);
-    const id = useId();
-    const triggerRef = useRef<HTMLButtonElement>(null);
+    const { labels, id, triggerRef } = useFlowRoot(defaultBackupButtonLabels, overrides);
 
     const connecting = backup.portalStatus === 'loading' && backup.state === 'idle';
     const error = backup.state === 'error' ? backup.error : undefined;
@@ -45,13 +42,7 @@ export const BackupButtonRoot = forwardRef<HTMLDivElement, BackupButtonRootProps
       id,
       statusText: backupStatusText(labels, backup, connecting),
       error,
-      triggerLabel: backup.isBusy
-        ? labels.busy
-        : backup.state === 'success'
-          ? labels.done
-          : error?.retryable
-            ? labels.retry
-            : text(labels.trigger, { method }),
+      triggerLabel: triggerText(labels, backup, error, text(labels.trigger, { method })),
       retryLabel: labels.retry,
       // Only PASSWORD backups read the password (core sends '' when there is none).
       activate: () => void backup.retry({ password }),
@@ -60,16 +51,7 @@ export const BackupButtonRoot = forwardRef<HTMLDivElement, BackupButtonRootProps
 
     return (
       <FlowProvider value={ctx}>
-        <div
-          {...partAttributes('backup-button', 'root', backup.state)}
-          data-method={method}
-          data-status={backup.state === 'backing-up' ? backup.status?.status : undefined}
-          data-stage={error?.stage}
-          data-portal={backup.portalStatus}
-          data-disabled={flag(disabled)}
-          {...rest}
-          ref={ref}
-        >
+        <div {...rootAttributes(ctx, backup)} data-method={method} {...rest} ref={ref}>
           {children}
         </div>
       </FlowProvider>

@@ -1,6 +1,7 @@
 import type { BackupMethod } from '@backup-kit/core';
 import { defaultCommonLabels, type CommonLabels } from '../labels/common-labels.js';
 import type { Label } from '../labels/label.js';
+import { methodName } from '../labels/method-name.js';
 
 export interface BackupStatusLabels extends CommonLabels {
   /** While the status is read. */
@@ -23,18 +24,11 @@ export interface BackupStatusLabels extends CommonLabels {
   refresh: string;
 }
 
-const METHOD: Partial<Record<BackupMethod, string>> = {
-  PASSWORD: 'Password',
-  PASSKEY: 'Passkey',
-  CUSTOM: 'Passkey',
-  GDRIVE: 'Google Drive',
-};
-
 export const defaultBackupStatusLabels: BackupStatusLabels = {
   ...defaultCommonLabels,
   loading: 'Checking your backups…',
   listLabel: 'Backup methods',
-  method: ({ method }) => METHOD[method] ?? method,
+  method: methodName,
   backedUp: 'Backed up',
   notBackedUp: 'Not backed up',
   summary: ({ names }) => `Backed up with ${new Intl.ListFormat('en', { type: 'conjunction' }).format(names)}.`,

@@ -1,11 +1,10 @@
-import { forwardRef, useContext, useId, useRef, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import type { BackupMethod } from '@backup-kit/core';
 import { useBackupStatus, type UseBackupStatusOptions } from '../hooks/use-backup-status.js';
-import { flag, partAttributes } from '../internal/data-attributes.js';
 import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
-import { errorText, mergeLabels, type LabelOverrides } from '../labels/common-labels.js';
+import { rootAttributes, useFlowRoot } from '../internal/flow-root.js';
+import { errorText, type LabelOverrides } from '../labels/common-labels.js';
 import { text } from '../labels/label.js';
-import { BackupKitContext } from '../provider/backup-kit-context.js';
 import { BackupStatusProvider, type BackupStatusContextValue } from './backup-status-context.js';
 import { defaultBackupStatusLabels, type BackupStatusLabels } from './backup-status-labels.js';
 
@@ -40,9 +39,7 @@ export const BackupStatusRoot = forwardRef<HTMLDivElement, BackupStatusRootProps
       ...rest
     } = props;
     const status = useBackupStatus({ portal, refreshOnSuccess });
-    const labels = mergeLabels(defaultBackupStatusLabels, useContext(BackupKitContext)?.labels, overrides);
-    const id = useId();
-    const triggerRef = useRef<HTMLButtonElement>(null);
+    const { labels, id, triggerRef } = useFlowRoot(defaultBackupStatusLabels, overrides);
 
     const { known } = status;
     const isBackedUp = (method: BackupMethod) =>
@@ -85,14 +82,7 @@ export const BackupStatusRoot = forwardRef<HTMLDivElement, BackupStatusRootProps
     return (
       <FlowProvider value={flow}>
         <BackupStatusProvider value={ctx}>
-          <div
-            {...partAttributes('backup-status', 'root', state)}
-            data-stage={error?.stage}
-            data-portal={status.portalStatus}
-            data-disabled={flag(disabled)}
-            {...rest}
-            ref={ref}
-          >
+          <div {...rootAttributes(flow, status)} {...rest} ref={ref}>
             {children}
           </div>
         </BackupStatusProvider>

@@ -7,7 +7,7 @@ import {
 } from '@backup-kit/core';
 import { onFlowSuccess } from '../internal/flow-success-events.js';
 import type { PortalStatus } from '../provider/backup-kit-context.js';
-import { useFlowStore } from './use-flow-store.js';
+import { useFlowStore, useRefreshWhenReady } from './use-flow-store.js';
 
 export interface UseBackupStatusOptions {
   /** Use this Portal instead of the provider's. */
@@ -55,11 +55,8 @@ export function useBackupStatus(options: UseBackupStatusOptions = {}): UseBackup
   const { portal, refreshOnSuccess = true } = options;
   const { snapshot, flow, portalStatus, retry } = useFlowStore(createStatusFlow, NO_OPTIONS, portal, LOADING);
 
+  useRefreshWhenReady(flow, portalStatus);
   const ready = portalStatus === 'ready';
-  useEffect(() => {
-    if (flow && ready) void flow.refresh();
-  }, [flow, ready]);
-
   useEffect(() => {
     if (!flow || !ready || !refreshOnSuccess) return;
     return onFlowSuccess(flow.portal, () => void flow.refresh());

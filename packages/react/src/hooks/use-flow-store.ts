@@ -85,6 +85,17 @@ export function useFlowStore<S extends { state: string }, O, I, F extends FlowSt
   };
 }
 
+/**
+ * Reads the flow (what the wallet has) once Portal is ready, and again for a new Portal or after
+ * Portal retried.
+ */
+export function useRefreshWhenReady(flow: { refresh(): Promise<unknown> } | undefined, portalStatus: PortalStatus) {
+  const ready = portalStatus === 'ready';
+  useEffect(() => {
+    if (flow && ready) void flow.refresh();
+  }, [flow, ready]);
+}
+
 /** Picks the flow's options out of a component's props; the rest goes to the DOM. */
 export function splitProps<P extends object, K extends keyof P>(
   props: P,

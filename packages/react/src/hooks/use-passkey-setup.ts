@@ -7,6 +7,7 @@ import {
   type PortalLike,
 } from '@backup-kit/core';
 import type { PortalStatus } from '../provider/backup-kit-context.js';
+import { BACKUP_OPTION_KEYS } from './use-backup.js';
 import { useFlowStore } from './use-flow-store.js';
 
 export interface UsePasskeySetupOptions extends PasskeyFlowOptions {
@@ -14,24 +15,17 @@ export interface UsePasskeySetupOptions extends PasskeyFlowOptions {
   portal?: PortalLike | undefined;
 }
 
-/** Every option of usePasskeySetup, to tell them apart from DOM props. */
-export const PASSKEY_OPTION_KEYS = [
+/** Every option of usePasskeySetup, to tell them apart from DOM props: useBackup's, but the method, and its own. */
+export const PASSKEY_OPTION_KEYS: ReadonlyArray<keyof UsePasskeySetupOptions> = [
+  ...BACKUP_OPTION_KEYS.filter((key) => key !== 'method'),
   'passkey',
   'passkeyWindow',
-  'timeouts',
-  'storage',
   'pageOrigin',
   'path',
   'loadDirectPath',
   'isSupported',
-  'portal',
-  'onProgress',
-  'onStored',
-  'onStoreFailed',
-  'onSuccess',
-  'onError',
   'onRegistered',
-] as const satisfies ReadonlyArray<keyof UsePasskeySetupOptions>;
+] satisfies ReadonlyArray<keyof UsePasskeySetupOptions>;
 
 export interface PasskeySetupActions {
   portalStatus: PortalStatus;

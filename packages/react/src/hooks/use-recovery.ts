@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   createRecoveryFlow,
   type BackupMethod,
@@ -8,7 +8,7 @@ import {
   type RecoverySnapshot,
 } from '@backup-kit/core';
 import type { PortalStatus } from '../provider/backup-kit-context.js';
-import { useFlowStore } from './use-flow-store.js';
+import { useFlowStore, useRefreshWhenReady } from './use-flow-store.js';
 
 export interface UseRecoveryOptions extends RecoveryFlowOptions {
   /** Use this Portal instead of the provider's. */
@@ -89,11 +89,8 @@ export function useRecovery(options: UseRecoveryOptions = {}): UseRecoveryResult
     ReturnType<typeof createRecoveryStore>
   >(createRecoveryStore, flowOptions, portal, LOADING);
 
-  // List the methods once Portal is ready (and again for a new Portal, or after Portal retried).
-  const ready = portalStatus === 'ready';
-  useEffect(() => {
-    if (flow && ready) void flow.refresh();
-  }, [flow, ready]);
+  // List the methods once Portal is ready.
+  useRefreshWhenReady(flow, portalStatus);
 
   // The methods are only in some snapshots; remember the last ones so a running recovery keeps them.
   const current = 'methods' in snapshot ? snapshot.methods : undefined;

@@ -1,11 +1,10 @@
-import { forwardRef, useContext, useId, useRef, type ComponentPropsWithoutRef } from 'react';
-import type { PasskeySnapshot } from '@backup-kit/core';
+import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { splitProps } from '../hooks/use-flow-store.js';
 import { PASSKEY_OPTION_KEYS, usePasskeySetup, type UsePasskeySetupOptions } from '../hooks/use-passkey-setup.js';
-import { flag, partAttributes } from '../internal/data-attributes.js';
 import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
-import { errorText, mergeLabels, progressText, type LabelOverrides } from '../labels/common-labels.js';
-import { BackupKitContext } from '../provider/backup-kit-context.js';
+import { rootAttributes, triggerText, useFlowRoot } from '../internal/flow-root.js';
+import { backupStatusText } from '../labels/backup-status-text.js';
+import type { LabelOverrides } from '../labels/common-labels.js';
 import { PasskeySetupProvider } from './passkey-setup-context.js';
 import { defaultPasskeySetupLabels, type PasskeySetupLabels } from './passkey-setup-labels.js';
 
@@ -28,9 +27,7 @@ export const PasskeySetupRoot = forwardRef<HTMLDivElement, PasskeySetupRootProps
       PASSKEY_OPTION_KEYS,
     );
     const setup = usePasskeySetup(options);
-    const labels = mergeLabels(defaultPasskeySetupLabels, useContext(BackupKitContext)?.labels, overrides);
-    const id = useId();
-    const triggerRef = useRef<HTMLButtonElement>(null);
+    const { labels, id, triggerRef } = useFlowRoot(defaultPasskeySetupLabels, overrides);
 
     const connecting = setup.portalStatus === 'loading' && (setup.state === 'checking' || setup.state === 'idle');
     const error = setup.state === 'error' || setup.state === 'cancelled' ? setup.error : undefined;
@@ -49,15 +46,12 @@ export const PasskeySetupRoot = forwardRef<HTMLDivElement, PasskeySetupRootProps
         setup.state === 'unsupported',
       disabled,
       id,
-      statusText: connecting ? labels.connecting : statusText(labels, setup),
+      statusText:
+        setup.state === 'unsupported'
+          ? (labels.errors.PASSKEY_UNSUPPORTED ?? labels.unsupported)
+          : backupStatusText(labels, setup, connecting),
       error,
-      triggerLabel: setup.isBusy
-        ? labels.busy
-        : setup.state === 'success'
-          ? labels.done
-          : error?.retryable
-            ? labels.retry
-            : labels.trigger,
+      triggerLabel: triggerText(labels, setup, error, labels.trigger),
       retryLabel: labels.retry,
       activate: () => void setup.retry(),
       triggerRef,
@@ -68,15 +62,7 @@ export const PasskeySetupRoot = forwardRef<HTMLDivElement, PasskeySetupRootProps
     return (
       <FlowProvider value={ctx}>
         <PasskeySetupProvider value={{ state: setup.state, issues: setup.issues, labels }}>
-          <div
-            {...partAttributes('passkey-setup', 'root', setup.state)}
-            data-status={setup.state === 'backing-up' ? setup.status?.status : undefined}
-            data-stage={error?.stage}
-            data-portal={setup.portalStatus}
-            data-disabled={flag(disabled)}
-            {...rest}
-            ref={ref}
-          >
+          <div {...rootAttributes(ctx, setup)} {...rest} ref={ref}>
             {children}
           </div>
         </PasskeySetupProvider>
@@ -84,27 +70,3 @@ export const PasskeySetupRoot = forwardRef<HTMLDivElement, PasskeySetupRootProps
     );
   },
 );
-
-function statusText(labels: PasskeySetupLabels, snapshot: PasskeySnapshot): string {
-  switch (snapshot.state) {
-    case 'checking':
-      return labels.checking;
-    case 'unsupported':
-      return labels.errors.PASSKEY_UNSUPPORTED ?? labels.unsupported;
-    case 'idle':
-      return '';
-    case 'registering':
-      return labels.registering;
-    case 'backing-up':
-      return progressText(labels, snapshot.status);
-    case 'storing':
-      return labels.storing;
-    case 'notifying':
-      return labels.notifying;
-    case 'success':
-      return labels.success;
-    case 'cancelled':
-    case 'error':
-      return errorText(labels, snapshot.error);
-  }
-}

@@ -1,5 +1,7 @@
+import type { RefObject } from 'react';
 import type { PasswordCheck, PasswordIssue, ResolvedPasswordPolicy } from '@backup-kit/core';
 import { createStrictContext } from '../internal/create-strict-context.js';
+import type { SecretState } from '../internal/secret-field.js';
 import type { PasswordBackupLabels } from './password-backup-labels.js';
 
 /** The three things the form asks for. */
@@ -18,8 +20,7 @@ export interface FieldIds {
  * The form's state. The password itself is not here: it lives only in the input elements and
  * is read when needed, so it never sits in React state, props or devtools.
  */
-export interface PasswordBackupContextValue {
-  state: string;
+export interface PasswordBackupContextValue extends SecretState {
   policy: ResolvedPasswordPolicy;
   labels: PasswordBackupLabels;
   ids: Record<PasswordFieldName, FieldIds>;
@@ -27,19 +28,14 @@ export interface PasswordBackupContextValue {
   check: PasswordCheck;
   /** Issues to show for a field: after the user changed and left it, or after a submit. */
   visibleIssues: (field: PasswordFieldName) => PasswordIssue[];
-  visible: boolean;
-  toggleVisible: () => void;
   acknowledged: boolean;
   setAcknowledged: (value: boolean) => void;
   /** Inputs take no edits: a backup runs, it is done, or the password was taken. */
   locked: boolean;
-  disabled: boolean;
-  inputRef: (field: 'password' | 'confirmation') => (element: HTMLInputElement | null) => void;
-  acknowledgeRef: (element: HTMLInputElement | null) => void;
+  inputRef: (field: 'password' | 'confirmation') => RefObject<HTMLInputElement | null>;
+  acknowledgeRef: RefObject<HTMLInputElement | null>;
   changed: (field: PasswordFieldName) => void;
   left: (field: PasswordFieldName) => void;
-  /** Is this element one of the form's secret inputs (the toggle keeps their focus and caret). */
-  ownsInput: (element: Element | null) => boolean;
 }
 
 export const [PasswordBackupProvider, usePasswordBackupContext] =

@@ -1,10 +1,10 @@
-import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef } from 'react';
 import { composeEventHandlers } from '../internal/compose-event-handlers.js';
 import { useComposedRefs } from '../internal/compose-refs.js';
-import { flag, partAttributes } from '../internal/data-attributes.js';
+import { secretInputAttributes, type SecretInputProps } from '../internal/secret-field.js';
 import { useFieldContext, usePasswordBackupContext } from './password-backup-context.js';
 
-export type PasswordBackupInputProps = Omit<ComponentPropsWithoutRef<'input'>, 'type' | 'value' | 'defaultValue'>;
+export type PasswordBackupInputProps = SecretInputProps;
 
 /**
  * The password (or confirmation) input. Uncontrolled on purpose: React never holds the value,
@@ -33,21 +33,12 @@ export const PasswordBackupInput = forwardRef<HTMLInputElement, PasswordBackupIn
       .join(' ');
     return (
       <input
+        {...secretInputAttributes(form, issues.length > 0)}
         id={field.ids.control}
-        type={form.visible ? 'text' : 'password'}
         autoComplete="new-password"
-        autoCapitalize="off"
-        autoCorrect="off"
-        spellCheck={false}
         inputMode={form.policy.charset === 'digits' ? 'numeric' : undefined}
-        required
-        aria-invalid={issues.length > 0 ? true : undefined}
         aria-describedby={describedBy || undefined}
-        readOnly={form.locked}
-        disabled={form.disabled}
-        {...partAttributes('password-backup', 'input', form.state)}
         data-field={name}
-        data-invalid={flag(issues.length > 0)}
         {...rest}
         ref={composedRef}
         onChange={composeEventHandlers(onChange, () => form.changed(name))}

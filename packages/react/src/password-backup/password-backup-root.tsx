@@ -1,14 +1,12 @@
 import {
   forwardRef,
-  useCallback,
-  useContext,
   useEffect,
-  useId,
   useMemo,
   useRef,
   useState,
   type ComponentPropsWithoutRef,
   type FormEvent,
+  type RefObject,
 } from 'react';
 import type { PasswordCheck } from '@backup-kit/core';
 import { splitProps } from '../hooks/use-flow-store.js';
@@ -19,12 +17,11 @@ import {
 } from '../hooks/use-password-backup.js';
 import { useComposedRefs } from '../internal/compose-refs.js';
 import { useSecretVisibility } from '../internal/use-secret-visibility.js';
-import { flag, partAttributes } from '../internal/data-attributes.js';
 import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
+import { rootAttributes, triggerText, useFlowRoot } from '../internal/flow-root.js';
 import { backupStatusText } from '../labels/backup-status-text.js';
-import { mergeLabels, type LabelOverrides } from '../labels/common-labels.js';
+import type { LabelOverrides } from '../labels/common-labels.js';
 import { text } from '../labels/label.js';
-import { BackupKitContext } from '../provider/backup-kit-context.js';
 import {
   PasswordBackupProvider,
   type FieldIds,
@@ -57,32 +54,32 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
     );
     const backup = usePasswordBackup(options);
     const { policy, check: runCheck, passwordTaken } = backup;
-    const labels = mergeLabels(defaultPasswordBackupLabels, useContext(BackupKitContext)?.labels, overrides);
-    const id = useId();
+    const { labels, id, triggerRef } = useFlowRoot(defaultPasswordBackupLabels, overrides);
     const ids = useMemo(() => fieldIds(id), [id]);
 
     const formRef = useRef<HTMLFormElement>(null);
     const composedRef = useComposedRefs(ref, formRef);
-    const triggerRef = useRef<HTMLButtonElement>(null);
-    const inputs = useRef<Partial<Record<PasswordFieldName, HTMLInputElement>>>({});
+    const inputs: Record<PasswordFieldName, RefObject<HTMLInputElement | null>> = {
+      password: useRef(null),
+      confirmation: useRef(null),
+      acknowledgement: useRef(null),
+    };
     const secret = useSecretVisibility(
-      (element) => element === inputs.current.password || element === inputs.current.confirmation,
+      (element) => element === inputs.password.current || element === inputs.confirmation.current,
     );
 
     const [acknowledged, setAcknowledgedState] = useState(false);
     const [check, setCheck] = useState<PasswordCheck>(() => runCheck({ password: '' }));
-    const [dirty, setDirty] = useState<ReadonlySet<PasswordFieldName>>(NOTHING);
+    // Fields the user changed, and fields changed then left: their issues show from then on.
+    const dirty = useRef(new Set<PasswordFieldName>());
     const [touched, setTouched] = useState<ReadonlySet<PasswordFieldName>>(NOTHING);
     const [submitted, setSubmitted] = useState(false);
 
-    const read = useCallback(
-      (ack: boolean) => ({
-        password: inputs.current.password?.value ?? '',
-        confirmation: inputs.current.confirmation?.value ?? '',
-        acknowledged: ack,
-      }),
-      [],
-    );
+    const read = (ack: boolean) => ({
+      password: inputs.password.current?.value ?? '',
+      confirmation: inputs.confirmation.current?.value ?? '',
+      acknowledged: ack,
+    });
 
     // A new policy (e.g. another kind or bound) re-checks what is already typed.
     useEffect(() => {
@@ -94,11 +91,11 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
     useEffect(() => {
       if (!passwordTaken) return;
       for (const field of ['password', 'confirmation'] as const) {
-        const input = inputs.current[field];
+        const input = inputs[field].current;
         if (input) input.value = '';
       }
       setCheck(runCheck({ password: '', confirmation: '', acknowledged }));
-      setDirty(NOTHING);
+      dirty.current.clear();
       setTouched(NOTHING);
       setSubmitted(false);
       // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the password is taken, once
@@ -122,25 +119,14 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
       if (!result.valid) {
         setSubmitted(true);
         const first = result.issues[0]?.field;
-        if (first) inputs.current[first]?.focus();
+        if (first) inputs[first].current?.focus();
         return;
       }
       void (error ? backup.retry({ password: values.password }) : backup.start({ password: values.password }));
     }
 
-    const inputRefs = useMemo(() => {
-      const make = (field: PasswordFieldName) => (element: HTMLInputElement | null) => {
-        if (element) inputs.current[field] = element;
-        else delete inputs.current[field];
-      };
-      return {
-        password: make('password'),
-        confirmation: make('confirmation'),
-        acknowledgement: make('acknowledgement'),
-      };
-    }, []);
-
     const form: PasswordBackupContextValue = {
+      scope: 'password-backup',
       state: backup.state,
       policy,
       labels,
@@ -158,16 +144,16 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
       },
       locked: backup.isBusy || backup.state === 'success' || passwordTaken,
       disabled,
-      inputRef: (name) => inputRefs[name],
-      acknowledgeRef: inputRefs.acknowledgement,
+      inputRef: (name) => inputs[name],
+      acknowledgeRef: inputs.acknowledgement,
       changed: (name) => {
-        if (!dirty.has(name)) setDirty(new Set(dirty).add(name));
+        dirty.current.add(name);
         setCheck(runCheck(read(acknowledged)));
       },
       left: (name) => {
-        if (dirty.has(name) && !touched.has(name)) setTouched(new Set(touched).add(name));
+        if (dirty.current.has(name) && !touched.has(name)) setTouched(new Set(touched).add(name));
       },
-      ownsInput: (element) => element !== null && FIELDS.some((name) => inputs.current[name] === element),
+      ownsInput: (element) => element !== null && FIELDS.some((name) => inputs[name].current === element),
     };
 
     const flow: FlowContextValue = {
@@ -178,13 +164,7 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
       id,
       statusText: backupStatusText(labels, backup, connecting),
       error,
-      triggerLabel: backup.isBusy
-        ? labels.busy
-        : backup.state === 'success'
-          ? labels.done
-          : error?.retryable
-            ? labels.retry
-            : text(labels.submit, { kind }),
+      triggerLabel: triggerText(labels, backup, error, text(labels.submit, { kind })),
       retryLabel: labels.retry,
       // The form's own submit: validation, then start or retry.
       activate: () => formRef.current?.requestSubmit(),
@@ -196,12 +176,8 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
         <PasswordBackupProvider value={form}>
           <form
             noValidate
-            {...partAttributes('password-backup', 'root', backup.state)}
+            {...rootAttributes(flow, backup)}
             data-kind={kind}
-            data-status={backup.state === 'backing-up' ? backup.status?.status : undefined}
-            data-stage={error?.stage}
-            data-portal={backup.portalStatus}
-            data-disabled={flag(disabled)}
             {...rest}
             ref={composedRef}
             onSubmit={submit}

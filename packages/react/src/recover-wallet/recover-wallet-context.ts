@@ -1,12 +1,14 @@
+import type { RefObject } from 'react';
 import type { BackupMethod } from '@backup-kit/core';
 import { createStrictContext } from '../internal/create-strict-context.js';
+import type { SecretState } from '../internal/secret-field.js';
 import type { RecoverWalletLabels } from './recover-wallet-labels.js';
 
 /**
  * What RecoverWallet's own parts read. The password is not here: it lives only in the input
  * element and is read at submit, so it never sits in React state, props or devtools.
  */
-export interface RecoverWalletContextValue {
+export interface RecoverWalletContextValue extends SecretState {
   /** data-state on every part: the flow's state, or `empty` / `wrong-password`. */
   state: string;
   labels: RecoverWalletLabels;
@@ -21,13 +23,9 @@ export interface RecoverWalletContextValue {
   /** The FieldError part is mounted, so the input can point at it and Status leaves it the message. */
   hasFieldError: boolean;
   registerFieldError: () => () => void;
-  visible: boolean;
-  toggleVisible: () => void;
-  isSecretInput: (element: Element | null) => boolean;
   /** Controls take no edits: a recovery runs, or it is done. */
   locked: boolean;
-  disabled: boolean;
-  inputRef: (element: HTMLInputElement | null) => void;
+  inputRef: RefObject<HTMLInputElement | null>;
   /** The user typed in the password input. */
   changed: () => void;
 }

@@ -1,10 +1,10 @@
-import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef } from 'react';
 import { composeEventHandlers } from '../internal/compose-event-handlers.js';
 import { useComposedRefs } from '../internal/compose-refs.js';
-import { flag, partAttributes } from '../internal/data-attributes.js';
+import { secretInputAttributes, type SecretInputProps } from '../internal/secret-field.js';
 import { useRecoverWalletContext } from './recover-wallet-context.js';
 
-export type RecoverWalletInputProps = Omit<ComponentPropsWithoutRef<'input'>, 'type' | 'value' | 'defaultValue'>;
+export type RecoverWalletInputProps = SecretInputProps;
 
 /**
  * The backup password. Uncontrolled on purpose: React never holds the value, so it is not in
@@ -19,19 +19,10 @@ export const RecoverWalletInput = forwardRef<HTMLInputElement, RecoverWalletInpu
     const invalid = !!ctx.fieldError;
     return (
       <input
+        {...secretInputAttributes(ctx, invalid)}
         id={ctx.ids.input}
-        type={ctx.visible ? 'text' : 'password'}
         autoComplete="current-password"
-        autoCapitalize="off"
-        autoCorrect="off"
-        spellCheck={false}
-        required
-        aria-invalid={invalid ? true : undefined}
         aria-describedby={invalid && ctx.hasFieldError ? ctx.ids.error : undefined}
-        readOnly={ctx.locked}
-        disabled={ctx.disabled}
-        {...partAttributes('recover-wallet', 'input', ctx.state)}
-        data-invalid={flag(invalid)}
         {...rest}
         ref={composedRef}
         onChange={composeEventHandlers(onChange, ctx.changed)}

@@ -1,6 +1,7 @@
 import type { BackupMethod } from '@backup-kit/core';
 import { defaultCommonLabels, type CommonLabels } from '../labels/common-labels.js';
 import type { Label } from '../labels/label.js';
+import { methodName } from '../labels/method-name.js';
 
 export interface RecoverWalletLabels extends CommonLabels {
   /** While the kit reads which methods the wallet has backups for. */
@@ -26,13 +27,6 @@ export interface RecoverWalletLabels extends CommonLabels {
   done: string;
 }
 
-const METHOD: Partial<Record<BackupMethod, string>> = {
-  PASSWORD: 'Password',
-  PASSKEY: 'Passkey',
-  CUSTOM: 'Passkey',
-  GDRIVE: 'Google Drive',
-};
-
 const SUBMIT: Partial<Record<BackupMethod, string>> = {
   PASSWORD: 'Recover with password',
   PASSKEY: 'Recover with passkey',
@@ -54,7 +48,7 @@ export const defaultRecoverWalletLabels: RecoverWalletLabels = {
   errors: { STORAGE_FAILED: 'Your backup could not be read. Nothing was lost; please try again.' },
   loading: 'Looking for your backups…',
   methodsLabel: 'Recover with',
-  method: ({ method }) => METHOD[method] ?? method,
+  method: methodName,
   passwordLabel: 'Backup password',
   showPassword: 'Show password',
   passwordRequired: 'Enter the password of your backup.',

@@ -1,9 +1,7 @@
 import {
   forwardRef,
   useCallback,
-  useContext,
   useEffect,
-  useId,
   useRef,
   useState,
   type ComponentPropsWithoutRef,
@@ -13,12 +11,11 @@ import type { BackupMethod } from '@backup-kit/core';
 import { splitProps } from '../hooks/use-flow-store.js';
 import { RECOVERY_OPTION_KEYS, useRecovery, type UseRecoveryOptions } from '../hooks/use-recovery.js';
 import { useComposedRefs } from '../internal/compose-refs.js';
-import { flag, partAttributes } from '../internal/data-attributes.js';
 import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
+import { rootAttributes, triggerText, useFlowRoot } from '../internal/flow-root.js';
 import { useSecretVisibility } from '../internal/use-secret-visibility.js';
-import { errorText, mergeLabels, type LabelOverrides } from '../labels/common-labels.js';
+import { errorText, type LabelOverrides } from '../labels/common-labels.js';
 import { text } from '../labels/label.js';
-import { BackupKitContext } from '../provider/backup-kit-context.js';
 import { RecoverWalletProvider, type RecoverWalletContextValue } from './recover-wallet-context.js';
 import { defaultRecoverWalletLabels, type RecoverWalletLabels } from './recover-wallet-labels.js';
 import { recoveryStatusText } from './recovery-status-text.js';
@@ -46,17 +43,16 @@ export const RecoverWalletRoot = forwardRef<HTMLFormElement, RecoverWalletRootPr
       RECOVERY_OPTION_KEYS,
     );
     const recovery = useRecovery(options);
-    const labels = mergeLabels(defaultRecoverWalletLabels, useContext(BackupKitContext)?.labels, overrides);
-    const id = useId();
+    const { labels, id, triggerRef } = useFlowRoot(defaultRecoverWalletLabels, overrides);
 
     const formRef = useRef<HTMLFormElement>(null);
     const composedRef = useComposedRefs(ref, formRef);
-    const triggerRef = useRef<HTMLButtonElement>(null);
-    const input = useRef<HTMLInputElement | null>(null);
+    const input = useRef<HTMLInputElement>(null);
     const [chosen, setChosen] = useState<BackupMethod>();
     const [missing, setMissing] = useState(false);
     const [fieldErrors, setFieldErrors] = useState(0);
-    const secret = useSecretVisibility((element) => element !== null && element === input.current);
+    const isSecretInput = (element: Element | null) => element !== null && element === input.current;
+    const secret = useSecretVisibility(isSecretInput);
 
     const methods = offered ?? recovery.methods;
     const method = chosen && methods.includes(chosen) ? chosen : methods[0];
@@ -115,11 +111,9 @@ export const RecoverWalletRoot = forwardRef<HTMLFormElement, RecoverWalletRootPr
       setFieldErrors((count) => count + 1);
       return () => setFieldErrors((count) => count - 1);
     }, []);
-    const inputRef = useCallback((element: HTMLInputElement | null) => {
-      input.current = element;
-    }, []);
 
     const form: RecoverWalletContextValue = {
+      scope: 'recover-wallet',
       state,
       labels,
       ids: {
@@ -143,10 +137,10 @@ export const RecoverWalletRoot = forwardRef<HTMLFormElement, RecoverWalletRootPr
       registerFieldError,
       visible: secret.visible,
       toggleVisible: secret.toggle,
-      isSecretInput: (element) => element !== null && element === input.current,
+      ownsInput: isSecretInput,
       locked,
       disabled,
-      inputRef,
+      inputRef: input,
       changed: () => setMissing(false),
     };
 
@@ -159,13 +153,7 @@ export const RecoverWalletRoot = forwardRef<HTMLFormElement, RecoverWalletRootPr
       // The field shows its own message; the live region does not repeat it.
       statusText: fieldError && fieldErrors > 0 ? '' : recoveryStatusText(labels, recovery, connecting, state),
       error,
-      triggerLabel: recovery.isBusy
-        ? labels.busy
-        : recovery.state === 'success'
-          ? labels.done
-          : error?.retryable
-            ? labels.retry
-            : text(labels.submit, { method }),
+      triggerLabel: triggerText(labels, recovery, error, text(labels.submit, { method })),
       retryLabel: labels.retry,
       // One path for every way to submit: Enter in the input, the button, Retry.
       activate: () => formRef.current?.requestSubmit(),
@@ -178,12 +166,8 @@ export const RecoverWalletRoot = forwardRef<HTMLFormElement, RecoverWalletRootPr
         <RecoverWalletProvider value={form}>
           <form
             noValidate
-            {...partAttributes('recover-wallet', 'root', state)}
+            {...rootAttributes(flow, recovery)}
             data-method={method}
-            data-status={recovery.state === 'recovering' ? recovery.status?.status : undefined}
-            data-stage={error?.stage}
-            data-portal={recovery.portalStatus}
-            data-disabled={flag(disabled)}
             {...rest}
             ref={composedRef}
             onSubmit={submit}
