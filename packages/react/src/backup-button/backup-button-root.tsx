@@ -2,8 +2,8 @@ import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { BACKUP_OPTION_KEYS, useBackup, type UseBackupOptions } from '../hooks/use-backup.js';
 import { splitProps } from '../hooks/use-flow-store.js';
 import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
-import { rootAttributes, triggerText, useFlowRoot } from '../internal/flow-root.js';
-import { backupStatusText } from '../labels/backup-status-text.js';
+import { portalDead, rootAttributes, triggerText, useFlowRoot } from '../internal/flow-root.js';
+import { flowStatusText } from '../labels/status-text.js';
 import type { LabelOverrides } from '../labels/common-labels.js';
 import { text } from '../labels/label.js';
 import { defaultBackupButtonLabels, type BackupButtonLabels } from './backup-button-labels.js';
@@ -31,16 +31,14 @@ export const BackupButtonRoot = forwardRef<HTMLDivElement, BackupButtonRootProps
 
     const connecting = backup.portalStatus === 'loading' && backup.state === 'idle';
     const error = backup.state === 'error' ? backup.error : undefined;
-    // Portal itself cannot start and a retry would not help (e.g. a wrong API key).
-    const portalDead = error?.stage === 'initializing' && !error.retryable;
 
     const ctx: FlowContextValue = {
       scope: 'backup-button',
       state: backup.state,
-      blocked: disabled || backup.isBusy || backup.state === 'success' || connecting || portalDead,
+      blocked: disabled || backup.isBusy || backup.state === 'success' || connecting || portalDead(error),
       disabled,
       id,
-      statusText: backupStatusText(labels, backup, connecting),
+      statusText: flowStatusText(labels, backup, connecting),
       error,
       triggerLabel: triggerText(labels, backup, error, text(labels.trigger, { method })),
       retryLabel: labels.retry,

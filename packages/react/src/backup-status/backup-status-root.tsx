@@ -2,8 +2,9 @@ import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import type { BackupMethod } from '@backup-kit/core';
 import { useBackupStatus, type UseBackupStatusOptions } from '../hooks/use-backup-status.js';
 import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
-import { rootAttributes, useFlowRoot } from '../internal/flow-root.js';
-import { errorText, type LabelOverrides } from '../labels/common-labels.js';
+import { portalDead, rootAttributes, useFlowRoot } from '../internal/flow-root.js';
+import { flowStatusText } from '../labels/status-text.js';
+import type { LabelOverrides } from '../labels/common-labels.js';
 import { text } from '../labels/label.js';
 import { BackupStatusProvider, type BackupStatusContextValue } from './backup-status-context.js';
 import { defaultBackupStatusLabels, type BackupStatusLabels } from './backup-status-labels.js';
@@ -50,12 +51,9 @@ export const BackupStatusRoot = forwardRef<HTMLDivElement, BackupStatusRootProps
     const state = status.state === 'ready' && empty ? 'empty' : status.state;
     const connecting = status.portalStatus === 'loading' && status.state === 'loading';
     const error = status.state === 'error' ? status.error : undefined;
-    // Portal itself cannot start and a retry would not help (e.g. a wrong API key).
-    const portalDead = error?.stage === 'initializing' && !error.retryable;
 
-    let statusText = '';
-    if (status.state === 'loading') statusText = connecting ? labels.connecting : labels.loading;
-    else if (status.state === 'error') statusText = errorText(labels, status.error);
+    let statusText: string;
+    if (status.state !== 'ready') statusText = flowStatusText(labels, status, connecting);
     else if (!status.hasWallet) statusText = labels.noWallet;
     else if (empty) statusText = labels.empty;
     else {
@@ -67,7 +65,7 @@ export const BackupStatusRoot = forwardRef<HTMLDivElement, BackupStatusRootProps
     const flow: FlowContextValue = {
       scope: 'backup-status',
       state,
-      blocked: disabled || status.state === 'loading' || portalDead,
+      blocked: disabled || status.state === 'loading' || portalDead(error),
       disabled,
       id,
       statusText,

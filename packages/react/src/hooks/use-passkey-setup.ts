@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import {
   createPasskeyFlow,
   type PasskeyFlowOptions,
@@ -57,13 +56,11 @@ export function usePasskeySetup(options: UsePasskeySetupOptions): UsePasskeySetu
     portal,
     CHECKING,
   );
+  // The error's own list, so it keeps its identity while the error stands.
   const error = snapshot.state === 'error' ? snapshot.error : undefined;
-  const issues = useMemo(
-    () =>
-      error?.code === 'PASSKEY_OPTIONS_INVALID'
-        ? ((error.details as { issues?: PasskeyOptionIssue[] } | undefined)?.issues ?? NO_ISSUES)
-        : NO_ISSUES,
-    [error],
-  );
+  const issues =
+    (error?.code === 'PASSKEY_OPTIONS_INVALID' &&
+      (error.details as { issues?: PasskeyOptionIssue[] } | undefined)?.issues) ||
+    NO_ISSUES;
   return { ...snapshot, ...actions, isBusy: BUSY.includes(snapshot.state), issues };
 }

@@ -17,6 +17,11 @@ export function useFlowRoot<L extends CommonLabels>(defaults: L, overrides: Labe
   };
 }
 
+/** Portal itself cannot start and a retry would not help (e.g. a wrong API key). */
+export function portalDead(error: BackupKitError | undefined): boolean {
+  return error?.stage === 'initializing' && !error.retryable;
+}
+
 /** The trigger's text: while busy, once done, after an error a retry can help, else its own. */
 export function triggerText(
   labels: { busy: string; done: string; retry: string },

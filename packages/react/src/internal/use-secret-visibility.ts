@@ -1,13 +1,15 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type RefObject } from 'react';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect.js';
 
 /**
- * Shows or hides a secret input. Switching the input's type can reset the caret, so the toggle
- * remembers where it was in the focused secret input and puts it back.
+ * Shows or hides a component's secret inputs. Switching an input's type can reset the caret, so
+ * the toggle remembers where it was in the focused secret input and puts it back.
  */
-export function useSecretVisibility(isSecretInput: (element: Element | null) => boolean) {
+export function useSecretVisibility(inputs: ReadonlyArray<RefObject<HTMLInputElement | null>>) {
   const [visible, setVisible] = useState(false);
   const caret = useRef<{ element: HTMLInputElement; start: number | null; end: number | null } | null>(null);
+  /** Is this element one of the secret inputs (the toggle keeps their focus and caret). */
+  const ownsInput = (element: Element | null) => element !== null && inputs.some((input) => input.current === element);
 
   useIsomorphicLayoutEffect(() => {
     const saved = caret.current;
@@ -19,9 +21,10 @@ export function useSecretVisibility(isSecretInput: (element: Element | null) => 
 
   return {
     visible,
-    toggle: () => {
+    ownsInput,
+    toggleVisible: () => {
       const active = document.activeElement;
-      if (isSecretInput(active)) {
+      if (ownsInput(active)) {
         const input = active as HTMLInputElement;
         caret.current = { element: input, start: input.selectionStart, end: input.selectionEnd };
       }

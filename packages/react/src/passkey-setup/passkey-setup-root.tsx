@@ -2,8 +2,8 @@ import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { splitProps } from '../hooks/use-flow-store.js';
 import { PASSKEY_OPTION_KEYS, usePasskeySetup, type UsePasskeySetupOptions } from '../hooks/use-passkey-setup.js';
 import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
-import { rootAttributes, triggerText, useFlowRoot } from '../internal/flow-root.js';
-import { backupStatusText } from '../labels/backup-status-text.js';
+import { portalDead, rootAttributes, triggerText, useFlowRoot } from '../internal/flow-root.js';
+import { flowStatusText } from '../labels/status-text.js';
 import type { LabelOverrides } from '../labels/common-labels.js';
 import { PasskeySetupProvider } from './passkey-setup-context.js';
 import { defaultPasskeySetupLabels, type PasskeySetupLabels } from './passkey-setup-labels.js';
@@ -31,7 +31,6 @@ export const PasskeySetupRoot = forwardRef<HTMLDivElement, PasskeySetupRootProps
 
     const connecting = setup.portalStatus === 'loading' && (setup.state === 'checking' || setup.state === 'idle');
     const error = setup.state === 'error' || setup.state === 'cancelled' ? setup.error : undefined;
-    const portalDead = error?.stage === 'initializing' && !error.retryable;
 
     const ctx: FlowContextValue = {
       scope: 'passkey-setup',
@@ -40,7 +39,7 @@ export const PasskeySetupRoot = forwardRef<HTMLDivElement, PasskeySetupRootProps
         disabled ||
         setup.isBusy ||
         connecting ||
-        portalDead ||
+        portalDead(error) ||
         setup.state === 'checking' ||
         setup.state === 'success' ||
         setup.state === 'unsupported',
@@ -49,7 +48,7 @@ export const PasskeySetupRoot = forwardRef<HTMLDivElement, PasskeySetupRootProps
       statusText:
         setup.state === 'unsupported'
           ? (labels.errors.PASSKEY_UNSUPPORTED ?? labels.unsupported)
-          : backupStatusText(labels, setup, connecting),
+          : flowStatusText(labels, setup, connecting),
       error,
       triggerLabel: triggerText(labels, setup, error, labels.trigger),
       retryLabel: labels.retry,

@@ -17,7 +17,7 @@ export const PasswordBackupAcknowledge = forwardRef<HTMLInputElement, PasswordBa
   function PasswordBackupAcknowledge(props, ref) {
     const form = usePasswordBackupContext('PasswordBackup.Acknowledge');
     const field = useFieldContext('PasswordBackup.Acknowledge');
-    const composedRef = useComposedRefs(ref, form.acknowledgeRef);
+    const composedRef = useComposedRefs(ref, form.inputRef('acknowledgement'));
     const { onChange, onClick, ...rest } = props;
     const issues = form.visibleIssues('acknowledgement');
     const describedBy = field.has('issues') && issues.length > 0 ? field.ids.issues : undefined;

@@ -16,6 +16,17 @@ export interface FieldIds {
   issues: string;
 }
 
+export function fieldIds(id: string, name: PasswordFieldName): FieldIds {
+  const control = `${id}${name}`;
+  return {
+    control,
+    label: `${control}-label`,
+    description: `${control}-description`,
+    strength: `${control}-strength`,
+    issues: `${control}-issues`,
+  };
+}
+
 /**
  * The form's state. The password itself is not here: it lives only in the input elements and
  * is read when needed, so it never sits in React state, props or devtools.
@@ -23,7 +34,8 @@ export interface FieldIds {
 export interface PasswordBackupContextValue extends SecretState {
   policy: ResolvedPasswordPolicy;
   labels: PasswordBackupLabels;
-  ids: Record<PasswordFieldName, FieldIds>;
+  /** The base of the fields' ids (see fieldIds). */
+  id: string;
   /** The latest check of what is typed: issue codes and a strength score, never the value. */
   check: PasswordCheck;
   /** Issues to show for a field: after the user changed and left it, or after a submit. */
@@ -32,8 +44,7 @@ export interface PasswordBackupContextValue extends SecretState {
   setAcknowledged: (value: boolean) => void;
   /** Inputs take no edits: a backup runs, it is done, or the password was taken. */
   locked: boolean;
-  inputRef: (field: 'password' | 'confirmation') => RefObject<HTMLInputElement | null>;
-  acknowledgeRef: RefObject<HTMLInputElement | null>;
+  inputRef: (field: PasswordFieldName) => RefObject<HTMLInputElement | null>;
   changed: (field: PasswordFieldName) => void;
   left: (field: PasswordFieldName) => void;
 }

@@ -1,6 +1,11 @@
 import { forwardRef, useCallback, useMemo, useState, type ComponentPropsWithoutRef } from 'react';
 import { flag, partAttributes } from '../internal/data-attributes.js';
-import { FieldProvider, usePasswordBackupContext, type PasswordFieldName } from './password-backup-context.js';
+import {
+  FieldProvider,
+  fieldIds,
+  usePasswordBackupContext,
+  type PasswordFieldName,
+} from './password-backup-context.js';
 
 type OptionalPart = 'description' | 'strength' | 'issues';
 
@@ -28,8 +33,8 @@ export const PasswordBackupField = forwardRef<HTMLDivElement, PasswordBackupFiel
         });
     }, []);
     const value = useMemo(
-      () => ({ name, ids: form.ids[name], has: (part: OptionalPart) => parts.has(part), register }),
-      [name, form.ids, parts, register],
+      () => ({ name, ids: fieldIds(form.id, name), has: (part: OptionalPart) => parts.has(part), register }),
+      [name, form.id, parts, register],
     );
 
     const asked =

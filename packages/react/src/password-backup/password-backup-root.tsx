@@ -1,7 +1,6 @@
 import {
   forwardRef,
   useEffect,
-  useMemo,
   useRef,
   useState,
   type ComponentPropsWithoutRef,
@@ -18,13 +17,12 @@ import {
 import { useComposedRefs } from '../internal/compose-refs.js';
 import { useSecretVisibility } from '../internal/use-secret-visibility.js';
 import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
-import { rootAttributes, triggerText, useFlowRoot } from '../internal/flow-root.js';
-import { backupStatusText } from '../labels/backup-status-text.js';
+import { portalDead, rootAttributes, triggerText, useFlowRoot } from '../internal/flow-root.js';
+import { flowStatusText } from '../labels/status-text.js';
 import type { LabelOverrides } from '../labels/common-labels.js';
 import { text } from '../labels/label.js';
 import {
   PasswordBackupProvider,
-  type FieldIds,
   type PasswordBackupContextValue,
   type PasswordFieldName,
 } from './password-backup-context.js';
@@ -38,7 +36,6 @@ export interface PasswordBackupRootProps
   disabled?: boolean | undefined;
 }
 
-const FIELDS: PasswordFieldName[] = ['password', 'confirmation', 'acknowledgement'];
 const NOTHING = new Set<PasswordFieldName>();
 
 /**
@@ -55,7 +52,6 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
     const backup = usePasswordBackup(options);
     const { policy, check: runCheck, passwordTaken } = backup;
     const { labels, id, triggerRef } = useFlowRoot(defaultPasswordBackupLabels, overrides);
-    const ids = useMemo(() => fieldIds(id), [id]);
 
     const formRef = useRef<HTMLFormElement>(null);
     const composedRef = useComposedRefs(ref, formRef);
@@ -64,9 +60,7 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
       confirmation: useRef(null),
       acknowledgement: useRef(null),
     };
-    const secret = useSecretVisibility(
-      (element) => element === inputs.password.current || element === inputs.confirmation.current,
-    );
+    const secret = useSecretVisibility([inputs.password, inputs.confirmation]);
 
     const [acknowledged, setAcknowledgedState] = useState(false);
     const [check, setCheck] = useState<PasswordCheck>(() => runCheck({ password: '' }));
@@ -103,8 +97,7 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
 
     const connecting = backup.portalStatus === 'loading' && backup.state === 'idle';
     const error = backup.state === 'error' ? backup.error : undefined;
-    const portalDead = error?.stage === 'initializing' && !error.retryable;
-    const blocked = disabled || backup.isBusy || backup.state === 'success' || connecting || portalDead;
+    const blocked = disabled || backup.isBusy || backup.state === 'success' || connecting || portalDead(error);
     const kind = policy.kind;
 
     function submit(event: FormEvent<HTMLFormElement>) {
@@ -130,12 +123,11 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
       state: backup.state,
       policy,
       labels,
-      ids,
+      id,
       check,
       visibleIssues: (field) =>
         submitted || touched.has(field) ? check.issues.filter((issue) => issue.field === field) : [],
-      visible: secret.visible,
-      toggleVisible: secret.toggle,
+      ...secret,
       acknowledged,
       setAcknowledged: (value) => {
         setAcknowledgedState(value);
@@ -145,7 +137,6 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
       locked: backup.isBusy || backup.state === 'success' || passwordTaken,
       disabled,
       inputRef: (name) => inputs[name],
-      acknowledgeRef: inputs.acknowledgement,
       changed: (name) => {
         dirty.current.add(name);
         setCheck(runCheck(read(acknowledged)));
@@ -153,7 +144,6 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
       left: (name) => {
         if (dirty.current.has(name) && !touched.has(name)) setTouched(new Set(touched).add(name));
       },
-      ownsInput: (element) => element !== null && FIELDS.some((name) => inputs[name].current === element),
     };
 
     const flow: FlowContextValue = {
@@ -162,7 +152,7 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
       blocked,
       disabled,
       id,
-      statusText: backupStatusText(labels, backup, connecting),
+      statusText: flowStatusText(labels, backup, connecting),
       error,
       triggerLabel: triggerText(labels, backup, error, text(labels.submit, { kind })),
       retryLabel: labels.retry,
@@ -189,14 +179,3 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
     );
   },
 );
-
-function fieldIds(id: string): Record<PasswordFieldName, FieldIds> {
-  const make = (name: string): FieldIds => ({
-    control: `${id}${name}`,
-    label: `${id}${name}-label`,
-    description: `${id}${name}-description`,
-    strength: `${id}${name}-strength`,
-    issues: `${id}${name}-issues`,
-  });
-  return { password: make('password'), confirmation: make('confirmation'), acknowledgement: make('acknowledgement') };
-}

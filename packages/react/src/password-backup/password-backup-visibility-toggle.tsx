@@ -1,7 +1,7 @@
 import { forwardRef } from 'react';
 import { VisibilityToggle, type VisibilityToggleProps } from '../internal/secret-field.js';
 import { text } from '../labels/label.js';
-import { usePasswordBackupContext } from './password-backup-context.js';
+import { fieldIds, usePasswordBackupContext } from './password-backup-context.js';
 
 export type PasswordBackupVisibilityToggleProps = VisibilityToggleProps;
 
@@ -13,7 +13,10 @@ export type PasswordBackupVisibilityToggleProps = VisibilityToggleProps;
 export const PasswordBackupVisibilityToggle = forwardRef<HTMLButtonElement, PasswordBackupVisibilityToggleProps>(
   function PasswordBackupVisibilityToggle(props, ref) {
     const form = usePasswordBackupContext('PasswordBackup.VisibilityToggle');
-    const controls = [form.ids.password.control, form.policy.requireConfirmation && form.ids.confirmation.control]
+    const controls = [
+      fieldIds(form.id, 'password').control,
+      form.policy.requireConfirmation && fieldIds(form.id, 'confirmation').control,
+    ]
       .filter(Boolean)
       .join(' ');
     return (

@@ -12,13 +12,13 @@ import { splitProps } from '../hooks/use-flow-store.js';
 import { RECOVERY_OPTION_KEYS, useRecovery, type UseRecoveryOptions } from '../hooks/use-recovery.js';
 import { useComposedRefs } from '../internal/compose-refs.js';
 import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
-import { rootAttributes, triggerText, useFlowRoot } from '../internal/flow-root.js';
+import { portalDead, rootAttributes, triggerText, useFlowRoot } from '../internal/flow-root.js';
 import { useSecretVisibility } from '../internal/use-secret-visibility.js';
 import { errorText, type LabelOverrides } from '../labels/common-labels.js';
+import { flowStatusText } from '../labels/status-text.js';
 import { text } from '../labels/label.js';
 import { RecoverWalletProvider, type RecoverWalletContextValue } from './recover-wallet-context.js';
 import { defaultRecoverWalletLabels, type RecoverWalletLabels } from './recover-wallet-labels.js';
-import { recoveryStatusText } from './recovery-status-text.js';
 
 export interface RecoverWalletRootProps
   extends UseRecoveryOptions, Omit<ComponentPropsWithoutRef<'form'>, 'onError' | 'onProgress' | 'onSubmit'> {
@@ -51,8 +51,7 @@ export const RecoverWalletRoot = forwardRef<HTMLFormElement, RecoverWalletRootPr
     const [chosen, setChosen] = useState<BackupMethod>();
     const [missing, setMissing] = useState(false);
     const [fieldErrors, setFieldErrors] = useState(0);
-    const isSecretInput = (element: Element | null) => element !== null && element === input.current;
-    const secret = useSecretVisibility(isSecretInput);
+    const secret = useSecretVisibility([input]);
 
     const methods = offered ?? recovery.methods;
     const method = chosen && methods.includes(chosen) ? chosen : methods[0];
@@ -64,11 +63,14 @@ export const RecoverWalletRoot = forwardRef<HTMLFormElement, RecoverWalletRootPr
         ? 'empty'
         : recovery.state;
     const connecting = recovery.portalStatus === 'loading' && recovery.state === 'loading';
-    // Portal itself cannot start and a retry would not help (e.g. a wrong API key).
-    const portalDead = error?.stage === 'initializing' && !error.retryable;
     const locked = recovery.isBusy || recovery.state === 'success';
     const blocked =
-      disabled || locked || portalDead || recovery.state === 'loading' || state === 'empty' || (!method && !error);
+      disabled ||
+      locked ||
+      portalDead(error) ||
+      recovery.state === 'loading' ||
+      state === 'empty' ||
+      (!method && !error);
     const fieldError =
       method !== 'PASSWORD'
         ? undefined
@@ -135,9 +137,7 @@ export const RecoverWalletRoot = forwardRef<HTMLFormElement, RecoverWalletRootPr
       fieldError,
       hasFieldError: fieldErrors > 0,
       registerFieldError,
-      visible: secret.visible,
-      toggleVisible: secret.toggle,
-      ownsInput: isSecretInput,
+      ...secret,
       locked,
       disabled,
       inputRef: input,
@@ -151,7 +151,14 @@ export const RecoverWalletRoot = forwardRef<HTMLFormElement, RecoverWalletRootPr
       disabled,
       id,
       // The field shows its own message; the live region does not repeat it.
-      statusText: fieldError && fieldErrors > 0 ? '' : recoveryStatusText(labels, recovery, connecting, state),
+      statusText:
+        fieldError && fieldErrors > 0
+          ? ''
+          : state === 'empty'
+            ? labels.empty
+            : recovery.state === 'success'
+              ? text(labels.recovered, recovery)
+              : flowStatusText(labels, recovery, connecting),
       error,
       triggerLabel: triggerText(labels, recovery, error, text(labels.submit, { method })),
       retryLabel: labels.retry,
