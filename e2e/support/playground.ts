@@ -20,6 +20,17 @@ export async function waitForState(root: Locator, states: string[], timeout = 45
 }
 
 /**
+ * Like waitForState, for a state reached after an action: a root still showing `before` (say
+ * "cancelled" right after "Try again" was clicked) is not an answer yet, so this first waits for
+ * the root to leave it.
+ */
+export async function waitForNewState(root: Locator, before: string | null, states: string[], timeout = 45_000) {
+  if (before)
+    await root.and(root.page().locator(`:not([data-state="${before}"])`)).waitFor({ state: 'attached', timeout });
+  return waitForState(root, states, timeout);
+}
+
+/**
  * The playground as a user sees it: one page in its own browser context (a fresh
  * localStorage, so a new user), pointed at this file's emulator, server and vault.
  */
@@ -134,20 +145,22 @@ export class Playground {
   async recoverWithPassword(password: string): Promise<string> {
     await this.chooseRecoveryMethod('Password');
     await this.recover.getByLabel('Backup password').fill(password);
+    const before = await this.recover.getAttribute('data-state');
     await this.recover.locator('[data-part="submit"]').click();
-    return this.recoveryOutcome();
+    return this.recoveryOutcome(before);
   }
 
   /** Recovers with a method that needs no password (a passkey, Google Drive). */
   async recoverWith(method: string | RegExp): Promise<string> {
     await this.chooseRecoveryMethod(method);
+    const before = await this.recover.getAttribute('data-state');
     await this.recover.locator('[data-part="submit"]').click();
-    return this.recoveryOutcome();
+    return this.recoveryOutcome(before);
   }
 
   /** The recovery's final state; after a success, also waits until the wallet is back on this device. */
-  async recoveryOutcome(): Promise<string> {
-    const state = await waitForState(this.recover, ['success', 'wrong-password', 'error']);
+  async recoveryOutcome(before: string | null = null): Promise<string> {
+    const state = await waitForNewState(this.recover, before, ['success', 'wrong-password', 'error']);
     if (state === 'success') await this.walletState(['on-device']);
     return state;
   }

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { backupsRun, client, completedMethods, storedVerdicts } from '../support/emulator.js';
 import { PasskeyWallet, VirtualAuthenticator, type AuthenticatorOptions } from '../support/passkeys.js';
-import { waitForState, type Playground } from '../support/playground.js';
+import { waitForNewState, waitForState, type Playground } from '../support/playground.js';
 import { useStack } from '../support/stack.js';
 
 const stack = useStack();
@@ -102,7 +102,7 @@ describe('passkey backups on the kit direct path (key vault)', () => {
 
     await authenticator.setUserVerified(true);
     await setup.getByRole('button', { name: 'Try again' }).click();
-    expect(await waitForState(setup, ['success', 'error', 'cancelled'])).toBe('success');
+    expect(await waitForNewState(setup, 'cancelled', ['success', 'error', 'cancelled'])).toBe('success');
     expect((await stack.server.userShare(app.userId, 'CUSTOM')).status).toBe(200);
     expect(backupsRun(stack.emulator, app.apiKey)).toBe(1);
     expect(storedVerdicts(stack.emulator, app.apiKey)).toEqual([{ success: true, backupMethod: 'PASSWORD' }]);
@@ -245,7 +245,7 @@ describe("passkey backups through Portal's own window (emulator)", () => {
     expect(client(stack.emulator, app.apiKey).passkey).toBeNull();
 
     await throughPasskeyWindow(app, passkeys, () => setup.getByRole('button', { name: 'Try again' }).click());
-    expect(await waitForState(setup, ['success', 'error', 'cancelled'])).toBe('success');
+    expect(await waitForNewState(setup, 'cancelled', ['success', 'error', 'cancelled'])).toBe('success');
     expect((await stack.server.userShare(app.userId, 'PASSKEY')).status).toBe(200);
     expect(storedVerdicts(stack.emulator, app.apiKey)).toEqual([{ success: true, backupMethod: 'PASSKEY' }]);
   });

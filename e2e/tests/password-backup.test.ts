@@ -1,7 +1,7 @@
 // Issue 3: password backups through the real @portal-hq/web 3.4.1, end to end.
 import { describe, expect, test } from 'vitest';
 import { backupsRun, completedMethods, storedVerdicts } from '../support/emulator.js';
-import { waitForState } from '../support/playground.js';
+import { waitForNewState } from '../support/playground.js';
 import { useStack } from '../support/stack.js';
 
 const stack = useStack();
@@ -63,7 +63,7 @@ describe('password backup and recovery', () => {
 
     // The submit button now retries: only the notification runs again.
     await form.getByRole('button', { name: 'Try again' }).click();
-    expect(await waitForState(form, ['success', 'error'])).toBe('success');
+    expect(await waitForNewState(form, 'error', ['success', 'error'])).toBe('success');
     expect(backupsRun(stack.emulator, app.apiKey)).toBe(1);
     expect(storedVerdicts(stack.emulator, app.apiKey).map((v) => v.success)).toEqual([true, true]);
     expect(completedMethods(stack.emulator, app.apiKey)).toEqual(['PASSWORD']);

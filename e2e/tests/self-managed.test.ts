@@ -4,7 +4,7 @@ import type { Request, Route } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { backupsRun, client, completedMethods, messages, storedVerdicts } from '../support/emulator.js';
 import type { Playground } from '../support/playground.js';
-import { waitForState } from '../support/playground.js';
+import { waitForNewState, waitForState } from '../support/playground.js';
 import { useStack } from '../support/stack.js';
 
 const stack = useStack();
@@ -69,7 +69,7 @@ describe('self-managed backups', () => {
     expect((await stack.server.userShare(app.userId, 'PASSWORD')).status).toBe(404);
 
     await form.getByRole('button', { name: 'Try again' }).click();
-    expect(await waitForState(form, ['success', 'error'])).toBe('success');
+    expect(await waitForNewState(form, 'error', ['success', 'error'])).toBe('success');
 
     expect(uploads).toHaveLength(2);
     expect(uploads[1]).toBe(uploads[0]);
