@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { BackupDatabase } from '../src/db/backup-database.js';
 import { drizzleOf } from '../src/db/drizzle-handle.js';
 import { custodianBackupShares, userBackupShares } from '../src/db/schema.js';
-import type { RunningServer } from '../src/start-server.js';
 import { describeOnEachBackend } from './support/backends.js';
 import { firstResponse, openSocket } from './support/raw-http.js';
 import {
@@ -11,28 +9,18 @@ import {
   getUserShare,
   postWebhook,
   putUserShare,
-  startTestServer,
+  serveDuringSuite,
   uniqueId,
 } from './support/test-server.js';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 describeOnEachBackend('request bodies cut off or too large', (backend) => {
-  let database: BackupDatabase;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    database = await backend.open();
-    server = await startTestServer(database);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.close();
-  });
+  const suite = serveDuringSuite(backend);
 
   it('answers 413 to a chunked body as soon as it passes 64 kB, before the client finishes sending', async () => {
     const userId = uniqueId('user');
-    const socket = await openSocket(server.url);
+    const socket = await openSocket(suite.server.url);
     const response = firstResponse(socket);
     socket.write(
       `POST /users/${userId}/user-backup-share HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n` +
@@ -45,11 +33,11 @@ describeOnEachBackend('request bodies cut off or too large', (backend) => {
     // The terminating 0-chunk is never sent: the answer has to come from the limit alone.
     expect(await response).toMatch(/^HTTP\/1\.1 413 /);
     socket.destroy();
-    expect((await getUserShare(server.url, userId, 'PASSWORD')).status).toBe(404);
+    expect((await getUserShare(suite.server.url, userId, 'PASSWORD')).status).toBe(404);
   });
 
   it('answers 413 from Content-Length alone, without waiting for the body', async () => {
-    const socket = await openSocket(server.url);
+    const socket = await openSocket(suite.server.url);
     const response = firstResponse(socket);
     socket.write(
       `POST /webhook/backup HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n` +
@@ -62,7 +50,7 @@ describeOnEachBackend('request bodies cut off or too large', (backend) => {
   it('stores nothing when a user-share request is cut off mid-body, and keeps serving', async () => {
     const userId = uniqueId('user');
     const body = JSON.stringify({ backupMethod: 'PASSWORD', cipherText: 'c'.repeat(4000) });
-    const socket = await openSocket(server.url);
+    const socket = await openSocket(suite.server.url);
     socket.write(
       `POST /users/${userId}/user-backup-share HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n` +
         `X-Backup-Kit-User: ${userId}\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, body.length / 2)}`,
@@ -71,16 +59,19 @@ describeOnEachBackend('request bodies cut off or too large', (backend) => {
     socket.destroy();
     await settle();
 
-    const rows = await drizzleOf(database).select().from(userBackupShares).where(eq(userBackupShares.userId, userId));
+    const rows = await drizzleOf(suite.database)
+      .select()
+      .from(userBackupShares)
+      .where(eq(userBackupShares.userId, userId));
     expect(rows).toEqual([]);
-    expect((await putUserShare(server.url, userId, { backupMethod: 'PASSWORD', cipherText: 'after' })).status).toBe(
-      200,
-    );
+    expect(
+      (await putUserShare(suite.server.url, userId, { backupMethod: 'PASSWORD', cipherText: 'after' })).status,
+    ).toBe(200);
   });
 
   it('stores nothing when a webhook request is cut off mid-body (chunked), and keeps serving', async () => {
     const clientId = uniqueId('client');
-    const socket = await openSocket(server.url);
+    const socket = await openSocket(suite.server.url);
     socket.write(
       `POST /webhook/backup HTTP/1.1\r\nHost: localhost\r\nX-Webhook-Secret: ${WEBHOOK_SECRET}\r\n` +
         `Transfer-Encoding: chunked\r\n\r\n`,
@@ -91,13 +82,13 @@ describeOnEachBackend('request bodies cut off or too large', (backend) => {
     socket.destroy();
     await settle();
 
-    const rows = await drizzleOf(database)
+    const rows = await drizzleOf(suite.database)
       .select()
       .from(custodianBackupShares)
       .where(eq(custodianBackupShares.clientId, clientId));
     expect(rows).toEqual([]);
     expect(
-      (await postWebhook(server.url, '/webhook/backup/fetch', { clientId, backupMethod: 'PASSWORD' })).status,
+      (await postWebhook(suite.server.url, '/webhook/backup/fetch', { clientId, backupMethod: 'PASSWORD' })).status,
     ).toBe(404);
   });
 });

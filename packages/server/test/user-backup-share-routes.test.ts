@@ -1,40 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { BackupDatabase } from '../src/db/backup-database.js';
 import { drizzleOf } from '../src/db/drizzle-handle.js';
 import { userBackupShares } from '../src/db/schema.js';
-import type { RunningServer } from '../src/start-server.js';
 import { describeOnEachBackend } from './support/backends.js';
-import { getUserShare, putUserShare, startTestServer, uniqueId } from './support/test-server.js';
+import { getUserShare, putUserShare, serveDuringSuite, uniqueId } from './support/test-server.js';
 
 describeOnEachBackend('user backup share routes', (backend) => {
-  let database: BackupDatabase;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    database = await backend.open();
-    server = await startTestServer(database);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.close();
-  });
+  const suite = serveDuringSuite(backend);
 
   const rowsFor = (userId: string, backupMethod: string) =>
-    drizzleOf(database)
+    drizzleOf(suite.database)
       .select()
       .from(userBackupShares)
       .where(and(eq(userBackupShares.userId, userId), eq(userBackupShares.backupMethod, backupMethod)));
 
   it('stores a share and reads it back for the same user and method', async () => {
     const userId = uniqueId('user');
-    const stored = await putUserShare(server.url, userId, { backupMethod: 'PASSWORD', cipherText: 'cipher-1' });
+    const stored = await putUserShare(suite.server.url, userId, { backupMethod: 'PASSWORD', cipherText: 'cipher-1' });
     expect(stored.status).toBe(200);
     const receipt = await stored.json();
     expect(receipt).toMatchObject({ backupMethod: 'PASSWORD', message: expect.any(String) });
     expect(JSON.stringify(receipt)).not.toContain('cipher-1');
 
-    const read = await getUserShare(server.url, userId, 'PASSWORD');
+    const read = await getUserShare(suite.server.url, userId, 'PASSWORD');
     expect(read.status).toBe(200);
     expect(read.headers.get('cache-control')).toBe('no-store');
     const body = await read.json();
@@ -49,11 +37,15 @@ describeOnEachBackend('user backup share routes', (backend) => {
 
   it('replaces the share for the same method, keeping one row and the first createdAt', async () => {
     const userId = uniqueId('user');
-    const first = await (await putUserShare(server.url, userId, { backupMethod: 'GDRIVE', cipherText: 'old' })).json();
+    const first = await (
+      await putUserShare(suite.server.url, userId, { backupMethod: 'GDRIVE', cipherText: 'old' })
+    ).json();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const second = await (await putUserShare(server.url, userId, { backupMethod: 'GDRIVE', cipherText: 'new' })).json();
+    const second = await (
+      await putUserShare(suite.server.url, userId, { backupMethod: 'GDRIVE', cipherText: 'new' })
+    ).json();
 
-    const body = await (await getUserShare(server.url, userId, 'GDRIVE')).json();
+    const body = await (await getUserShare(suite.server.url, userId, 'GDRIVE')).json();
     expect(body.cipherText).toBe('new');
     expect(body.createdAt).toBe(first.createdAt);
     expect(Date.parse(second.updatedAt)).toBeGreaterThan(Date.parse(first.updatedAt));
@@ -63,12 +55,12 @@ describeOnEachBackend('user backup share routes', (backend) => {
   it('keeps one share per method side by side, CUSTOM included', async () => {
     const userId = uniqueId('user');
     for (const backupMethod of ['PASSWORD', 'PASSKEY', 'CUSTOM', 'UNKNOWN']) {
-      expect((await putUserShare(server.url, userId, { backupMethod, cipherText: `ct-${backupMethod}` })).status).toBe(
-        200,
-      );
+      expect(
+        (await putUserShare(suite.server.url, userId, { backupMethod, cipherText: `ct-${backupMethod}` })).status,
+      ).toBe(200);
     }
     for (const backupMethod of ['PASSWORD', 'PASSKEY', 'CUSTOM', 'UNKNOWN']) {
-      expect((await (await getUserShare(server.url, userId, backupMethod)).json()).cipherText).toBe(
+      expect((await (await getUserShare(suite.server.url, userId, backupMethod)).json()).cipherText).toBe(
         `ct-${backupMethod}`,
       );
     }
@@ -76,11 +68,11 @@ describeOnEachBackend('user backup share routes', (backend) => {
 
   it('answers 404 for a method the user has no share for', async () => {
     const userId = uniqueId('user');
-    await putUserShare(server.url, userId, { backupMethod: 'PASSWORD', cipherText: 'x' });
-    const read = await getUserShare(server.url, userId, 'GDRIVE');
+    await putUserShare(suite.server.url, userId, { backupMethod: 'PASSWORD', cipherText: 'x' });
+    const read = await getUserShare(suite.server.url, userId, 'GDRIVE');
     expect(read.status).toBe(404);
     expect(await read.json()).toMatchObject({ error: 'not_found' });
-    expect((await getUserShare(server.url, uniqueId('nobody'), 'PASSWORD')).status).toBe(404);
+    expect((await getUserShare(suite.server.url, uniqueId('nobody'), 'PASSWORD')).status).toBe(404);
   });
 
   describe('bad input', () => {
@@ -94,23 +86,23 @@ describeOnEachBackend('user backup share routes', (backend) => {
       ['a cipherText with a NUL character', { backupMethod: 'PASSWORD', cipherText: 'a\u0000b' }, 'cipherText'],
     ])('answers 400 naming the field for %s, and stores nothing', async (_case, body, field) => {
       const userId = uniqueId('user');
-      const response = await putUserShare(server.url, userId, body);
+      const response = await putUserShare(suite.server.url, userId, body);
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: 'invalid_request', field });
       expect(
-        await drizzleOf(database).select().from(userBackupShares).where(eq(userBackupShares.userId, userId)),
+        await drizzleOf(suite.database).select().from(userBackupShares).where(eq(userBackupShares.userId, userId)),
       ).toEqual([]);
     });
 
     it('answers 400 for a body that is not an object', async () => {
-      const response = await putUserShare(server.url, uniqueId('user'), ['PASSWORD', 'x']);
+      const response = await putUserShare(suite.server.url, uniqueId('user'), ['PASSWORD', 'x']);
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: 'invalid_request' });
     });
 
     it('answers 400 invalid_json without quoting the body', async () => {
       const response = await putUserShare(
-        server.url,
+        suite.server.url,
         uniqueId('user'),
         '{"backupMethod":"PASSWORD","cipherText":"secret-ct',
       );
@@ -122,7 +114,7 @@ describeOnEachBackend('user backup share routes', (backend) => {
 
     it('answers 415 when the body is not labelled JSON (no preflight-free cross-origin writes)', async () => {
       const response = await putUserShare(
-        server.url,
+        suite.server.url,
         uniqueId('user'),
         { backupMethod: 'PASSWORD', cipherText: 'x' },
         {
@@ -134,7 +126,7 @@ describeOnEachBackend('user backup share routes', (backend) => {
 
     it('answers 400 naming backupMethod when the query lacks it', async () => {
       const userId = uniqueId('user');
-      const response = await fetch(`${server.url}/users/${userId}/user-backup-share`, {
+      const response = await fetch(`${suite.server.url}/users/${userId}/user-backup-share`, {
         headers: { 'X-Backup-Kit-User': userId },
       });
       expect(response.status).toBe(400);
@@ -143,13 +135,13 @@ describeOnEachBackend('user backup share routes', (backend) => {
 
     it('answers 400 naming userId for an over-long user id', async () => {
       const userId = 'u'.repeat(300);
-      const response = await getUserShare(server.url, userId, 'PASSWORD');
+      const response = await getUserShare(suite.server.url, userId, 'PASSWORD');
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ field: 'userId' });
     });
 
     it('answers 413 when Content-Length is over the limit', async () => {
-      const response = await putUserShare(server.url, uniqueId('user'), {
+      const response = await putUserShare(suite.server.url, uniqueId('user'), {
         backupMethod: 'PASSWORD',
         cipherText: 'x'.repeat(70 * 1024),
       });
@@ -158,7 +150,7 @@ describeOnEachBackend('user backup share routes', (backend) => {
     });
 
     it('answers 404 JSON for an unknown route', async () => {
-      const response = await fetch(`${server.url}/nothing-here`);
+      const response = await fetch(`${suite.server.url}/nothing-here`);
       expect(response.status).toBe(404);
       expect(await response.json()).toMatchObject({ error: 'not_found' });
     });
@@ -166,16 +158,16 @@ describeOnEachBackend('user backup share routes', (backend) => {
 
   describe('caller identity (development header)', () => {
     it('answers 401 without the X-Backup-Kit-User header', async () => {
-      const response = await fetch(`${server.url}/users/alice/user-backup-share?backupMethod=PASSWORD`);
+      const response = await fetch(`${suite.server.url}/users/alice/user-backup-share?backupMethod=PASSWORD`);
       expect(response.status).toBe(401);
       expect(await response.json()).toMatchObject({ error: 'unauthenticated' });
     });
 
     it("answers 403 to a caller touching another user's share, and stores nothing", async () => {
       const victim = uniqueId('victim');
-      await putUserShare(server.url, victim, { backupMethod: 'PASSWORD', cipherText: 'victims' });
+      await putUserShare(suite.server.url, victim, { backupMethod: 'PASSWORD', cipherText: 'victims' });
       const write = await putUserShare(
-        server.url,
+        suite.server.url,
         victim,
         { backupMethod: 'PASSWORD', cipherText: 'evil' },
         {
@@ -183,9 +175,9 @@ describeOnEachBackend('user backup share routes', (backend) => {
         },
       );
       expect(write.status).toBe(403);
-      const read = await getUserShare(server.url, victim, 'PASSWORD', { 'X-Backup-Kit-User': 'mallory' });
+      const read = await getUserShare(suite.server.url, victim, 'PASSWORD', { 'X-Backup-Kit-User': 'mallory' });
       expect(read.status).toBe(403);
-      expect((await (await getUserShare(server.url, victim, 'PASSWORD')).json()).cipherText).toBe('victims');
+      expect((await (await getUserShare(suite.server.url, victim, 'PASSWORD')).json()).cipherText).toBe('victims');
     });
   });
 });

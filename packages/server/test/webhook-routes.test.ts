@@ -1,40 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { BackupDatabase } from '../src/db/backup-database.js';
 import { drizzleOf } from '../src/db/drizzle-handle.js';
 import { custodianBackupShares } from '../src/db/schema.js';
-import type { RunningServer } from '../src/start-server.js';
 import { describeOnEachBackend } from './support/backends.js';
-import { WEBHOOK_SECRET, postWebhook, startTestServer, uniqueId } from './support/test-server.js';
+import { WEBHOOK_SECRET, postWebhook, serveDuringSuite, uniqueId } from './support/test-server.js';
 
 // What Portal sends: a JSON-stringified share.
 const shareFor = (clientId: string) =>
   JSON.stringify({ clientId, share: `custodian-share-of-${clientId}`, curve: 'SECP256K1' });
 
 describeOnEachBackend('custodian webhook routes', (backend) => {
-  let database: BackupDatabase;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    database = await backend.open();
-    server = await startTestServer(database);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.close();
-  });
+  const suite = serveDuringSuite(backend);
 
   const rowsFor = (clientId: string) =>
-    drizzleOf(database).select().from(custodianBackupShares).where(eq(custodianBackupShares.clientId, clientId));
+    drizzleOf(suite.database).select().from(custodianBackupShares).where(eq(custodianBackupShares.clientId, clientId));
 
   it('stores a share with 204 and hands the same share back on /backup/fetch (the emulator contract)', async () => {
     const clientId = uniqueId('client');
     const share = shareFor(clientId);
-    const stored = await postWebhook(server.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId, share });
+    const stored = await postWebhook(suite.server.url, '/webhook/backup', {
+      backupMethod: 'PASSWORD',
+      clientId,
+      share,
+    });
     expect(stored.status).toBe(204);
     expect(await stored.text()).toBe('');
 
-    const fetched = await postWebhook(server.url, '/webhook/backup/fetch', { clientId, backupMethod: 'PASSWORD' });
+    const fetched = await postWebhook(suite.server.url, '/webhook/backup/fetch', {
+      clientId,
+      backupMethod: 'PASSWORD',
+    });
     expect(fetched.status).toBe(200);
     expect(fetched.headers.get('cache-control')).toBe('no-store');
     expect(await fetched.json()).toEqual({ share });
@@ -42,19 +37,19 @@ describeOnEachBackend('custodian webhook routes', (backend) => {
 
   it('replaces the share per (clientId, method) and keeps methods apart', async () => {
     const clientId = uniqueId('client');
-    await postWebhook(server.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId, share: 'first' });
-    await postWebhook(server.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId, share: 'second' });
-    await postWebhook(server.url, '/webhook/backup', { backupMethod: 'GDRIVE', clientId, share: 'drive' });
+    await postWebhook(suite.server.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId, share: 'first' });
+    await postWebhook(suite.server.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId, share: 'second' });
+    await postWebhook(suite.server.url, '/webhook/backup', { backupMethod: 'GDRIVE', clientId, share: 'drive' });
 
     const fetch = (backupMethod: string) =>
-      postWebhook(server.url, '/webhook/backup/fetch', { clientId, backupMethod });
+      postWebhook(suite.server.url, '/webhook/backup/fetch', { clientId, backupMethod });
     expect(await (await fetch('PASSWORD')).json()).toEqual({ share: 'second' });
     expect(await (await fetch('GDRIVE')).json()).toEqual({ share: 'drive' });
     expect(await rowsFor(clientId)).toHaveLength(2);
   });
 
   it('answers 404 from /backup/fetch when no share is stored', async () => {
-    const response = await postWebhook(server.url, '/webhook/backup/fetch', {
+    const response = await postWebhook(suite.server.url, '/webhook/backup/fetch', {
       clientId: uniqueId('client'),
       backupMethod: 'PASSWORD',
     });
@@ -64,9 +59,11 @@ describeOnEachBackend('custodian webhook routes', (backend) => {
 
   it('files a share sent without backupMethod under UNKNOWN, as the seed data model does', async () => {
     const clientId = uniqueId('client');
-    expect((await postWebhook(server.url, '/webhook/backup', { clientId, share: 'legacy' })).status).toBe(204);
+    expect((await postWebhook(suite.server.url, '/webhook/backup', { clientId, share: 'legacy' })).status).toBe(204);
     expect(
-      await (await postWebhook(server.url, '/webhook/backup/fetch', { clientId, backupMethod: 'UNKNOWN' })).json(),
+      await (
+        await postWebhook(suite.server.url, '/webhook/backup/fetch', { clientId, backupMethod: 'UNKNOWN' })
+      ).json(),
     ).toEqual({
       share: 'legacy',
     });
@@ -82,7 +79,7 @@ describeOnEachBackend('custodian webhook routes', (backend) => {
     ])('answers 401 to /backup when the secret is %s, and stores nothing', async (_case, secret) => {
       const clientId = uniqueId('client');
       const response = await postWebhook(
-        server.url,
+        suite.server.url,
         '/webhook/backup',
         { backupMethod: 'PASSWORD', clientId, share: 's' },
         secret,
@@ -94,9 +91,9 @@ describeOnEachBackend('custodian webhook routes', (backend) => {
 
     it('answers 401 to /backup/fetch with a wrong secret, even when the share exists', async () => {
       const clientId = uniqueId('client');
-      await postWebhook(server.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId, share: 'guarded' });
+      await postWebhook(suite.server.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId, share: 'guarded' });
       const response = await postWebhook(
-        server.url,
+        suite.server.url,
         '/webhook/backup/fetch',
         { clientId, backupMethod: 'PASSWORD' },
         'guess',
@@ -126,19 +123,19 @@ describeOnEachBackend('custodian webhook routes', (backend) => {
       ['/webhook/backup/fetch', 'a missing clientId', { backupMethod: 'PASSWORD' }, 'clientId'],
       ['/webhook/backup/fetch', 'an unknown backupMethod', { backupMethod: 'FLOPPY', clientId: 'c' }, 'backupMethod'],
     ] as const)('%s answers 400 naming the field for %s', async (path, _case, body, field) => {
-      const response = await postWebhook(server.url, path, body);
+      const response = await postWebhook(suite.server.url, path, body);
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: 'invalid_request', field });
     });
 
     it('answers 400 invalid_json to a body that is not JSON', async () => {
-      const response = await postWebhook(server.url, '/webhook/backup', 'clientId=c&share=s');
+      const response = await postWebhook(suite.server.url, '/webhook/backup', 'clientId=c&share=s');
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: 'invalid_json' });
     });
 
     it('answers 413 to a share over the size limit', async () => {
-      const response = await postWebhook(server.url, '/webhook/backup', {
+      const response = await postWebhook(suite.server.url, '/webhook/backup', {
         backupMethod: 'PASSWORD',
         clientId: uniqueId('client'),
         share: 's'.repeat(65 * 1024),
@@ -151,7 +148,7 @@ describeOnEachBackend('custodian webhook routes', (backend) => {
     it('stores the share sealed under the current key id, never as plaintext', async () => {
       const clientId = uniqueId('client');
       const share = shareFor(clientId);
-      await postWebhook(server.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId, share });
+      await postWebhook(suite.server.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId, share });
       const [row] = await rowsFor(clientId);
       expect(row).toBeDefined();
       expect(row!.kekId).toMatch(/^kek-/);
@@ -164,8 +161,16 @@ describeOnEachBackend('custodian webhook routes', (backend) => {
     it('seals the same share under a fresh data key each time', async () => {
       const first = uniqueId('client');
       const second = uniqueId('client');
-      await postWebhook(server.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId: first, share: 'same' });
-      await postWebhook(server.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId: second, share: 'same' });
+      await postWebhook(suite.server.url, '/webhook/backup', {
+        backupMethod: 'PASSWORD',
+        clientId: first,
+        share: 'same',
+      });
+      await postWebhook(suite.server.url, '/webhook/backup', {
+        backupMethod: 'PASSWORD',
+        clientId: second,
+        share: 'same',
+      });
       const [a] = await rowsFor(first);
       const [b] = await rowsFor(second);
       expect(a!.wrappedDataKey.equals(b!.wrappedDataKey)).toBe(false);
@@ -175,19 +180,23 @@ describeOnEachBackend('custodian webhook routes', (backend) => {
     it('refuses to open a sealed share copied onto another client (500, nothing leaked)', async () => {
       const owner = uniqueId('client');
       const thief = uniqueId('client');
-      await postWebhook(server.url, '/webhook/backup', {
+      await postWebhook(suite.server.url, '/webhook/backup', {
         backupMethod: 'PASSWORD',
         clientId: owner,
         share: 'owners-share',
       });
-      await postWebhook(server.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId: thief, share: 'decoy' });
+      await postWebhook(suite.server.url, '/webhook/backup', {
+        backupMethod: 'PASSWORD',
+        clientId: thief,
+        share: 'decoy',
+      });
       const [row] = await rowsFor(owner);
-      await drizzleOf(database)
+      await drizzleOf(suite.database)
         .update(custodianBackupShares)
         .set({ kekId: row!.kekId, wrappedDataKey: row!.wrappedDataKey, iv: row!.iv, sealedShare: row!.sealedShare })
         .where(eq(custodianBackupShares.clientId, thief));
 
-      const response = await postWebhook(server.url, '/webhook/backup/fetch', {
+      const response = await postWebhook(suite.server.url, '/webhook/backup/fetch', {
         clientId: thief,
         backupMethod: 'PASSWORD',
       });

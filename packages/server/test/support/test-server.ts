@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { BackupDatabase } from '../../src/db/backup-database.js';
+import type { Backend } from './backends.js';
 import { createJsonLogger, silentLogger } from '../../src/log/logger.js';
 import { type RunningServer, type StartServerOptions, startServer } from '../../src/start-server.js';
 
@@ -68,4 +69,24 @@ export function postWebhook(
     headers: { 'Content-Type': 'application/json', ...(secret === null ? {} : { 'X-Webhook-Secret': secret }) },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+}
+
+/**
+ * Opens `backend`'s database and a test server over it for the enclosing describe block, and
+ * closes both after it. Read `database` and `server` inside tests, not at collection time.
+ */
+export function serveDuringSuite(backend: Backend): {
+  readonly database: BackupDatabase;
+  readonly server: RunningServer;
+} {
+  const suite = {} as { database: BackupDatabase; server: RunningServer };
+  beforeAll(async () => {
+    suite.database = await backend.open();
+    suite.server = await startTestServer(suite.database);
+  });
+  afterAll(async () => {
+    await suite.server?.stop();
+    await suite.database?.close();
+  });
+  return suite;
 }
