@@ -2,22 +2,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { passkeyPopupUrl, startEmulator, type RunningEmulator } from '../../src/index.js';
 import { DEFAULT_PASSKEY_POPUP_TIMEOUT_MS } from '../../src/server/passkeyCeremonies.js';
 import { useBrowserSuite } from '../support/browserSuite.js';
-import { clientWithApiKey } from '../support/emulatorState.js';
+import { capturingLogger, clientWithApiKey } from '../support/emulatorState.js';
 import { runPasskeyAction, VirtualPasskeys } from '../support/passkeyPopups.js';
 
 describe('the real @portal-hq/web 3.4.1 against the emulator: PASSKEY backups through a popup', () => {
   const suite = useBrowserSuite();
   let emulator: RunningEmulator;
-  const logLines: string[] = [];
-  const capturingLogger = {
-    info: (line: string) => logLines.push(line),
-    warn: (line: string) => logLines.push(line),
-    error: (line: string) => logLines.push(line),
-  };
+  const { lines: logLines, logger: capturing } = capturingLogger();
   const localPasskeys = () => ({ relyingParty: 'localhost', webAuthnHost: emulator.host });
 
   beforeAll(async () => {
-    emulator = await startEmulator({ logger: capturingLogger });
+    emulator = await startEmulator({ logger: capturing });
   });
   afterEach(() => emulator.control.configurePasskeys({ popupTimeoutMs: DEFAULT_PASSKEY_POPUP_TIMEOUT_MS }));
   afterAll(() => emulator?.stop());

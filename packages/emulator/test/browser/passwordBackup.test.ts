@@ -1,22 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRESS_ORDERS, startEmulator, type RunningEmulator } from '../../src/index.js';
 import { useBrowserSuite } from '../support/browserSuite.js';
-import { clientWithApiKey } from '../support/emulatorState.js';
+import { capturingLogger, clientWithApiKey } from '../support/emulatorState.js';
 
 const PASSWORD = 'correct horse battery staple';
 
 describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups', () => {
   const suite = useBrowserSuite();
   let emulator: RunningEmulator;
-  const logLines: string[] = [];
-  const capturingLogger = {
-    info: (line: string) => logLines.push(line),
-    warn: (line: string) => logLines.push(line),
-    error: (line: string) => logLines.push(line),
-  };
+  const { lines: logLines, logger: capturing } = capturingLogger();
 
   beforeAll(async () => {
-    emulator = await startEmulator({ logger: capturingLogger });
+    emulator = await startEmulator({ logger: capturing });
   });
   afterAll(() => emulator?.stop());
 

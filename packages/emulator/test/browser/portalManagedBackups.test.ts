@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/index.js';
 import { useBrowserSuite } from '../support/browserSuite.js';
-import { clientWithApiKey, silentLogger } from '../support/emulatorState.js';
+import { capturingLogger, clientWithApiKey, silentLogger } from '../support/emulatorState.js';
 
 const PASSWORD = 'a password Portal never sees';
 
@@ -9,16 +9,11 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: Portal-managed bac
   const suite = useBrowserSuite();
   let portalManaged: RunningEmulator;
   let appManaged: RunningEmulator;
-  const logLines: string[] = [];
-  const capturingLogger = {
-    info: (line: string) => logLines.push(line),
-    warn: (line: string) => logLines.push(line),
-    error: (line: string) => logLines.push(line),
-  };
+  const { lines: logLines, logger: capturing } = capturingLogger();
 
   beforeAll(async () => {
     [portalManaged, appManaged] = await Promise.all([
-      startEmulator({ portalManagedBackups: true, logger: capturingLogger }),
+      startEmulator({ portalManagedBackups: true, logger: capturing }),
       startEmulator({ logger: silentLogger }),
     ]);
   });
