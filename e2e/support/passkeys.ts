@@ -1,3 +1,4 @@
+import { addVirtualAuthenticator } from '@backup-kit/chromium';
 import type { CDPSession, Page } from 'playwright-core';
 
 export interface AuthenticatorOptions {
@@ -20,17 +21,7 @@ export class VirtualAuthenticator {
   static async attach(page: Page, options: AuthenticatorOptions = {}): Promise<VirtualAuthenticator> {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('WebAuthn.enable');
-    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: options.isUserVerified ?? true,
-        automaticPresenceSimulation: true,
-        ...(options.hasPrf ? { hasPrf: true } : {}),
-      },
-    });
+    const authenticatorId = await addVirtualAuthenticator(cdp, options);
     return new VirtualAuthenticator(cdp, authenticatorId);
   }
 

@@ -33,3 +33,5 @@ export function chromiumLaunchOptions({ popupBlocker = false } = {}) {
     ...(popupBlocker && { ignoreDefaultArgs: ['--disable-popup-blocking'] }),
   };
 }
+
+export { addVirtualAuthenticator } from './virtual-authenticator.js';

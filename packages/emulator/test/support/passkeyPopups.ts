@@ -1,3 +1,4 @@
+import { addVirtualAuthenticator } from '@backup-kit/chromium';
 import type { CDPSession, Page } from 'playwright-core';
 import type { RunningEmulator } from '../../src/index.js';
 import type { Outcome } from './sdkPageGlobals.js';
@@ -28,17 +29,7 @@ export class VirtualPasskeys {
   async attachTo(page: Page, options: AuthenticatorOptions = {}): Promise<CDPSession> {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('WebAuthn.enable');
-    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: options.isUserVerified ?? true,
-        automaticPresenceSimulation: true,
-        ...(options.hasPrf ? { hasPrf: true } : {}),
-      },
-    });
+    const authenticatorId = await addVirtualAuthenticator(cdp, options);
     for (const credential of this.credentials.values()) {
       await cdp.send('WebAuthn.addCredential', { authenticatorId, credential: credential as never });
     }

@@ -3,7 +3,7 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { chromiumLaunchOptions } from '@backup-kit/chromium';
+import { addVirtualAuthenticator, chromiumLaunchOptions } from '@backup-kit/chromium';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 
 export { CHROMIUM_PATH } from '@backup-kit/chromium';
@@ -122,20 +122,7 @@ export async function openPasskeyPage(
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('WebAuthn.enable');
-  const addAuthenticator = async (options: AuthenticatorOptions) =>
-    (
-      await cdp.send('WebAuthn.addVirtualAuthenticator', {
-        options: {
-          protocol: 'ctap2',
-          transport: 'internal',
-          hasResidentKey: true,
-          hasUserVerification: options.hasUserVerification ?? true,
-          isUserVerified: options.isUserVerified ?? true,
-          automaticPresenceSimulation: true,
-          hasPrf: options.hasPrf ?? false,
-        },
-      })
-    ).authenticatorId;
+  const addAuthenticator = (options: AuthenticatorOptions) => addVirtualAuthenticator(cdp, options);
   let authenticatorId = await addAuthenticator(authenticator);
   await page.goto(`${origin}/`);
 
