@@ -46,6 +46,17 @@ async function expectNoViolations(app: Playground, what: string) {
   }
 }
 
+/** Portal's hidden iframes, as a screen reader and the Tab key meet them. */
+function portalFrames(page: Page): Promise<{ title: string; tabIndex: number }[]> {
+  return page
+    .locator('iframe[src*="/iframe/index.html"]')
+    .evaluateAll((frames: HTMLIFrameElement[]) =>
+      frames.map((frame) => ({ title: frame.title, tabIndex: frame.tabIndex })),
+    );
+}
+
+const namedAndUntabbable = [{ title: 'Portal wallet connection (no visible content)', tabIndex: -1 }];
+
 /** The focused element's accessible name, roughly: its label, aria-label or text. */
 function focusedName(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -67,10 +78,11 @@ async function tabTo(page: Page, name: string | RegExp, limit = 60): Promise<voi
 }
 
 describe('accessibility', () => {
-  test('axe finds no violation in the main states, in light and dark', async () => {
+  test("axe finds no violation in the main states, in light and dark, and Portal's hidden iframe is named and out of the tab order", async () => {
     const app = await stack.open();
     await app.walletState(['none']);
     await expectNoViolations(app, 'no wallet');
+    expect(await portalFrames(app.page)).toEqual(namedAndUntabbable);
 
     await app.createWallet();
     await expectNoViolations(app, 'wallet created');
@@ -86,10 +98,11 @@ describe('accessibility', () => {
     await expectNoViolations(app, 'wrong password');
   });
 
-  test('axe finds no violation when Portal cannot start', async () => {
+  test('axe finds no violation when Portal cannot start, and its hidden iframe is still named and out of the tab order', async () => {
     const app = await stack.open({ query: { portalHost: 'localhost:9', readyTimeoutMs: '1000' } });
     await app.walletState(['portal-error'], 15_000);
     await expectNoViolations(app, 'Portal not ready');
+    expect(await portalFrames(app.page)).toEqual(namedAndUntabbable);
   });
 
   test('create, back up, lose the device and recover with the keyboard alone; no secret in the DOM, URL or console', async () => {

@@ -4,9 +4,6 @@ import '@backup-kit/react/styles.css';
 import './playground.css';
 import { App } from './App.js';
 import { readConfig } from './config.js';
-import { labelPortalIframes } from './portal-iframe.js';
-
-labelPortalIframes();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

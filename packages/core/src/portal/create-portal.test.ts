@@ -86,4 +86,35 @@ describe('createPortal', () => {
       portalCode: 202,
     });
   });
+
+  it("names Portal's hidden iframe and takes it out of the tab order, before Portal is ready", async () => {
+    withBrowserGlobals();
+    const iframe = { title: '', tabIndex: 0 };
+    const fake = Object.assign(createFakePortal({ ready: 'never' }), { mpc: { iframe } });
+    const loadSdk = async () => ({
+      default: class {
+        constructor() {
+          return fake;
+        }
+      },
+    });
+    const starting = createPortal({ rpcConfig, readyTimeoutMs: 30, loadSdk });
+    await expect(starting).rejects.toMatchObject({ code: 'PORTAL_NOT_READY' });
+    expect(iframe).toEqual({ title: 'Portal wallet connection (no visible content)', tabIndex: -1 });
+  });
+
+  it('keeps a title the SDK already gave its iframe', async () => {
+    withBrowserGlobals();
+    const iframe = { title: 'Wallet', tabIndex: 0 };
+    const fake = Object.assign(createFakePortal(), { mpc: { iframe } });
+    const loadSdk = async () => ({
+      default: class {
+        constructor() {
+          return fake;
+        }
+      },
+    });
+    await createPortal({ rpcConfig, loadSdk });
+    expect(iframe.title).toBe('Wallet');
+  });
 });

@@ -56,6 +56,12 @@ export async function createPortal(options: CreatePortalOptions): Promise<Portal
   } catch (cause) {
     throw toBackupKitError(cause, 'initializing', 'PORTAL_INIT_FAILED');
   }
+  // new Portal() appends a 0×0 iframe with no title (axe: frame-title) that Tab can land in.
+  const frame = (portal as { mpc?: { iframe?: { title: string; tabIndex: number } } }).mpc?.iframe;
+  if (frame) {
+    frame.title ||= 'Portal wallet connection (no visible content)';
+    frame.tabIndex = -1;
+  }
   const facade = getPortalFacade(portal, readyTimeoutMs !== undefined ? { readyMs: readyTimeoutMs } : undefined);
   await facade.whenReady({ signal });
   return portal;
