@@ -25,6 +25,15 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Type tests (*.test-d.tsx): tsc checks what an app's compiler accepts and refuses.
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: { enabled: true, only: true, include: ['src/**/*.test-d.tsx'], tsconfig: './tsconfig.json' },
+        },
+      },
+      {
+        extends: true,
         // Every story is a test: it renders, its play function runs, and axe must find nothing.
         plugins: [storybookTest({ configDir: path.join(dirname, '../../.storybook') })],
         optimizeDeps: {

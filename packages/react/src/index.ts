@@ -5,7 +5,13 @@
 export { BackupKitProvider, type BackupKitProviderProps } from './provider/backup-kit-provider.js';
 export { useBackupKit, type BackupKitContextValue, type PortalStatus } from './provider/backup-kit-context.js';
 
-export { useBackup, type BackupActions, type UseBackupOptions, type UseBackupResult } from './hooks/use-backup.js';
+export {
+  useBackup,
+  type BackupActions,
+  type StartableBackupMethod,
+  type UseBackupOptions,
+  type UseBackupResult,
+} from './hooks/use-backup.js';
 export {
   hasTakenPassword,
   usePasswordBackup,

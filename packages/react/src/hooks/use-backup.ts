@@ -13,8 +13,11 @@ import {
 import type { PortalStatus } from '../provider/backup-kit-context.js';
 import { useFlowStore } from './use-flow-store.js';
 
+/** The methods an app can start a backup with; `UNKNOWN` and `CUSTOM` are only ever reported by Portal. */
+export type StartableBackupMethod = Extract<BackupMethod, 'PASSKEY' | 'PASSWORD' | 'GDRIVE'>;
+
 export interface UseBackupOptions extends BackupCallbacks {
-  method: BackupMethod;
+  method: StartableBackupMethod;
   /** Self-managed backups: where the encrypted share goes (e.g. core's `httpStorage({ url })`). */
   storage?: BackupStorage | undefined;
   timeouts?: BackupFlowOptions['timeouts'];

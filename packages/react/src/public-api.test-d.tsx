@@ -1,0 +1,104 @@
+// Type tests: what an app's compiler accepts and refuses. Vitest checks them with tsc, so each
+// `@ts-expect-error` fails the run if the kit starts accepting what it should refuse.
+import { expectTypeOf } from 'vitest';
+import type { BackupKitError, BackupKitErrorCode, CreatePortalOptions, PortalLike } from '@backup-kit/core';
+import { createFakePortal } from '@backup-kit/core/testing';
+import {
+  BackupButton,
+  BackupKitProvider,
+  PasskeySetup,
+  PasswordBackup,
+  RecoverWallet,
+  type BackupButtonProps,
+  type StartableBackupMethod,
+  type UseBackupResult,
+} from './index.js';
+
+const portal: PortalLike = createFakePortal();
+const portalOptions: CreatePortalOptions = { rpcConfig: { 'eip155:11155111': 'http://localhost:8545' } };
+
+describe('BackupKitProvider', () => {
+  it('takes a Portal instance or options for one, never both and never neither', () => {
+    <BackupKitProvider portal={portal} />;
+    <BackupKitProvider portalOptions={portalOptions} />;
+    // @ts-expect-error both a Portal and options for another one
+    <BackupKitProvider portal={portal} portalOptions={portalOptions} />;
+    // @ts-expect-error no Portal at all
+    <BackupKitProvider />;
+    // @ts-expect-error time limits go with an instance; createPortal options carry their own
+    <BackupKitProvider portalOptions={portalOptions} timeouts={{ callMs: 1000 }} />;
+  });
+});
+
+describe('BackupButton', () => {
+  it('starts only the methods an app can ask for', () => {
+    expectTypeOf<BackupButtonProps['method']>().toEqualTypeOf<StartableBackupMethod>();
+    expectTypeOf<StartableBackupMethod>().toEqualTypeOf<'PASSKEY' | 'PASSWORD' | 'GDRIVE'>();
+    // @ts-expect-error UNKNOWN is what Portal reports, not a way to back up
+    <BackupButton method="UNKNOWN" />;
+    // @ts-expect-error a method is required
+    <BackupButton />;
+  });
+
+  it('hands onError a BackupKitError whose code is a known union', () => {
+    <BackupButton
+      method="PASSWORD"
+      onError={(error) => {
+        expectTypeOf(error).toEqualTypeOf<BackupKitError>();
+        expectTypeOf(error.code).toEqualTypeOf<BackupKitErrorCode>();
+      }}
+    />;
+    expectTypeOf<BackupKitErrorCode>().not.toEqualTypeOf<string>();
+  });
+
+  it('refuses labels it does not have, and takes any subset of those it has', () => {
+    <BackupButton method="GDRIVE" labels={{ trigger: 'Back up to Drive' }} />;
+    // @ts-expect-error a typo in a label key is caught, not silently ignored
+    <BackupButton method="GDRIVE" labels={{ triger: 'Back up' }} />;
+  });
+
+  it('forwards its ref to the root element', () => {
+    <BackupButton
+      method="PASSWORD"
+      ref={(node) => {
+        expectTypeOf(node).toEqualTypeOf<HTMLDivElement | null>();
+      }}
+    />;
+  });
+});
+
+describe('PasswordBackup and RecoverWallet', () => {
+  it('take a class per named part, and only for parts they have', () => {
+    <PasswordBackup classNames={{ input: 'a', visibilityToggle: 'b', acknowledge: 'c' }} />;
+    // @ts-expect-error PasswordBackup has no methods list
+    <PasswordBackup classNames={{ methods: 'a' }} />;
+    <RecoverWallet classNames={{ methods: 'a', fieldError: 'b' }} />;
+    // @ts-expect-error RecoverWallet has no strength meter
+    <RecoverWallet classNames={{ strength: 'a' }} />;
+  });
+});
+
+describe('PasskeySetup', () => {
+  it('needs the custom-domain options, backs up by passkey only, and names its paths', () => {
+    const passkey = {
+      customDomain: 'https://passkeys.example.com',
+      relyingPartyId: 'example.com',
+      relyingPartyName: 'Example',
+    };
+    <PasskeySetup passkey={passkey} path="direct" fallback={<span />} />;
+    // @ts-expect-error the passkey options are required
+    <PasskeySetup />;
+    // @ts-expect-error PasskeySetup has no method: it is always a passkey
+    <PasskeySetup passkey={passkey} method="PASSWORD" />;
+    // @ts-expect-error only auto, seed, sdk or direct
+    <PasskeySetup passkey={passkey} path="popup" />;
+  });
+});
+
+describe('useBackup', () => {
+  it('reports the flow state as the union core defines', () => {
+    expectTypeOf<UseBackupResult['state']>().toEqualTypeOf<
+      'idle' | 'backing-up' | 'storing' | 'notifying' | 'success' | 'error'
+    >();
+  });
+});
