@@ -1,12 +1,5 @@
-import { addVirtualAuthenticator } from '@backup-kit/chromium';
+import { addVirtualAuthenticator, type VirtualAuthenticatorOptions } from '@backup-kit/chromium';
 import type { CDPSession, Page } from 'playwright-core';
-
-export interface AuthenticatorOptions {
-  /** false: the authenticator refuses user verification (as when the user says no). */
-  isUserVerified?: boolean;
-  /** true: the authenticator answers the PRF extension (hmac-secret). */
-  hasPrf?: boolean;
-}
 
 /** A credential as CDP's WebAuthn domain reports and accepts it. */
 type VirtualCredential = Record<string, unknown> & { credentialId: string };
@@ -18,7 +11,7 @@ export class VirtualAuthenticator {
     readonly authenticatorId: string,
   ) {}
 
-  static async attach(page: Page, options: AuthenticatorOptions = {}): Promise<VirtualAuthenticator> {
+  static async attach(page: Page, options: VirtualAuthenticatorOptions = {}): Promise<VirtualAuthenticator> {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('WebAuthn.enable');
     const authenticatorId = await addVirtualAuthenticator(cdp, options);
@@ -64,7 +57,7 @@ export class PasskeyWallet {
     return this.credentials.size;
   }
 
-  async attachTo(page: Page, options: AuthenticatorOptions = {}): Promise<VirtualAuthenticator> {
+  async attachTo(page: Page, options: VirtualAuthenticatorOptions = {}): Promise<VirtualAuthenticator> {
     const authenticator = await VirtualAuthenticator.attach(page, options);
     for (const credential of this.credentials.values()) await authenticator.addCredential(credential);
     authenticator.track(this.credentials);

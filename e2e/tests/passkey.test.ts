@@ -5,7 +5,8 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { backupsRun, client, completedMethods, storedVerdicts } from '../support/emulator.js';
-import { PasskeyWallet, VirtualAuthenticator, type AuthenticatorOptions } from '../support/passkeys.js';
+import { PasskeyWallet, VirtualAuthenticator } from '../support/passkeys.js';
+import type { VirtualAuthenticatorOptions } from '@backup-kit/chromium';
 import { waitForNewState, waitForState, type Playground } from '../support/playground.js';
 import { useStack } from '../support/stack.js';
 
@@ -13,7 +14,7 @@ const stack = useStack();
 
 /** The playground with a virtual authenticator on its page. */
 async function openWithAuthenticator(
-  options: AuthenticatorOptions = {},
+  options: VirtualAuthenticatorOptions = {},
   query?: Record<string, string>,
 ): Promise<{ app: Playground; authenticator: VirtualAuthenticator }> {
   let authenticator: VirtualAuthenticator | undefined;
@@ -184,7 +185,7 @@ describe("passkey backups through Portal's own window (emulator)", () => {
     app: Playground,
     passkeys: PasskeyWallet,
     click: () => Promise<void>,
-    options: AuthenticatorOptions = {},
+    options: VirtualAuthenticatorOptions = {},
   ) {
     const opened = app.context.waitForEvent('page');
     await click();

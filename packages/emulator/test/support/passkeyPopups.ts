@@ -1,17 +1,10 @@
-import { addVirtualAuthenticator } from '@backup-kit/chromium';
+import { addVirtualAuthenticator, type VirtualAuthenticatorOptions } from '@backup-kit/chromium';
 import type { CDPSession, Page } from 'playwright-core';
 import type { RunningEmulator } from '../../src/index.js';
 import type { Outcome } from './sdkPageGlobals.js';
 
 /** A credential as CDP's WebAuthn domain reports and accepts it. */
 type VirtualCredential = Record<string, unknown> & { credentialId: string };
-
-export interface AuthenticatorOptions {
-  /** false: the authenticator refuses user verification (the user says no). */
-  isUserVerified?: boolean;
-  /** true: the authenticator supports the PRF extension (hmac-secret). */
-  hasPrf?: boolean;
-}
 
 /**
  * One user's passkeys across passkey windows. CDP virtual authenticators belong to one target,
@@ -26,7 +19,7 @@ export class VirtualPasskeys {
     return this.credentials.size;
   }
 
-  async attachTo(page: Page, options: AuthenticatorOptions = {}): Promise<CDPSession> {
+  async attachTo(page: Page, options: VirtualAuthenticatorOptions = {}): Promise<CDPSession> {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('WebAuthn.enable');
     const authenticatorId = await addVirtualAuthenticator(cdp, options);
@@ -71,7 +64,7 @@ export async function addPasskeyButton(page: Page, emulator: RunningEmulator, ac
   );
 }
 
-export interface RunOptions extends AuthenticatorOptions {
+export interface RunOptions extends VirtualAuthenticatorOptions {
   /**
    * Keep the passkey window open when it is done (it closes itself otherwise), so the next
    * click reuses it: window.open with the same name navigates the open window. PRF needs

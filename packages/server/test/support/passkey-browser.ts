@@ -3,7 +3,7 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { addVirtualAuthenticator, chromiumLaunchOptions } from '@backup-kit/chromium';
+import { addVirtualAuthenticator, chromiumLaunchOptions, type VirtualAuthenticatorOptions } from '@backup-kit/chromium';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 
 export { CHROMIUM_PATH } from '@backup-kit/chromium';
@@ -44,14 +44,6 @@ export async function servePasskeyPage(): Promise<{ port: number; close(): Promi
         server.closeAllConnections();
       }),
   };
-}
-
-/** The CDP virtual authenticator's options (WebAuthn.addVirtualAuthenticator). */
-export interface AuthenticatorOptions {
-  hasPrf?: boolean;
-  /** False: an authenticator with no way to verify the user at all (default true). */
-  hasUserVerification?: boolean;
-  isUserVerified?: boolean;
 }
 
 /** Changes a page may make to the vault's options before the ceremony, as a bad client would. */
@@ -101,7 +93,7 @@ export interface PasskeyPage {
    * Replaces the page's authenticator (and its passkeys) with a new one: cheaper than a new
    * browser context, which costs a renderer process.
    */
-  newAuthenticator(options?: AuthenticatorOptions): Promise<void>;
+  newAuthenticator(options?: VirtualAuthenticatorOptions): Promise<void>;
   /** The authenticator's credentials with their private keys (WebAuthn.getCredentials). */
   exportCredentials(): Promise<VirtualCredential[]>;
   /** Puts a credential into this page's authenticator (WebAuthn.addCredential). */
@@ -116,13 +108,13 @@ export interface PasskeyPage {
 export async function openPasskeyPage(
   browser: Browser,
   origin: string,
-  authenticator: AuthenticatorOptions = {},
+  authenticator: VirtualAuthenticatorOptions = {},
 ): Promise<PasskeyPage> {
   const context: BrowserContext = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('WebAuthn.enable');
-  const addAuthenticator = (options: AuthenticatorOptions) => addVirtualAuthenticator(cdp, options);
+  const addAuthenticator = (options: VirtualAuthenticatorOptions) => addVirtualAuthenticator(cdp, options);
   let authenticatorId = await addAuthenticator(authenticator);
   await page.goto(`${origin}/`);
 
