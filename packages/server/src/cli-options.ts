@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { clientAddressResolver } from './http/client-address.js';
 import type { Authorize } from './router-options.js';
 import type { StartServerOptions } from './start-server.js';
 
@@ -11,6 +12,10 @@ export const USAGE = `Usage: backup-kit-server [--port 8787] [--host 127.0.0.1] 
 Passkey key vault (served under /vault when both are given; each flag may repeat):
   --vault-rp-id        a relying party ID the vault serves (env VAULT_RP_IDS, comma-separated)
   --vault-origin       a page origin ceremonies may come from (env VAULT_ORIGINS, comma-separated)
+
+Limits and proxies (see README):
+  --trust-proxy ADDR   a reverse proxy (address or CIDR) whose X-Forwarded-For is believed; repeats
+                       (env TRUST_PROXY, comma-separated). Without it the socket peer is the client.
 
 Environment:
   WEBHOOK_SECRET       required: the X-Webhook-Secret Portal sends
@@ -37,6 +42,7 @@ export async function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): P
         authorize: { type: 'string' },
         'vault-rp-id': { type: 'string', multiple: true },
         'vault-origin': { type: 'string', multiple: true },
+        'trust-proxy': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -59,6 +65,13 @@ export async function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): P
     );
   }
 
+  const trustProxy = values['trust-proxy'] ?? listOf(env.TRUST_PROXY);
+  try {
+    clientAddressResolver(trustProxy);
+  } catch (error) {
+    throw new CliUsageError(`--trust-proxy: ${(error as Error).message.replace(/^trustProxy: /, '')}`);
+  }
+
   return {
     port,
     host: values.host ?? env.HOST,
@@ -68,6 +81,7 @@ export async function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): P
     webhookSecret,
     authorize: values.authorize ? await loadAuthorize(values.authorize) : undefined,
     ...(relyingParties.length > 0 && { vault: { relyingParties, allowedOrigins } }),
+    ...(trustProxy.length > 0 && { trustProxy }),
   };
 }
 

@@ -6,6 +6,9 @@ export const DEFAULT_RATE_LIMIT = {
   maxPerUser: 60,
   maxPerWebhookCaller: 600,
   maxPerVaultCaller: 60,
+  // Failed authentication (wrong webhook secret, refused token, failed vault request) per address.
+  maxFailedAuthPerAddress: 20,
+  blockAddressAfterFailures: 100,
 } as const;
 
 /** How long a passkey vault ceremony stays open between options and verify. */

@@ -74,6 +74,19 @@ describe('backup-kit-server options', () => {
     ).rejects.toBeInstanceOf(CliUsageError);
   });
 
+  it('trusts the proxies of every --trust-proxy, or of TRUST_PROXY, and refuses one that is no address', async () => {
+    const flags = await parseCliOptions(['--trust-proxy', '10.0.0.0/8', '--trust-proxy', '::1'], {
+      WEBHOOK_SECRET: 's',
+    });
+    expect(flags.trustProxy).toEqual(['10.0.0.0/8', '::1']);
+    const env = await parseCliOptions([], { WEBHOOK_SECRET: 's', TRUST_PROXY: '10.0.0.5, fd00::/8' });
+    expect(env.trustProxy).toEqual(['10.0.0.5', 'fd00::/8']);
+    expect((await parseCliOptions([], { WEBHOOK_SECRET: 's' })).trustProxy).toBeUndefined();
+    await expect(parseCliOptions(['--trust-proxy', 'lb.internal'], { WEBHOOK_SECRET: 's' })).rejects.toThrow(
+      /--trust-proxy: "lb.internal" is not an IP address or CIDR range/,
+    );
+  });
+
   it('loads an authorize hook from --authorize', async () => {
     const module = join(await tempDir(), 'authorize.mjs');
     await writeFile(module, 'export default async (request) => ({ userId: request.headers.get("x-app-user") });\n');
