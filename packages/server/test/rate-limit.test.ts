@@ -8,7 +8,7 @@ import type { BackupDatabase } from '../src/db/backup-database.js';
 import type { Authorize } from '../src/router-options.js';
 import type { RunningServer } from '../src/start-server.js';
 import { describeOnEachBackend } from './support/backends.js';
-import { WEBHOOK_SECRET, getUserShare, postWebhook, startTestServer, uniqueId } from './support/test-server.js';
+import { WEBHOOK_SECRET, getUserShare, startTestServer, uniqueId } from './support/test-server.js';
 
 const LIMITS = {
   windowSeconds: 3600, // an hour-long window: a test never straddles two windows and sees its count reset
