@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { vaultRouteModule } from './vault/vault-route-module.js';
 import { drizzleOf } from './db/drizzle-handle.js';
 import { lazyKeyProvider } from './crypto/lazy-key-provider.js';
-import { loadLocalKeyFileProvider } from './crypto/local-key-file-provider.js';
-import { DEFAULT_KEY_FILE, DEFAULT_MAX_BODY_BYTES, DEV_USER_HEADER } from './defaults.js';
+import { loadDefaultKeyFileProvider } from './crypto/key-providers-of.js';
+import { DEFAULT_MAX_BODY_BYTES, DEV_USER_HEADER } from './defaults.js';
 import type { AppEnv } from './http/app-env.js';
 import { developmentCors } from './http/cors-policy.js';
 import { logRequests } from './http/log-requests.js';
@@ -45,7 +45,7 @@ export function createBackupRouter(options: BackupRouterOptions): BackupRouter {
   }
 
   const db = drizzleOf(options.db);
-  const keyProvider = options.keyProvider ?? lazyKeyProvider(() => loadLocalKeyFileProvider(DEFAULT_KEY_FILE));
+  const keyProvider = options.keyProvider ?? lazyKeyProvider(() => loadDefaultKeyFileProvider());
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const { settings: limits, limitOf } = routeLimits(db, options.rateLimit, options.trustProxy);
   const limit = (max: number | undefined) => (max === undefined ? false : limitOf(max));

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { lazyKeyProvider } from './crypto/lazy-key-provider.js';
-import { loadLocalKeyFileProvider } from './crypto/local-key-file-provider.js';
+import { loadDefaultKeyFileProvider } from './crypto/key-providers-of.js';
 import { drizzleOf } from './db/drizzle-handle.js';
-import { DEFAULT_KEY_FILE, DEFAULT_MAX_BODY_BYTES } from './defaults.js';
+import { DEFAULT_MAX_BODY_BYTES } from './defaults.js';
 import type { AppEnv } from './http/app-env.js';
 import { logRequests } from './http/log-requests.js';
 import { routeLimits } from './http/route-limits.js';
@@ -24,7 +24,7 @@ export interface VaultRouter extends ServedRouter {
 export function createVaultRouter(options: VaultRouterOptions): VaultRouter {
   const logger = redactingLogger(options.logger ?? createJsonLogger());
   const db = drizzleOf(options.db);
-  const keyProvider = options.keyProvider ?? lazyKeyProvider(() => loadLocalKeyFileProvider(DEFAULT_KEY_FILE));
+  const keyProvider = options.keyProvider ?? lazyKeyProvider(() => loadDefaultKeyFileProvider());
   const { settings: limits, limitOf } = routeLimits(db, options.rateLimit, options.trustProxy);
   const app = new Hono<AppEnv>();
   app.use('*', logRequests(logger));
