@@ -1,10 +1,4 @@
-import {
-  DecryptCommand,
-  EncryptCommand,
-  GenerateDataKeyCommand,
-  KMSClient,
-  ReEncryptCommand,
-} from '@aws-sdk/client-kms';
+import type * as KmsSdk from '@aws-sdk/client-kms';
 import type { KeyContext, KeyProvider, WrappedKey } from './key-provider.js';
 
 /** Stored key ids of KMS-wrapped rows: the prefix tells them from local key file ids. */
@@ -21,7 +15,7 @@ export interface AwsKmsKeyProviderOptions {
    * reads the SDK's usual environment (AWS_REGION, AWS_ENDPOINT_URL_KMS or AWS_ENDPOINT_URL,
    * credentials from the environment, a profile or the instance role).
    */
-  client?: KMSClient;
+  client?: KmsSdk.KMSClient;
 }
 
 export interface AwsKmsKeyProvider extends KeyProvider {
@@ -37,7 +31,13 @@ export interface AwsKmsKeyProvider extends KeyProvider {
  */
 export function createAwsKmsKeyProvider(options: AwsKmsKeyProviderOptions): AwsKmsKeyProvider {
   if (!options.keyId) throw new Error('AWS KMS: keyId is required');
-  const client = options.client ?? new KMSClient({});
+  // Loaded on first use: a server on the local key file never loads the AWS SDK.
+  let loading: Promise<{ sdk: typeof KmsSdk; client: KmsSdk.KMSClient }> | undefined;
+  const kms = () =>
+    (loading ??= import('@aws-sdk/client-kms').then((sdk) => ({
+      sdk,
+      client: options.client ?? new sdk.KMSClient({}),
+    })));
   const stored = (arn: string | undefined, blob: Uint8Array | undefined): WrappedKey => {
     if (!arn || !blob) throw new Error('AWS KMS answered without a key id or ciphertext');
     return { keyId: `${KMS_KEY_PREFIX}${arn}`, wrappedKey: blob };
@@ -58,23 +58,30 @@ export function createAwsKmsKeyProvider(options: AwsKmsKeyProviderOptions): AwsK
     handles: (keyId) => keyId.startsWith(KMS_KEY_PREFIX),
 
     async generateDataKey(context) {
+      const { sdk, client } = await kms();
       const answer = await client.send(
-        new GenerateDataKeyCommand({ KeyId: options.keyId, KeySpec: 'AES_256', EncryptionContext: contextOf(context) }),
+        new sdk.GenerateDataKeyCommand({
+          KeyId: options.keyId,
+          KeySpec: 'AES_256',
+          EncryptionContext: contextOf(context),
+        }),
       );
       if (!answer.Plaintext || answer.Plaintext.length !== 32) throw new Error('AWS KMS returned no 256-bit data key');
       return { dataKey: answer.Plaintext, wrapped: stored(answer.KeyId, answer.CiphertextBlob) };
     },
 
     async wrapKey(dataKey, context) {
+      const { sdk, client } = await kms();
       const answer = await client.send(
-        new EncryptCommand({ KeyId: options.keyId, Plaintext: dataKey, EncryptionContext: contextOf(context) }),
+        new sdk.EncryptCommand({ KeyId: options.keyId, Plaintext: dataKey, EncryptionContext: contextOf(context) }),
       );
       return stored(answer.KeyId, answer.CiphertextBlob);
     },
 
     async unwrapKey(wrapped, context) {
+      const { sdk, client } = await kms();
       const answer = await client.send(
-        new DecryptCommand({
+        new sdk.DecryptCommand({
           KeyId: kmsKeyOf(wrapped.keyId),
           CiphertextBlob: wrapped.wrappedKey,
           EncryptionContext: contextOf(context),
@@ -85,8 +92,9 @@ export function createAwsKmsKeyProvider(options: AwsKmsKeyProviderOptions): AwsK
     },
 
     async rewrapKey(wrapped, context) {
+      const { sdk, client } = await kms();
       const answer = await client.send(
-        new ReEncryptCommand({
+        new sdk.ReEncryptCommand({
           CiphertextBlob: wrapped.wrappedKey,
           SourceKeyId: kmsKeyOf(wrapped.keyId),
           SourceEncryptionContext: contextOf(context),

@@ -1,6 +1,15 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { KMSClient } from '@aws-sdk/client-kms';
+
+/** The real AWS SDK client, pointed at a stand-in (fake credentials: the stand-in checks none). */
+export const kmsClientFor = (standIn: KmsStandIn) =>
+  new KMSClient({
+    region: 'us-east-1',
+    endpoint: standIn.url,
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-real-secret' },
+  });
 
 /**
  * A small local stand-in for AWS KMS, for tests: it speaks KMS's JSON protocol over HTTP
