@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAwsKmsKeyProvider } from '../src/crypto/aws-kms-key-provider.js';
 import { combineKeyProviders } from '../src/crypto/combined-key-provider.js';
@@ -11,10 +10,13 @@ import { loadLocalKeyFileProvider, rotateLocalKeyFile } from '../src/crypto/loca
 import { rewrapDataKeys } from '../src/crypto/rewrap-data-keys.js';
 import type { BackupDatabase } from '../src/db/backup-database.js';
 import { drizzleOf } from '../src/db/drizzle-handle.js';
+import { openBackupDatabase } from '../src/db/open-backup-database.js';
 import { custodianBackupShares, vaultCredentials } from '../src/db/schema.js';
-import type { RunningServer } from '../src/start-server.js';
+import { silentLogger } from '../src/log/logger.js';
+import { type RunningServer, startServer } from '../src/start-server.js';
 import { createVaultCredentialStore } from '../src/store/vault-credential-store.js';
 import { type Backend, describeOnEachBackend, postgresBackend } from './support/backends.js';
+import { binIsBuilt, runBin } from './support/bin.js';
 import { type KmsStandIn, kmsClientFor, startKmsStandIn } from './support/kms-stand-in.js';
 import { WEBHOOK_SECRET, postWebhook, startTestServer, tempDir, uniqueId } from './support/test-server.js';
 
@@ -211,32 +213,8 @@ describeOnEachBackend('key rotation while the server serves', (backend: Backend)
   });
 });
 
-const builtBin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
-
-function runBin(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [builtBin, ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return {
-    child,
-    exited,
-    output: () => ({ stdout, stderr }),
-    firstLine: () =>
-      new Promise<string>((resolve, reject) => {
-        child.stdout.once('data', (chunk) => resolve(String(chunk).trim()));
-        child.once('exit', (code) => reject(new Error(`bin exited with ${code}: ${stderr}`)));
-      }),
-  };
-}
-
 // The bin as an operator runs it: `keys rotate` against Postgres while a server keeps serving.
-describe.skipIf(!existsSync(builtBin) || !postgresBackend().available)('backup-kit-server keys rotate', () => {
+describe.skipIf(!binIsBuilt() || !postgresBackend().available)('backup-kit-server keys rotate', () => {
   it('re-wraps every data key while a server on the same Postgres keeps serving reads', async () => {
     const backend = postgresBackend();
     const database = await backend.open();
@@ -276,7 +254,7 @@ describe.skipIf(!existsSync(builtBin) || !postgresBackend().available)('backup-k
       AWS_SECRET_ACCESS_KEY: 'not-a-real-secret',
     });
     try {
-      const url = await run.firstLine();
+      const url = await run.url();
       const before = kms.calls.length;
       const clientId = uniqueId('client');
       await postWebhook(url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId, share: 'via-kms' });
@@ -292,26 +270,63 @@ describe.skipIf(!existsSync(builtBin) || !postgresBackend().available)('backup-k
 
   it('refuses to start while a key sits at the old default place in .data', async () => {
     const cwd = await tempDir();
-    const { mkdir, writeFile } = await import('node:fs/promises');
     await mkdir(join(cwd, '.data'), { mode: 0o700 });
     await writeFile(join(cwd, '.data', 'backup-kit-keys.json'), '{}', { mode: 0o600 });
-    const child = spawn(process.execPath, [builtBin, '--port', '0', '--data-dir', 'memory://'], {
-      cwd,
-      env: {
-        ...process.env,
+    const run = runBin(
+      ['--port', '0', '--data-dir', 'memory://'],
+      {
         WEBHOOK_SECRET,
         NODE_ENV: 'development',
         BACKUP_KIT_DEV: '1',
         DATABASE_URL: '',
         XDG_CONFIG_HOME: join(cwd, 'config'),
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const code = await new Promise((resolve) => child.once('exit', resolve));
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/old default place .*backup-kit-keys\.json.*mv /);
+      cwd,
+    );
+    expect(await run.exited).toBe(1);
+    expect(run.output().stderr).toMatch(/old default place .*backup-kit-keys\.json.*mv /);
     expect(existsSync(join(cwd, 'config', 'backup-kit', 'keys.json'))).toBe(false);
+  });
+
+  it('rotates a PGlite data folder once its server has stopped', async () => {
+    const dir = await tempDir();
+    const keyFile = join(dir, 'keys.json');
+    const dataDir = join(dir, 'pg');
+    const first = await startServer({
+      dataDir,
+      keyFile,
+      webhookSecret: WEBHOOK_SECRET,
+      logger: silentLogger,
+      mode: 'development',
+    });
+    const shares = await storeShares(first, 3);
+    await first.stop();
+    const run = runBin(['keys', 'rotate', '--data-dir', dataDir, '--key-file', keyFile], { DATABASE_URL: '' });
+    expect(await run.exited).toBe(0);
+    expect(run.output().stdout).toMatch(/re-wrapped 3 custodian share data keys/);
+    const current = (await loadLocalKeyFileProvider(keyFile)).currentKeyId;
+    const second = await startServer({
+      dataDir,
+      keyFile,
+      webhookSecret: WEBHOOK_SECRET,
+      logger: silentLogger,
+      mode: 'development',
+    });
+    try {
+      for (const [clientId, share] of shares) {
+        const answer = await postWebhook(second.url, '/webhook/backup/fetch', { clientId, backupMethod: 'PASSWORD' });
+        expect(await answer.json()).toEqual({ share });
+      }
+      const clientId = uniqueId('client');
+      await postWebhook(second.url, '/webhook/backup', { backupMethod: 'PASSWORD', clientId, share: 'after' });
+    } finally {
+      await second.stop();
+    }
+    const reopened = await openBackupDatabase({ dataDir });
+    try {
+      expect((await kekIdsOf(reopened)).shares).toEqual(new Set([current]));
+    } finally {
+      await reopened.close();
+    }
   });
 });
