@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { drizzleOf } from '../src/db/drizzle-handle.js';
 import { rateLimitCounters } from '../src/db/schema.js';
@@ -8,7 +9,8 @@ import type { BackupDatabase } from '../src/db/backup-database.js';
 import type { Authorize } from '../src/router-options.js';
 import type { RunningServer } from '../src/start-server.js';
 import { describeOnEachBackend } from './support/backends.js';
-import { WEBHOOK_SECRET, getUserShare, startTestServer, uniqueId } from './support/test-server.js';
+import { binIsBuilt, runBin } from './support/bin.js';
+import { WEBHOOK_SECRET, getUserShare, startTestServer, tempDir, uniqueId } from './support/test-server.js';
 
 const LIMITS = {
   windowSeconds: 3600, // an hour-long window: a test never straddles two windows and sees its count reset
@@ -235,5 +237,25 @@ describeOnEachBackend('rate limiting', (backend) => {
     const keys = (await db.select({ key: rateLimitCounters.key }).from(rateLimitCounters)).map((row) => row.key);
     expect(keys).not.toContain(stale);
     expect(keys.some((key) => key.startsWith('user:'))).toBe(true); // this suite's live counters survive
+  });
+});
+
+describe.skipIf(!binIsBuilt())('the built bin behind a trusted proxy', () => {
+  it('counts failures per forwarded client with --trust-proxy, and lets the right secret through', async () => {
+    const dir = await tempDir();
+    const run = runBin(
+      ['--port', '0', '--data-dir', 'memory://', '--key-file', join(dir, 'keys.json'), '--trust-proxy', '127.0.0.1'],
+      { WEBHOOK_SECRET, NODE_ENV: 'development', BACKUP_KIT_DEV: '1', DATABASE_URL: '' },
+    );
+    try {
+      const url = await run.url();
+      const [guesser, portal] = [newClient(), newClient()];
+      const statuses = await statusesOf(21, () => webhookFrom(url, guesser, 'guess'));
+      expect(statuses).toEqual([...Array(20).fill(401), 429]); // 20 failures per address: the default
+      expect((await webhookFrom(url, portal, 'guess')).status).toBe(401);
+      expect((await webhookFrom(url, guesser, WEBHOOK_SECRET)).status).toBe(404);
+    } finally {
+      await run.stop();
+    }
   });
 });
