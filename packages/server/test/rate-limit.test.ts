@@ -161,6 +161,28 @@ describeOnEachBackend('rate limiting', (backend) => {
     expect(other.status).toBe(404);
   });
 
+  it('bounds the flood across instances: another instance calls the hook at most once more', async () => {
+    const client = newClient();
+    const userId = uniqueId('user');
+    const bad = (url: string) => () =>
+      getUserShare(url, userId, 'PASSWORD', { ...from(client), Authorization: 'Bearer forged' });
+    authorizeCalls.mockClear();
+    await statusesOf(10, bad(authorized.url));
+    expect(authorizeCalls).toHaveBeenCalledTimes(LIMITS.blockAddressAfterFailures);
+    const other = await startTestServer(database, {
+      rateLimit: LIMITS,
+      trustProxy: ['127.0.0.1'],
+      authorize,
+      mode: 'production',
+    });
+    try {
+      expect(await statusesOf(5, bad(other.url))).toEqual([429, 429, 429, 429, 429]);
+      expect(authorizeCalls).toHaveBeenCalledTimes(LIMITS.blockAddressAfterFailures + 1);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('lets a valid vault ceremony through after garbage from the same address', async () => {
     const client = newClient();
     const garbage = await statusesOf(10, () => vaultFrom(server.url, client, { rpId: 'evil.example' }));

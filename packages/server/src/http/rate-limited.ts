@@ -20,6 +20,47 @@ export interface RouteRateLimit {
   blockAfterFailures: number;
   /** Who a request comes from (the socket peer, or the client a trusted proxy names). */
   clientAddress: (c: Context<AppEnv>) => string;
+  /** Which failure keys this process has seen fail lately (see `recentFailures`). */
+  recentFailures: RecentFailures;
+}
+
+export interface RecentFailures {
+  add(key: string, windowSeconds: number): void;
+  /** False only when this process has surely seen no failure for `key` in the window. */
+  mayHave(key: string): boolean;
+}
+
+const MAX_REMEMBERED_FAILURES = 50_000;
+
+/**
+ * Failure keys this process counted in their current window. The gate before the authorize hook
+ * asks the database only for these, so requests from addresses that never failed here cost no
+ * extra query. The count itself stays in the database: an address failing on another instance
+ * is refused here after its first failure here (one more hook call per instance, no more).
+ * Past `MAX_REMEMBERED_FAILURES` addresses (a spread-out flood), every request asks again.
+ */
+export function recentFailures(): RecentFailures {
+  const until = new Map<string, number>();
+  let overflowed = false;
+  return {
+    add(key, windowSeconds) {
+      const now = Date.now();
+      if (until.size >= MAX_REMEMBERED_FAILURES) {
+        for (const [known, expiry] of until) if (expiry <= now) until.delete(known);
+        overflowed = until.size >= MAX_REMEMBERED_FAILURES;
+        if (overflowed) return;
+      }
+      until.set(key, now + windowSeconds * 1000);
+    },
+    mayHave(key) {
+      if (overflowed) return true;
+      const expiry = until.get(key);
+      if (expiry === undefined) return false;
+      if (expiry > Date.now()) return true;
+      until.delete(key);
+      return false;
+    },
+  };
 }
 
 /** The part of a request that names its client, for `clientAddressResolver`. */
@@ -60,7 +101,9 @@ export async function failedAuthentication(
   scope: string,
   problem: HttpProblem,
 ): Promise<never> {
-  const { hits, secondsLeft } = await limit.store.hit(failuresKey(scope, c, limit), limit.windowSeconds);
+  const key = failuresKey(scope, c, limit);
+  const { hits, secondsLeft } = await limit.store.hit(key, limit.windowSeconds);
+  limit.recentFailures.add(key, limit.windowSeconds);
   throw hits > limit.maxFailedAuth ? tooManyRequests(secondsLeft) : problem;
 }
 
@@ -71,8 +114,11 @@ export async function failedAuthentication(
  */
 export function refuseFailingAddresses(limit: RouteRateLimit, scope: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const failures = await limit.store.peek(failuresKey(scope, c, limit), limit.windowSeconds);
-    if (failures >= limit.blockAfterFailures) throw tooManyRequests(limit.windowSeconds);
+    const key = failuresKey(scope, c, limit);
+    if (limit.recentFailures.mayHave(key)) {
+      const failures = await limit.store.peek(key, limit.windowSeconds);
+      if (failures >= limit.blockAfterFailures) throw tooManyRequests(limit.windowSeconds);
+    }
     await next();
   };
 }

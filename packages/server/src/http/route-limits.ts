@@ -3,7 +3,7 @@ import { DEFAULT_RATE_LIMIT } from '../defaults.js';
 import type { RateLimitOptions } from '../router-options.js';
 import { createRateLimitStore } from '../store/rate-limit-store.js';
 import { clientAddressResolver } from './client-address.js';
-import { type RouteRateLimit, requestAddressOf } from './rate-limited.js';
+import { type RouteRateLimit, recentFailures, requestAddressOf } from './rate-limited.js';
 
 /**
  * The limits of a router's route modules, all counting in one database table: `limitOf(max)`
@@ -19,6 +19,7 @@ export function routeLimits(
   if (options === false) return { settings: undefined, limitOf: () => false };
   const settings = { ...DEFAULT_RATE_LIMIT, ...options };
   const store = createRateLimitStore(db);
+  const failures = recentFailures();
   return {
     settings,
     limitOf: (max) => ({
@@ -28,6 +29,7 @@ export function routeLimits(
       maxFailedAuth: settings.maxFailedAuthPerAddress,
       blockAfterFailures: settings.blockAddressAfterFailures,
       clientAddress,
+      recentFailures: failures,
     }),
   };
 }
