@@ -25,9 +25,9 @@ export interface RateLimitOptions {
   windowSeconds?: number;
   /** Requests per window for one user on the user routes (default 60). */
   maxPerUser?: number;
-  /** Requests per window from one webhook caller address (default 600). */
+  /** Webhooks with the right secret per window from one address (default 600). */
   maxPerWebhookCaller?: number;
-  /** Requests per window from one address on the passkey vault routes (default 60). */
+  /** Vault requests that succeed, per window from one address (default 60). */
   maxPerVaultCaller?: number;
   /**
    * Failed authentications per window from one address: wrong webhook secrets, tokens the
