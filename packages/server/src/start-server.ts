@@ -103,7 +103,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 }
 
 /** Node's own limits on slow requests, checked every second rather than Node's default 30 s. */
-function slowClientTimeouts(options: StartServerOptions) {
+export function slowClientTimeouts(options: Pick<StartServerOptions, 'requestTimeoutMs' | 'headersTimeoutMs'>) {
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const headersTimeout = Math.min(options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS, requestTimeout);
   for (const [name, value] of Object.entries({ requestTimeoutMs: requestTimeout, headersTimeoutMs: headersTimeout })) {

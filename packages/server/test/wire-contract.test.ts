@@ -13,13 +13,13 @@ import type { Holds, SameShape } from '../src/http/wire-contract.js';
 // `tsc` (pnpm typecheck) runs over this file: each @ts-expect-error below must still be an
 // error, so a wire check that stopped noticing drift fails the type check.
 
-const renamedField = registrationOptionsBody.extend({ relyingPartyName: z.string() }).omit({ rpName: true });
+const _renamedField = registrationOptionsBody.extend({ relyingPartyName: z.string() }).omit({ rpName: true });
 // @ts-expect-error a schema that renamed a field of core's RegistrationOptionsRequest fails the check
-export type RenamedFieldFails = Holds<SameShape<z.input<typeof renamedField>, RegistrationOptionsRequest>>;
+export type RenamedFieldFails = Holds<SameShape<z.input<typeof _renamedField>, RegistrationOptionsRequest>>;
 
-const narrowerMethods = z.object({ backupMethod: z.enum(['PASSWORD', 'GDRIVE']), cipherText: z.string() });
+const _narrowerMethods = z.object({ backupMethod: z.enum(['PASSWORD', 'GDRIVE']), cipherText: z.string() });
 // @ts-expect-error a schema that accepts fewer methods than core's UserBackupShareMethod fails the check
-export type NarrowerMethodsFail = Holds<SameShape<z.input<typeof narrowerMethods>, UserBackupShareRequest>>;
+export type NarrowerMethodsFail = Holds<SameShape<z.input<typeof _narrowerMethods>, UserBackupShareRequest>>;
 
 describe('the wire contract shared with @backup-kit/core', () => {
   it.each(USER_BACKUP_SHARE_METHODS)('accepts a user share request typed by core for %s', (backupMethod) => {
