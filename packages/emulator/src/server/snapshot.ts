@@ -1,11 +1,11 @@
-import type { BackupMethod } from '../protocol/backupMethods.js';
-import type { ClientWallet } from '../protocol/clientResponse.js';
-import type { ClientRecord, CustodianBackupShareRecord } from './clientRegistry.js';
-import { publicWallets } from './clientResponse.js';
-import type { PendingFault } from './faultQueue.js';
-import type { LogEntry } from './messageLog.js';
-import type { PasskeySnapshot } from './passkeyCeremonies.js';
-import { addressesOf } from './walletAddresses.js';
+import type { BackupMethod } from '../protocol/backup-methods.js';
+import type { ClientWallet } from '../protocol/client-response.js';
+import type { ClientRecord, CustodianBackupShareRecord } from './client-registry.js';
+import { publicWallets } from './client-response.js';
+import type { PendingFault } from './fault-queue.js';
+import type { LogEntry } from './message-log.js';
+import type { PasskeySnapshot } from './passkey-ceremonies.js';
+import { addressesOf } from './wallet-addresses.js';
 
 /** A client as tests see it: ids, public keys, addresses and statuses; never a share or key. */
 export interface ClientSnapshot {

@@ -1,0 +1,76 @@
+import type { BackupMethod } from '../protocol/backup-methods.js';
+import type { BackupSharePair, SigningSharePair } from '../protocol/client-response.js';
+import type { Curve, PerCurve } from '../protocol/curves.js';
+import { newId, now } from './ids.js';
+import type { PasskeyRecord } from './passkey-ceremonies.js';
+
+export interface WalletRecord {
+  id: string;
+  curve: Curve;
+  createdAt: string;
+  /** Hex; see curveArithmetic for the encoding. */
+  publicKey: string;
+  /** The custodian half of the signing key: x = clientSigningShare + custodianSigningShare (mod n). */
+  custodianSigningShare: bigint;
+  signingSharePairs: SigningSharePair[];
+  backupSharePairs: BackupSharePair[];
+}
+
+/** Where the custodian backup share of a method went; the share itself is in the custodian store. */
+export interface CustodianBackupShareRecord {
+  backupMethod: BackupMethod;
+  storedAt: string;
+  location: 'emulator' | 'webhook';
+}
+
+/** The encrypted client backup share of one method, kept by Portal (Portal-managed backups only). */
+export interface StoredClientBackupShare {
+  backupMethod: BackupMethod;
+  cipherText: string;
+  storedAt: string;
+}
+
+/** One Portal client, identified by the apiKey its Portal was configured with. */
+export interface ClientRecord {
+  id: string;
+  apiKey: string;
+  createdAt: string;
+  wallets: PerCurve<WalletRecord> | null;
+  custodianBackupShares: Map<BackupMethod, CustodianBackupShareRecord>;
+  /** Portal-managed backups only: the latest client backup share cipherText per method. */
+  clientBackupShares: Map<BackupMethod, StoredClientBackupShare>;
+  /** The stand-in for Google Drive: GDRIVE backup keys by key id. */
+  driveFiles: Map<string, Uint8Array<ArrayBuffer>>;
+  /** The passkey of the latest PASSKEY backup and the key it guards. */
+  passkey: PasskeyRecord | null;
+}
+
+export class ClientRegistry {
+  private readonly byApiKey = new Map<string, ClientRecord>();
+
+  getOrCreate(apiKey: string): ClientRecord {
+    let client = this.byApiKey.get(apiKey);
+    if (!client) {
+      client = {
+        id: newId('client'),
+        apiKey,
+        createdAt: now(),
+        wallets: null,
+        custodianBackupShares: new Map(),
+        clientBackupShares: new Map(),
+        driveFiles: new Map(),
+        passkey: null,
+      };
+      this.byApiKey.set(apiKey, client);
+    }
+    return client;
+  }
+
+  all(): ClientRecord[] {
+    return [...this.byApiKey.values()];
+  }
+
+  clear(): void {
+    this.byApiKey.clear();
+  }
+}
