@@ -1,13 +1,13 @@
-import { InMemoryCustodianBackupShareStore } from './server/custodian-backup-share-store.js';
+import { createInMemoryCustodianBackupShareStore } from './server/custodian-backup-share-store.js';
 import { developmentNotice } from './server/development-notice.js';
-import { EmulatorCore, type EmulatorControl } from './server/emulator-core.js';
+import { createEmulatorCore, type EmulatorControl } from './server/emulator-core.js';
 import { loadBrowserScript } from './server/iframe-script.js';
 import { mountVault, type EmulatorVaultOptions } from './server/key-vault.js';
 import { consoleLogger, type EmulatorLogger } from './server/logger.js';
 import { listenOnLoopback } from './server/loopback-server.js';
 import { createRequestHandler } from './server/request-handler.js';
 import {
-  WebhookCustodianBackupShareStore,
+  createWebhookCustodianBackupShareStore,
   type WebhookOptions,
 } from './server/webhook-custodian-backup-share-store.js';
 
@@ -61,9 +61,9 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     );
   }
   const custodian = options.webhook
-    ? new WebhookCustodianBackupShareStore(options.webhook, logger)
-    : new InMemoryCustodianBackupShareStore();
-  const core = new EmulatorCore(custodian, {
+    ? createWebhookCustodianBackupShareStore(options.webhook, logger)
+    : createInMemoryCustodianBackupShareStore();
+  const core = createEmulatorCore(custodian, {
     portalManagedBackups,
     ...(options.passkeyPopupTimeoutMs === undefined ? {} : { passkeyPopupTimeoutMs: options.passkeyPopupTimeoutMs }),
   });

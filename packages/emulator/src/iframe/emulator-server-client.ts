@@ -4,7 +4,7 @@ import {
   type AddressResponse,
   type AnnounceMessageResponse,
   type ApiErrorResponse,
-  type ClientBackupShareStoredRequest,
+  type ClientBackupShareStoredReport,
   type CreateBackupRequest,
   type CreateBackupResponse,
   type CreatePasskeyOperationRequest,
@@ -13,7 +13,7 @@ import {
   type DriveBackupKey,
   type RecoverWalletRequest,
   type SetBackupStatusRequest,
-  type StoredClientBackupShareResponse,
+  type KeptClientBackupShareResponse,
 } from '../protocol/emulator-api.js';
 import type { MessageDetails } from '../protocol/message-details.js';
 import { PortalProtocolError } from '../protocol/portal-error.js';
@@ -21,11 +21,11 @@ import { ErrorCodes } from '../protocol/portal-error-codes.js';
 import type { SdkRequestType } from '../protocol/sdk-message-types.js';
 
 /** The iframe's calls to the emulator server it was served from (same origin). */
-export class EmulatorServerClient {
-  constructor(private readonly apiKey: () => string | null) {}
+export type EmulatorServerClient = ReturnType<typeof createEmulatorServerClient>;
 
-  private async request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
-    const apiKey = this.apiKey();
+export function createEmulatorServerClient(apiKeyOf: () => string | null) {
+  async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+    const apiKey = apiKeyOf();
     const headers: Record<string, string> = {};
     if (apiKey !== null) headers.authorization = `Bearer ${apiKey}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -49,49 +49,51 @@ export class EmulatorServerClient {
     return payload;
   }
 
-  /** Sent even before configure gave an apiKey, so every message is logged and can take a fault. */
-  announce(type: SdkRequestType, details: MessageDetails): Promise<AnnounceMessageResponse> {
-    return this.request('POST', ApiPaths.messages, { type, details });
-  }
+  return {
+    /** Sent even before configure gave an apiKey, so every message is logged and can take a fault. */
+    announce(type: SdkRequestType, details: MessageDetails): Promise<AnnounceMessageResponse> {
+      return request('POST', ApiPaths.messages, { type, details });
+    },
 
-  getClient(): Promise<ClientResponse> {
-    return this.request('GET', ApiPaths.client);
-  }
+    getClient(): Promise<ClientResponse> {
+      return request('GET', ApiPaths.client);
+    },
 
-  createWallet(request: CreateWalletRequest): Promise<AddressResponse> {
-    return this.request('POST', ApiPaths.wallets, request);
-  }
+    createWallet(body: CreateWalletRequest): Promise<AddressResponse> {
+      return request('POST', ApiPaths.wallets, body);
+    },
 
-  createBackup(request: CreateBackupRequest): Promise<CreateBackupResponse> {
-    return this.request('POST', ApiPaths.backups, request);
-  }
+    createBackup(body: CreateBackupRequest): Promise<CreateBackupResponse> {
+      return request('POST', ApiPaths.backups, body);
+    },
 
-  setBackupStatus(request: SetBackupStatusRequest): Promise<unknown> {
-    return this.request('POST', ApiPaths.backupSharePairStatus, request);
-  }
+    setBackupStatus(body: SetBackupStatusRequest): Promise<unknown> {
+      return request('POST', ApiPaths.backupSharePairStatus, body);
+    },
 
-  clientBackupShareStored(request: ClientBackupShareStoredRequest): Promise<unknown> {
-    return this.request('POST', ApiPaths.clientBackupShareStored, request);
-  }
+    reportClientBackupShareStored(report: ClientBackupShareStoredReport): Promise<unknown> {
+      return request('POST', ApiPaths.clientBackupShareStored, report);
+    },
 
-  recoverWallet(request: RecoverWalletRequest): Promise<AddressResponse> {
-    return this.request('POST', ApiPaths.recoveries, request);
-  }
+    recoverWallet(body: RecoverWalletRequest): Promise<AddressResponse> {
+      return request('POST', ApiPaths.recoveries, body);
+    },
 
-  /** Portal-managed backups: the cipherText Portal keeps for a method. */
-  readStoredClientBackupShare(backupMethod: string): Promise<StoredClientBackupShareResponse> {
-    return this.request('GET', `${ApiPaths.clientBackupSharePrefix}${encodeURIComponent(backupMethod)}`);
-  }
+    /** Portal-managed backups: the cipherText Portal keeps for a method. */
+    readKeptClientBackupShare(backupMethod: string): Promise<KeptClientBackupShareResponse> {
+      return request('GET', `${ApiPaths.keptClientBackupSharePrefix}${encodeURIComponent(backupMethod)}`);
+    },
 
-  createPasskeyOperation(request: CreatePasskeyOperationRequest): Promise<CreatePasskeyOperationResponse> {
-    return this.request('POST', ApiPaths.passkeyOperations, request);
-  }
+    createPasskeyOperation(body: CreatePasskeyOperationRequest): Promise<CreatePasskeyOperationResponse> {
+      return request('POST', ApiPaths.passkeyOperations, body);
+    },
 
-  writeDriveBackupKey(keyId: string, key: DriveBackupKey): Promise<unknown> {
-    return this.request('PUT', `${ApiPaths.driveBackupKeyPrefix}${keyId}`, key);
-  }
+    writeDriveBackupKey(keyId: string, key: DriveBackupKey): Promise<unknown> {
+      return request('PUT', `${ApiPaths.driveBackupKeyPrefix}${keyId}`, key);
+    },
 
-  readDriveBackupKey(keyId: string): Promise<DriveBackupKey> {
-    return this.request('GET', `${ApiPaths.driveBackupKeyPrefix}${encodeURIComponent(keyId)}`);
-  }
+    readDriveBackupKey(keyId: string): Promise<DriveBackupKey> {
+      return request('GET', `${ApiPaths.driveBackupKeyPrefix}${encodeURIComponent(keyId)}`);
+    },
+  };
 }

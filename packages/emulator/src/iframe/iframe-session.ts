@@ -3,34 +3,42 @@ import { PortalProtocolError } from '../protocol/portal-error.js';
 import { ErrorCodes } from '../protocol/portal-error-codes.js';
 
 /** What `portal:configure` told this iframe, and which client the server knows it as. */
-export class IframeSession {
-  apiKey: string | null = null;
-  clientId: string | null = null;
-  gdriveConfigured = false;
+export interface IframeSession {
+  /** The app's origin, from the iframe URL. */
+  readonly parentOrigin: string;
+  apiKey: string | null;
+  clientId: string | null;
+  gdriveConfigured: boolean;
   /** `new Portal({ passkey })`, forwarded untouched by the SDK; the server checks it. */
-  passkey: PasskeyConfig | null = null;
+  passkey: PasskeyConfig | null;
+  configure(data: unknown): void;
+  requireClientId(): string;
+}
 
-  constructor(
-    /** The app's origin, from the iframe URL. */
-    readonly parentOrigin: string,
-  ) {}
-
-  configure(data: unknown): void {
-    const options = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-    this.apiKey = typeof options.apiKey === 'string' && options.apiKey !== '' ? options.apiKey : null;
-    this.gdriveConfigured = typeof options.gdrive === 'object' && options.gdrive !== null;
-    this.passkey =
-      typeof options.passkey === 'object' && options.passkey !== null ? (options.passkey as PasskeyConfig) : null;
-    this.clientId = null;
-  }
-
-  requireClientId(): string {
-    if (this.clientId === null) {
-      throw new PortalProtocolError(
-        ErrorCodes.InvalidApiKey,
-        'Portal is not ready: wait for onReady() before calling it',
-      );
-    }
-    return this.clientId;
-  }
+export function createIframeSession(parentOrigin: string): IframeSession {
+  const session: IframeSession = {
+    parentOrigin,
+    apiKey: null,
+    clientId: null,
+    gdriveConfigured: false,
+    passkey: null,
+    configure(data) {
+      const options = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+      session.apiKey = typeof options.apiKey === 'string' && options.apiKey !== '' ? options.apiKey : null;
+      session.gdriveConfigured = typeof options.gdrive === 'object' && options.gdrive !== null;
+      session.passkey =
+        typeof options.passkey === 'object' && options.passkey !== null ? (options.passkey as PasskeyConfig) : null;
+      session.clientId = null;
+    },
+    requireClientId() {
+      if (session.clientId === null) {
+        throw new PortalProtocolError(
+          ErrorCodes.InvalidApiKey,
+          'Portal is not ready: wait for onReady() before calling it',
+        );
+      }
+      return session.clientId;
+    },
+  };
+  return session;
 }

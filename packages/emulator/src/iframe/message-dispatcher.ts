@@ -13,17 +13,17 @@ import {
   type EmulatedRequestType,
   type SdkRequestType,
 } from '../protocol/sdk-message-types.js';
-import { EmulatorServerClient } from './emulator-server-client.js';
+import { createEmulatorServerClient } from './emulator-server-client.js';
 import { setBackupStatus, storedClientBackupShare } from './handlers/backup-status.js';
 import { backupWallet } from './handlers/backup-wallet.js';
 import { checkSharesOnDevice, destroyLocalWallet, getAddress, getClient } from './handlers/client-queries.js';
 import { generateWallet } from './handlers/generate-wallet.js';
 import type { HandlerContext, MessageHandler } from './handlers/handler-context.js';
 import { recoverWallet } from './handlers/recover-wallet.js';
-import { IframeSession } from './iframe-session.js';
-import { PasskeyPopupBroker } from './passkey-backups.js';
-import { SigningShareStorage } from './signing-share-storage.js';
-import { WalletLock } from './wallet-lock.js';
+import { createIframeSession } from './iframe-session.js';
+import { createPasskeyPopupBroker } from './passkey-backups.js';
+import { createSigningShareStorage } from './signing-share-storage.js';
+import { createWalletLock } from './wallet-lock.js';
 
 /** One handler per emulated request type (configure is the handshake itself); every other type answers its `…Error`. */
 const EMULATED_HANDLERS: Record<Exclude<EmulatedRequestType, 'portal:configure'>, MessageHandler> = {
@@ -63,11 +63,11 @@ export interface IframeOptions {
  * answers with `window.parent.postMessage({ type, data }, parentOrigin)`.
  */
 export function startIframe({ window: frame, parentOrigin, storage }: IframeOptions): void {
-  const session = new IframeSession(parentOrigin);
-  const server = new EmulatorServerClient(() => session.apiKey);
-  const signingShares = new SigningShareStorage(storage);
-  const walletLock = new WalletLock();
-  const passkeyPopups = new PasskeyPopupBroker(frame);
+  const session = createIframeSession(parentOrigin);
+  const server = createEmulatorServerClient(() => session.apiKey);
+  const signingShares = createSigningShareStorage(storage);
+  const walletLock = createWalletLock();
+  const passkeyPopups = createPasskeyPopupBroker(frame);
 
   const post = (type: string, data: unknown) => frame.parent.postMessage({ type, data }, parentOrigin);
 

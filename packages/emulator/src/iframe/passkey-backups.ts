@@ -51,16 +51,16 @@ interface PendingOperation {
   settle(outcome: { result: PasskeyPopupResult } | { error: PortalProtocolError }): void;
 }
 
-/** One passkey operation at a time (the wallet lock already ensures it). */
-export class PasskeyPopupBroker {
-  private pending: PendingOperation | null = null;
-
-  constructor(private readonly frame: Window) {
-    frame.addEventListener('message', (event) => this.onMessage(event));
-  }
-
+export interface PasskeyPopupBroker {
   /** Waits for a passkey window to take `operation`, then for its outcome. */
-  run(
+  run(operation: PasskeyPopupOperation, popupTimeoutMs: number): Promise<PasskeyPopupResult & { outcome: 'completed' }>;
+}
+
+/** One passkey operation at a time (the wallet lock already ensures it). */
+export function createPasskeyPopupBroker(frame: Window): PasskeyPopupBroker {
+  let current: PendingOperation | null = null;
+
+  function run(
     operation: PasskeyPopupOperation,
     popupTimeoutMs: number,
   ): Promise<PasskeyPopupResult & { outcome: 'completed' }> {
@@ -72,8 +72,8 @@ export class PasskeyPopupBroker {
         operation,
         popup: null,
         settle: (outcome) => {
-          if (this.pending !== pending) return;
-          this.pending = null;
+          if (current !== pending) return;
+          current = null;
           timers.forEach(clearTimeout);
           clearInterval(closedPoll);
           if ('error' in outcome) return reject(outcome.error);
@@ -83,7 +83,7 @@ export class PasskeyPopupBroker {
           reject(new PortalProtocolError(PasskeyErrorCodes.failed, `The PASSKEY ${kind} failed: ${result.reason}`));
         },
       };
-      this.pending = pending;
+      current = pending;
       timers.push(
         setTimeout(() => pending.settle({ error: passkeyPopupNotOpened(kind, popupTimeoutMs) }), popupTimeoutMs),
       );
@@ -116,18 +116,18 @@ export class PasskeyPopupBroker {
     });
   }
 
-  private onMessage(event: MessageEvent): void {
+  function onMessage(event: MessageEvent): void {
     // Only the emulator's own pages (its passkey window) share this origin.
-    if (event.origin !== this.frame.location.origin) return;
+    if (event.origin !== frame.location.origin) return;
     const message = event.data as Partial<PasskeyPopupMessage> | null;
-    const pending = this.pending;
+    const pending = current;
     if (!pending || typeof message !== 'object' || message === null) return;
     const source = event.source as Window | null;
     if (message.type === PasskeyPopupMessages.hello && pending.popup === null && source) {
       pending.popup = source;
       source.postMessage(
         { type: PasskeyPopupMessages.operation, operation: pending.operation } satisfies PasskeyPopupMessage,
-        this.frame.location.origin,
+        frame.location.origin,
       );
       pending.popupTaken?.();
       return;
@@ -142,4 +142,7 @@ export class PasskeyPopupBroker {
       pending.settle({ result });
     }
   }
+
+  frame.addEventListener('message', onMessage);
+  return { run };
 }

@@ -20,8 +20,8 @@ export const ApiPaths = {
   backupSharePairStatus: '/api/v1/backup-share-pairs/status',
   clientBackupShareStored: '/api/v1/client-backup-share-stored',
   recoveries: '/api/v1/recoveries',
-  /** Portal-managed backups: the stored client backup share of a method, `${prefix}PASSWORD`. */
-  clientBackupSharePrefix: '/api/v1/client-backup-shares/',
+  /** Portal-managed backups: the client backup share Portal keeps for a method, `${prefix}PASSWORD`. */
+  keptClientBackupSharePrefix: '/api/v1/kept-client-backup-shares/',
   /** Passkey backups through the SDK: the iframe opens an operation (Bearer apiKey)… */
   passkeyOperations: '/api/v1/passkey/operations',
   /** …and the passkey window runs its ceremonies, authorised by the operation id alone. */
@@ -70,7 +70,8 @@ export interface SetBackupStatusRequest {
   backupIds: string[];
   status: string;
 }
-export interface ClientBackupShareStoredRequest {
+/** `portal:storedClientBackupShare(success, method)`, as the iframe reports it to the server. */
+export interface ClientBackupShareStoredReport {
   success: boolean;
   backupMethod: BackupMethod;
 }
@@ -86,7 +87,7 @@ export interface RecoverWalletRequest {
 }
 
 /** Portal-managed backups: what `recoverWallet('', method)` recovers from. */
-export interface StoredClientBackupShareResponse {
+export interface KeptClientBackupShareResponse {
   cipherText: string;
 }
 

@@ -24,7 +24,7 @@ export interface CustodianBackupShareRecord {
 }
 
 /** The encrypted client backup share of one method, kept by Portal (Portal-managed backups only). */
-export interface StoredClientBackupShare {
+export interface KeptClientBackupShare {
   backupMethod: BackupMethod;
   cipherText: string;
   storedAt: string;
@@ -38,39 +38,43 @@ export interface ClientRecord {
   wallets: PerCurve<WalletRecord> | null;
   custodianBackupShares: Map<BackupMethod, CustodianBackupShareRecord>;
   /** Portal-managed backups only: the latest client backup share cipherText per method. */
-  clientBackupShares: Map<BackupMethod, StoredClientBackupShare>;
+  keptClientBackupShares: Map<BackupMethod, KeptClientBackupShare>;
   /** The stand-in for Google Drive: GDRIVE backup keys by key id. */
   driveFiles: Map<string, Uint8Array<ArrayBuffer>>;
   /** The passkey of the latest PASSKEY backup and the key it guards. */
   passkey: PasskeyRecord | null;
 }
 
-export class ClientRegistry {
-  private readonly byApiKey = new Map<string, ClientRecord>();
+export interface ClientRegistry {
+  getOrCreate(apiKey: string): ClientRecord;
+  /** The client of this apiKey, or undefined when the emulator has never seen it. */
+  find(apiKey: string): ClientRecord | undefined;
+  all(): ClientRecord[];
+  clear(): void;
+}
 
-  getOrCreate(apiKey: string): ClientRecord {
-    let client = this.byApiKey.get(apiKey);
-    if (!client) {
-      client = {
-        id: newId('client'),
-        apiKey,
-        createdAt: now(),
-        wallets: null,
-        custodianBackupShares: new Map(),
-        clientBackupShares: new Map(),
-        driveFiles: new Map(),
-        passkey: null,
-      };
-      this.byApiKey.set(apiKey, client);
-    }
-    return client;
-  }
-
-  all(): ClientRecord[] {
-    return [...this.byApiKey.values()];
-  }
-
-  clear(): void {
-    this.byApiKey.clear();
-  }
+export function createClientRegistry(): ClientRegistry {
+  const byApiKey = new Map<string, ClientRecord>();
+  return {
+    getOrCreate(apiKey) {
+      let client = byApiKey.get(apiKey);
+      if (!client) {
+        client = {
+          id: newId('client'),
+          apiKey,
+          createdAt: now(),
+          wallets: null,
+          custodianBackupShares: new Map(),
+          keptClientBackupShares: new Map(),
+          driveFiles: new Map(),
+          passkey: null,
+        };
+        byApiKey.set(apiKey, client);
+      }
+      return client;
+    },
+    find: (apiKey) => byApiKey.get(apiKey),
+    all: () => [...byApiKey.values()],
+    clear: () => byApiKey.clear(),
+  };
 }

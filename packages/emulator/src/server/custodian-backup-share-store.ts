@@ -19,21 +19,18 @@ export function noCustodianShare(backupMethod: BackupMethod): PortalProtocolErro
 }
 
 /** Portal-managed: the emulator keeps the shares in memory. */
-export class InMemoryCustodianBackupShareStore implements CustodianBackupShareStore {
-  readonly location = 'emulator';
-  private readonly shares = new Map<string, string>();
-
-  async save(clientId: string, backupMethod: BackupMethod, share: string): Promise<void> {
-    this.shares.set(`${clientId}/${backupMethod}`, share);
-  }
-
-  async load(clientId: string, backupMethod: BackupMethod): Promise<string> {
-    const share = this.shares.get(`${clientId}/${backupMethod}`);
-    if (share === undefined) throw noCustodianShare(backupMethod);
-    return share;
-  }
-
-  clear(): void {
-    this.shares.clear();
-  }
+export function createInMemoryCustodianBackupShareStore(): CustodianBackupShareStore {
+  const shares = new Map<string, string>();
+  return {
+    location: 'emulator',
+    async save(clientId, backupMethod, share) {
+      shares.set(`${clientId}/${backupMethod}`, share);
+    },
+    async load(clientId, backupMethod) {
+      const share = shares.get(`${clientId}/${backupMethod}`);
+      if (share === undefined) throw noCustodianShare(backupMethod);
+      return share;
+    },
+    clear: () => shares.clear(),
+  };
 }

@@ -4,15 +4,15 @@ import { describeMessage } from '../protocol/message-details.js';
 import { PortalProtocolError } from '../protocol/portal-error.js';
 import { ErrorCodes } from '../protocol/portal-error-codes.js';
 import { isSdkRequestType, messageKindOf } from '../protocol/sdk-message-types.js';
-import { ClientRegistry } from './client-registry.js';
+import { createClientRegistry, type ClientRegistry } from './client-registry.js';
 import type { CustodianBackupShareStore } from './custodian-backup-share-store.js';
-import { FaultQueue } from './fault-queue.js';
+import { createFaultQueue, type FaultQueue } from './fault-queue.js';
 import { HttpError } from './http-json.js';
 import { now } from './ids.js';
-import { MessageLog } from './message-log.js';
-import { PasskeyCeremonies } from './passkey-ceremonies.js';
+import { createMessageLog, type MessageLog } from './message-log.js';
+import { createPasskeyCeremonies, type PasskeyCeremonies } from './passkey-ceremonies.js';
 import { clientSnapshot, type EmulatorStateSnapshot } from './snapshot.js';
-import { WalletService, type WalletServiceOptions } from './wallet-service.js';
+import { createWalletService, type WalletService, type WalletServiceOptions } from './wallet-service.js';
 
 /** What tests drive the emulator with; the same operations are served under `/_emulator/*`. */
 export interface EmulatorControl {
@@ -36,71 +36,76 @@ export interface EmulatorCoreOptions extends WalletServiceOptions {
 }
 
 /** All of the emulator's state, behind the iframe API and the control API. */
-export class EmulatorCore implements EmulatorControl {
-  readonly clients = new ClientRegistry();
-  readonly log = new MessageLog();
-  readonly faults = new FaultQueue();
+export interface EmulatorCore extends EmulatorControl {
+  readonly custodian: CustodianBackupShareStore;
+  readonly clients: ClientRegistry;
+  readonly log: MessageLog;
+  readonly faults: FaultQueue;
   readonly wallets: WalletService;
   readonly passkeys: PasskeyCeremonies;
-
-  constructor(
-    readonly custodian: CustodianBackupShareStore,
-    options: EmulatorCoreOptions = {},
-  ) {
-    this.wallets = new WalletService(custodian, options);
-    this.passkeys = new PasskeyCeremonies(
-      options.passkeyPopupTimeoutMs === undefined
-        ? {}
-        : { popupTimeoutMs: checkedTimeout(options.passkeyPopupTimeoutMs) },
-    );
-  }
-
   /** Every message the iframe receives is logged (allowlisted fields only) and may take a fault. */
-  announce(apiKey: string | null, request: AnnounceMessageRequest): AnnounceMessageResponse {
-    if (!isSdkRequestType(request?.type)) throw new PortalProtocolError(ErrorCodes.BadRequest, 'Unknown message type');
-    const client = apiKey === null ? null : this.clients.getOrCreate(apiKey);
-    this.log.append({
-      at: now(),
-      clientId: client?.id ?? null,
-      apiKey,
-      type: request.type,
-      details: describeMessage(request.type, request.details),
-    });
-    return { clientId: client?.id ?? null, fault: this.faults.take(messageKindOf(request.type), apiKey) };
-  }
+  announce(apiKey: string | null, request: AnnounceMessageRequest): AnnounceMessageResponse;
+}
 
-  reset(): void {
-    this.clients.clear();
-    this.log.clear();
-    this.faults.clear();
-    this.custodian.clear();
-    this.passkeys.clear();
-  }
+export function createEmulatorCore(
+  custodian: CustodianBackupShareStore,
+  options: EmulatorCoreOptions = {},
+): EmulatorCore {
+  const clients = createClientRegistry();
+  const log = createMessageLog();
+  const faults = createFaultQueue();
+  const wallets = createWalletService(custodian, options);
+  const passkeys = createPasskeyCeremonies(
+    options.passkeyPopupTimeoutMs === undefined
+      ? {}
+      : { popupTimeoutMs: checkedTimeout(options.passkeyPopupTimeoutMs) },
+  );
 
-  state(): EmulatorStateSnapshot {
-    return {
-      custodian: this.custodian.location,
-      backupWithPortalEnabled: this.wallets.portalManagedBackups,
-      clients: this.clients.all().map((client) => clientSnapshot(client, this.passkeys.snapshotOf(client))),
-      passkeys: { popupTimeoutMs: this.passkeys.popupTimeoutMs, pendingOperations: this.passkeys.pendingOperations() },
-      pendingFaults: this.faults.list(),
-      log: this.log.list(),
-    };
-  }
-
-  injectFault(spec: FaultSpec): { id: string } {
-    return { id: this.faults.add(spec).id };
-  }
-
-  clearFaults(): void {
-    this.faults.clear();
-  }
-
-  configurePasskeys(settings: PasskeySettings): void {
-    if (typeof settings !== 'object' || settings === null)
-      throw new HttpError(400, 'Passkey settings must be an object');
-    if (settings.popupTimeoutMs !== undefined) this.passkeys.popupTimeoutMs = checkedTimeout(settings.popupTimeoutMs);
-  }
+  return {
+    custodian,
+    clients,
+    log,
+    faults,
+    wallets,
+    passkeys,
+    announce(apiKey, request) {
+      if (!isSdkRequestType(request?.type))
+        throw new PortalProtocolError(ErrorCodes.BadRequest, 'Unknown message type');
+      const client = apiKey === null ? null : clients.getOrCreate(apiKey);
+      log.append({
+        at: now(),
+        clientId: client?.id ?? null,
+        apiKey,
+        type: request.type,
+        details: describeMessage(request.type, request.details),
+      });
+      return { clientId: client?.id ?? null, fault: faults.take(messageKindOf(request.type), apiKey) };
+    },
+    reset() {
+      clients.clear();
+      log.clear();
+      faults.clear();
+      custodian.clear();
+      passkeys.clear();
+    },
+    state() {
+      return {
+        custodian: custodian.location,
+        backupWithPortalEnabled: wallets.portalManagedBackups,
+        clients: clients.all().map((client) => clientSnapshot(client, passkeys.snapshotOf(client))),
+        passkeys: { popupTimeoutMs: passkeys.popupTimeoutMs, pendingOperations: passkeys.pendingOperations() },
+        pendingFaults: faults.list(),
+        log: log.list(),
+      };
+    },
+    injectFault: (spec) => ({ id: faults.add(spec).id }),
+    clearFaults: () => faults.clear(),
+    configurePasskeys(settings) {
+      if (typeof settings !== 'object' || settings === null)
+        throw new HttpError(400, 'Passkey settings must be an object');
+      if (settings.popupTimeoutMs !== undefined) passkeys.popupTimeoutMs = checkedTimeout(settings.popupTimeoutMs);
+    },
+  };
 }
 
 function checkedTimeout(ms: unknown): number {

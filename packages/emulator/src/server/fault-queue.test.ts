@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FaultQueue } from './fault-queue.js';
+import { createFaultQueue } from './fault-queue.js';
 
 describe('injected faults', () => {
   it('affect the next matching call only, then are gone', () => {
-    const faults = new FaultQueue();
+    const faults = createFaultQueue();
     faults.add({ kind: 'backup', code: 211, message: 'boom' });
     expect(faults.take('recover', 'a')).toBeNull();
     expect(faults.take('backup', 'a')).toEqual({ effect: 'error', code: 211, message: 'boom', latencyMs: 0 });
@@ -11,7 +11,7 @@ describe('injected faults', () => {
   });
 
   it('affect as many calls as `times` says', () => {
-    const faults = new FaultQueue();
+    const faults = createFaultQueue();
     faults.add({ kind: 'getClient', times: 2 });
     expect(faults.take('getClient', null)).not.toBeNull();
     expect(faults.list()).toMatchObject([{ remaining: 1 }]);
@@ -20,14 +20,14 @@ describe('injected faults', () => {
   });
 
   it('can be limited to one apiKey', () => {
-    const faults = new FaultQueue();
+    const faults = createFaultQueue();
     faults.add({ kind: 'generate', apiKey: 'mine' });
     expect(faults.take('generate', 'theirs')).toBeNull();
     expect(faults.take('generate', 'mine')).not.toBeNull();
   });
 
   it('default to an error with code 999, or to a delay when only latency is given', () => {
-    const faults = new FaultQueue();
+    const faults = createFaultQueue();
     faults.add({ kind: 'backup' });
     faults.add({ kind: 'recover', latencyMs: 50 });
     faults.add({ kind: 'configure', effect: 'hang' });
@@ -42,7 +42,7 @@ describe('injected faults', () => {
   });
 
   it('refuse specs the SDK could not observe or that make no sense', () => {
-    const faults = new FaultQueue();
+    const faults = createFaultQueue();
     expect(() => faults.add({ kind: 'nope' as never })).toThrow('Unknown fault kind');
     expect(() => faults.add({ kind: 'address', code: 1 })).toThrow("no error reply for 'address'");
     expect(() => faults.add({ kind: 'backup', times: 0 })).toThrow('times');

@@ -17,6 +17,7 @@ export interface PendingFault {
 /** Kinds the SDK awaits without an error listener: they can be delayed or left hanging, not failed. */
 const KINDS_WITHOUT_ERROR_REPLY: ReadonlySet<MessageKind> = new Set<MessageKind>(['address', 'destroy']);
 
+/** A class so the control API can tell a bad spec (400) from a failure (`instanceof`). */
 export class FaultSpecError extends Error {}
 
 function validated(spec: FaultSpec): PendingFault {
@@ -52,31 +53,34 @@ function validated(spec: FaultSpec): PendingFault {
 }
 
 /** Faults wait here until a matching call takes them, oldest first. */
-export class FaultQueue {
-  private pending: PendingFault[] = [];
-
-  add(spec: FaultSpec): PendingFault {
-    const fault = validated(spec);
-    this.pending.push(fault);
-    return { ...fault };
-  }
-
+export interface FaultQueue {
+  add(spec: FaultSpec): PendingFault;
   /** Takes one use of the oldest fault for this kind that applies to this client. */
-  take(kind: MessageKind, apiKey: string | null): AppliedFault | null {
-    const fault = this.pending.find(
-      (candidate) => candidate.kind === kind && (candidate.apiKey === null || candidate.apiKey === apiKey),
-    );
-    if (!fault) return null;
-    fault.remaining -= 1;
-    if (fault.remaining === 0) this.pending = this.pending.filter((candidate) => candidate !== fault);
-    return { effect: fault.effect, code: fault.code, message: fault.message, latencyMs: fault.latencyMs };
-  }
+  take(kind: MessageKind, apiKey: string | null): AppliedFault | null;
+  list(): PendingFault[];
+  clear(): void;
+}
 
-  list(): PendingFault[] {
-    return this.pending.map((fault) => ({ ...fault }));
-  }
-
-  clear(): void {
-    this.pending = [];
-  }
+export function createFaultQueue(): FaultQueue {
+  let pending: PendingFault[] = [];
+  return {
+    add(spec) {
+      const fault = validated(spec);
+      pending.push(fault);
+      return { ...fault };
+    },
+    take(kind, apiKey) {
+      const fault = pending.find(
+        (candidate) => candidate.kind === kind && (candidate.apiKey === null || candidate.apiKey === apiKey),
+      );
+      if (!fault) return null;
+      fault.remaining -= 1;
+      if (fault.remaining === 0) pending = pending.filter((candidate) => candidate !== fault);
+      return { effect: fault.effect, code: fault.code, message: fault.message, latencyMs: fault.latencyMs };
+    },
+    list: () => pending.map((fault) => ({ ...fault })),
+    clear() {
+      pending = [];
+    },
+  };
 }

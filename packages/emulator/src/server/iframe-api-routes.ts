@@ -4,7 +4,7 @@ import { RANDOM_KEY_BYTES } from '../crypto/backup-encryption.js';
 import {
   ApiPaths,
   type AnnounceMessageRequest,
-  type ClientBackupShareStoredRequest,
+  type ClientBackupShareStoredReport,
   type CreateBackupRequest,
   type CreatePasskeyOperationRequest,
   type CreateWalletRequest,
@@ -104,7 +104,7 @@ export async function handleIframeApiRequest(
     return sendJson(response, 200, { ok: true });
   }
   if (method === 'POST' && path === ApiPaths.clientBackupShareStored) {
-    core.wallets.markClientBackupShareStored(client, (await readJsonBody(request)) as ClientBackupShareStoredRequest);
+    core.wallets.reportClientBackupShareStored(client, (await readJsonBody(request)) as ClientBackupShareStoredReport);
     return sendJson(response, 200, { ok: true });
   }
   if (method === 'POST' && path === ApiPaths.recoveries) {
@@ -115,9 +115,9 @@ export async function handleIframeApiRequest(
     );
   }
 
-  if (method === 'GET' && path.startsWith(ApiPaths.clientBackupSharePrefix)) {
-    const backupMethod = path.slice(ApiPaths.clientBackupSharePrefix.length);
-    return sendJson(response, 200, core.wallets.storedClientBackupShare(client, backupMethod));
+  if (method === 'GET' && path.startsWith(ApiPaths.keptClientBackupSharePrefix)) {
+    const backupMethod = path.slice(ApiPaths.keptClientBackupSharePrefix.length);
+    return sendJson(response, 200, core.wallets.keptClientBackupShare(client, backupMethod));
   }
 
   const keyId = driveKeyIdOf(path);

@@ -11,21 +11,22 @@ export interface LogEntry {
 }
 
 /** The messages the iframe received, oldest first; bounded so a long dev session cannot grow it forever. */
-export class MessageLog {
-  private entries: LogEntry[] = [];
+export interface MessageLog {
+  append(entry: LogEntry): void;
+  list(): LogEntry[];
+  clear(): void;
+}
 
-  constructor(private readonly capacity = 2000) {}
-
-  append(entry: LogEntry): void {
-    this.entries.push(entry);
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
-  }
-
-  list(): LogEntry[] {
-    return this.entries.map((entry) => ({ ...entry, details: { ...entry.details } }));
-  }
-
-  clear(): void {
-    this.entries = [];
-  }
+export function createMessageLog(capacity = 2000): MessageLog {
+  let entries: LogEntry[] = [];
+  return {
+    append(entry) {
+      entries.push(entry);
+      if (entries.length > capacity) entries.splice(0, entries.length - capacity);
+    },
+    list: () => entries.map((entry) => ({ ...entry, details: { ...entry.details } })),
+    clear() {
+      entries = [];
+    },
+  };
 }

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { passkeyPopupUrl } from '../passkey-popup-url.js';
 import type { CreatePasskeyOperationRequest } from '../protocol/emulator-api.js';
-import { ClientRegistry } from './client-registry.js';
-import { PasskeyCeremonies } from './passkey-ceremonies.js';
+import { createClientRegistry } from './client-registry.js';
+import { createPasskeyCeremonies } from './passkey-ceremonies.js';
 
 const HOST = 'localhost:5190';
 const APP = 'http://localhost:5173';
 
 function setUp() {
   let time = 1_000_000;
-  const ceremonies = new PasskeyCeremonies({ popupTimeoutMs: 5_000, clock: () => time });
-  const clients = new ClientRegistry();
+  const ceremonies = createPasskeyCeremonies({ popupTimeoutMs: 5_000, clock: () => time });
+  const clients = createClientRegistry();
   const client = clients.getOrCreate('api-key');
   const request = (overrides: Partial<CreatePasskeyOperationRequest> = {}): CreatePasskeyOperationRequest => ({
     kind: 'backup',

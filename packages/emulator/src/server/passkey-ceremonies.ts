@@ -126,23 +126,20 @@ function checkedPasskeyConfig(value: unknown): PasskeyConfig {
  * passkey window runs (verified with @simplewebauthn/server, user verification required,
  * challenges single-use and expiring), and each client's passkey-protected key.
  */
-export class PasskeyCeremonies {
-  popupTimeoutMs: number;
-  private readonly operations = new Map<string, PasskeyOperation>();
-  private readonly clock: () => number;
-  private readonly masterKey = randomBytes(32);
+export type PasskeyCeremonies = ReturnType<typeof createPasskeyCeremonies>;
 
-  constructor(options: PasskeyCeremoniesOptions = {}) {
-    this.popupTimeoutMs = options.popupTimeoutMs ?? DEFAULT_PASSKEY_POPUP_TIMEOUT_MS;
-    this.clock = options.clock ?? Date.now;
-  }
+export function createPasskeyCeremonies(options: PasskeyCeremoniesOptions = {}) {
+  let popupTimeoutMs = options.popupTimeoutMs ?? DEFAULT_PASSKEY_POPUP_TIMEOUT_MS;
+  const operations = new Map<string, PasskeyOperation>();
+  const clock = options.clock ?? Date.now;
+  const masterKey = randomBytes(32);
 
   /**
    * The iframe is about to wait for a passkey window. `emulatorHost` is the host the browser
    * reached the emulator at ('localhost:PORT'): the passkey window is served there, so the
    * ceremony's origin is `http://${emulatorHost}` and its relying party must cover that host.
    */
-  createOperation(
+  function createOperation(
     client: ClientRecord,
     request: CreatePasskeyOperationRequest,
     emulatorHost: string,
@@ -173,7 +170,7 @@ export class PasskeyCeremonies {
     }
     let prfSalt = base64url(randomBytes(32));
     if (request.kind === 'recover') {
-      const record = this.recordFor(client, request.keyId);
+      const record = recordFor(client, request.keyId);
       if (record.rpId !== rpId) {
         throw badRequest(
           `This PASSKEY backup's passkey belongs to relying party '${record.rpId}', not '${rpId}': configure Portal with relyingParty: '${record.rpId}'`,
@@ -181,7 +178,7 @@ export class PasskeyCeremonies {
       }
       prfSalt = record.prfSalt;
     }
-    this.dropExpired();
+    dropExpired();
     const operation: PasskeyOperation = {
       id: `pko_${randomBytes(16).toString('hex')}`,
       kind: request.kind,
@@ -190,17 +187,17 @@ export class PasskeyCeremonies {
       rpId,
       origin: `http://${emulatorHost}`,
       prfSalt,
-      expiresAt: this.clock() + OPERATION_TTL_MS,
+      expiresAt: clock() + OPERATION_TTL_MS,
       challenge: null,
       registered: null,
       authenticated: null,
     };
-    this.operations.set(operation.id, operation);
-    return { operationId: operation.id, popupTimeoutMs: this.popupTimeoutMs, popupUrl: passkeyPopupUrl(emulatorHost) };
+    operations.set(operation.id, operation);
+    return { operationId: operation.id, popupTimeoutMs: popupTimeoutMs, popupUrl: passkeyPopupUrl(emulatorHost) };
   }
 
   /** The client's current passkey record for `keyId`; 203 without one, 113 for a replaced key. */
-  private recordFor(client: ClientRecord, keyId: string): PasskeyRecord {
+  function recordFor(client: ClientRecord, keyId: string): PasskeyRecord {
     const record = client.passkey;
     if (!record) {
       throw new PortalProtocolError(
@@ -217,8 +214,8 @@ export class PasskeyCeremonies {
     return record;
   }
 
-  async registrationOptions(operationId: unknown): Promise<unknown> {
-    const operation = this.operation(operationId, 'backup');
+  async function registrationOptions(operationId: unknown): Promise<unknown> {
+    const operation = operationOf(operationId, 'backup');
     const options = await generateRegistrationOptions({
       rpName: RP_NAME,
       rpID: operation.rpId,
@@ -229,13 +226,13 @@ export class PasskeyCeremonies {
       authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
       timeout: CEREMONY_TIMEOUT_MS,
     });
-    this.issueChallenge(operation, 'registration', options.challenge);
+    issueChallenge(operation, 'registration', options.challenge);
     return options;
   }
 
-  async verifyRegistration(operationId: unknown, response: unknown): Promise<{ verified: true }> {
-    const operation = this.operation(operationId, 'backup');
-    const challenge = this.takeChallenge(operation, 'registration');
+  async function verifyRegistration(operationId: unknown, response: unknown): Promise<{ verified: true }> {
+    const operation = operationOf(operationId, 'backup');
+    const challenge = takeChallenge(operation, 'registration');
     let verification;
     try {
       verification = await verifyRegistrationResponse({
@@ -255,9 +252,9 @@ export class PasskeyCeremonies {
     return { verified: true };
   }
 
-  async authenticationOptions(operationId: unknown): Promise<PasskeyAuthenticationOptionsResponse> {
-    const operation = this.operation(operationId);
-    const credential = this.credentialOf(operation);
+  async function authenticationOptions(operationId: unknown): Promise<PasskeyAuthenticationOptionsResponse> {
+    const operation = operationOf(operationId);
+    const credential = credentialOf(operation);
     const optionsJSON = await generateAuthenticationOptions({
       rpID: operation.rpId,
       allowCredentials: [
@@ -266,7 +263,7 @@ export class PasskeyCeremonies {
       userVerification: 'required',
       timeout: CEREMONY_TIMEOUT_MS,
     });
-    this.issueChallenge(operation, 'authentication', optionsJSON.challenge);
+    issueChallenge(operation, 'authentication', optionsJSON.challenge);
     return { optionsJSON, prfSalt: operation.prfSalt };
   }
 
@@ -274,14 +271,14 @@ export class PasskeyCeremonies {
    * A verified authentication takes the key (backup: kept with the operation until the backup
    * is made) or releases it (recovery: the operation is used up).
    */
-  async verifyAuthentication(
+  async function verifyAuthentication(
     operationId: unknown,
     response: unknown,
     key: unknown,
   ): Promise<PasskeyAuthenticationVerifyResponse> {
-    const operation = this.operation(operationId);
-    const credential = this.credentialOf(operation);
-    const challenge = this.takeChallenge(operation, 'authentication');
+    const operation = operationOf(operationId);
+    const credential = credentialOf(operation);
+    const challenge = takeChallenge(operation, 'authentication');
     if (operation.kind === 'backup' && !isProtectedKey(key)) {
       throw badRequest(
         'A passkey backup needs the key to keep: { protection: "prf", wrappedKey } or { protection: "enclave", key }',
@@ -313,33 +310,33 @@ export class PasskeyCeremonies {
         credential,
         rpId: operation.rpId,
         keyId: operation.keyId,
-        key: this.seal(key as PasskeyProtectedKey),
+        key: seal(key as PasskeyProtectedKey),
         prfSalt: operation.prfSalt,
         storedAt: now(),
       };
       return { verified: true };
     }
-    this.operations.delete(operation.id);
-    return { verified: true, key: this.unseal(this.recordFor(operation.client, operation.keyId).key) };
+    operations.delete(operation.id);
+    return { verified: true, key: unseal(recordFor(operation.client, operation.keyId).key) };
   }
 
   /**
    * Called with the PASSKEY backup request: the operation must belong to this client and have
    * a verified authentication. Returns what to commit once the backup itself succeeded.
    */
-  takeAuthenticatedBackup(client: ClientRecord, operationId: unknown): () => void {
-    const operation = this.operation(operationId, 'backup');
+  function takeAuthenticatedBackup(client: ClientRecord, operationId: unknown): () => void {
+    const operation = operationOf(operationId, 'backup');
     const record = operation.authenticated;
     if (operation.client !== client || !record) {
       throw badRequest('A PASSKEY backup needs a passkey operation of this client with a verified authentication');
     }
-    this.operations.delete(operation.id);
+    operations.delete(operation.id);
     return () => {
       client.passkey = record;
     };
   }
 
-  snapshotOf(client: ClientRecord): PasskeySnapshot | null {
+  function snapshotOf(client: ClientRecord): PasskeySnapshot | null {
     const record = client.passkey;
     return record
       ? {
@@ -351,19 +348,19 @@ export class PasskeyCeremonies {
       : null;
   }
 
-  pendingOperations(): number {
-    this.dropExpired();
-    return this.operations.size;
+  function pendingOperations(): number {
+    dropExpired();
+    return operations.size;
   }
 
-  clear(): void {
-    this.operations.clear();
+  function clear(): void {
+    operations.clear();
   }
 
-  private operation(operationId: unknown, kind?: PasskeyOperationKind): PasskeyOperation {
-    const operation = typeof operationId === 'string' ? this.operations.get(operationId) : undefined;
-    if (!operation || operation.expiresAt <= this.clock() || (kind !== undefined && operation.kind !== kind)) {
-      if (operation && operation.expiresAt <= this.clock()) this.operations.delete(operation.id);
+  function operationOf(operationId: unknown, kind?: PasskeyOperationKind): PasskeyOperation {
+    const operation = typeof operationId === 'string' ? operations.get(operationId) : undefined;
+    if (!operation || operation.expiresAt <= clock() || (kind !== undefined && operation.kind !== kind)) {
+      if (operation && operation.expiresAt <= clock()) operations.delete(operation.id);
       throw new PortalProtocolError(
         ErrorCodes.NotFound,
         'This passkey request is unknown, expired or already used: start the backup or recovery again from the app',
@@ -372,49 +369,67 @@ export class PasskeyCeremonies {
     return operation;
   }
 
-  private credentialOf(operation: PasskeyOperation): WebAuthnCredential {
-    if (operation.kind === 'recover') return this.recordFor(operation.client, operation.keyId).credential;
+  function credentialOf(operation: PasskeyOperation): WebAuthnCredential {
+    if (operation.kind === 'recover') return recordFor(operation.client, operation.keyId).credential;
     if (!operation.registered) throw badRequest('Register the passkey before authenticating with it');
     return operation.registered;
   }
 
-  private issueChallenge(operation: PasskeyOperation, ceremony: PendingChallenge['ceremony'], value: string): void {
-    operation.challenge = { ceremony, value, expiresAt: this.clock() + CHALLENGE_TTL_MS };
+  function issueChallenge(operation: PasskeyOperation, ceremony: PendingChallenge['ceremony'], value: string): void {
+    operation.challenge = { ceremony, value, expiresAt: clock() + CHALLENGE_TTL_MS };
   }
 
   /** Single use: the challenge is gone after this, whether the response verifies or not. */
-  private takeChallenge(operation: PasskeyOperation, ceremony: PendingChallenge['ceremony']): string {
+  function takeChallenge(operation: PasskeyOperation, ceremony: PendingChallenge['ceremony']): string {
     const challenge = operation.challenge;
     operation.challenge = null;
-    if (!challenge || challenge.ceremony !== ceremony || challenge.expiresAt <= this.clock()) {
+    if (!challenge || challenge.ceremony !== ceremony || challenge.expiresAt <= clock()) {
       throw ceremonyFailed(`No ${ceremony} challenge is waiting (it expired or was used): ask for new options`);
     }
     return challenge.value;
   }
 
-  private seal(key: PasskeyProtectedKey): SealedPasskeyKey {
+  function seal(key: PasskeyProtectedKey): SealedPasskeyKey {
     if (key.protection === 'prf') return { protection: 'prf', wrappedKey: key.wrappedKey };
     const raw = Buffer.from(key.key, 'base64');
     if (raw.length !== 32) throw badRequest('A passkey backup key must be 32 bytes of base64');
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.masterKey, iv);
+    const cipher = createCipheriv('aes-256-gcm', masterKey, iv);
     const sealed = Buffer.concat([iv, cipher.update(raw), cipher.final(), cipher.getAuthTag()]);
     return { protection: 'enclave', sealed: sealed.toString('base64') };
   }
 
-  private unseal(key: SealedPasskeyKey): PasskeyProtectedKey {
+  function unseal(key: SealedPasskeyKey): PasskeyProtectedKey {
     if (key.protection === 'prf') return { protection: 'prf', wrappedKey: key.wrappedKey };
     const sealed = Buffer.from(key.sealed, 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', this.masterKey, sealed.subarray(0, 12));
+    const decipher = createDecipheriv('aes-256-gcm', masterKey, sealed.subarray(0, 12));
     decipher.setAuthTag(sealed.subarray(sealed.length - 16));
     const raw = Buffer.concat([decipher.update(sealed.subarray(12, sealed.length - 16)), decipher.final()]);
     return { protection: 'enclave', key: raw.toString('base64') };
   }
 
-  private dropExpired(): void {
-    const time = this.clock();
-    for (const [id, operation] of this.operations) if (operation.expiresAt <= time) this.operations.delete(id);
+  function dropExpired(): void {
+    const time = clock();
+    for (const [id, operation] of operations) if (operation.expiresAt <= time) operations.delete(id);
   }
+
+  return {
+    get popupTimeoutMs(): number {
+      return popupTimeoutMs;
+    },
+    set popupTimeoutMs(ms: number) {
+      popupTimeoutMs = ms;
+    },
+    createOperation,
+    registrationOptions,
+    verifyRegistration,
+    authenticationOptions,
+    verifyAuthentication,
+    takeAuthenticatedBackup,
+    snapshotOf,
+    pendingOperations,
+    clear,
+  };
 }
 
 function isProtectedKey(value: unknown): value is PasskeyProtectedKey {

@@ -43,7 +43,7 @@ export function clientSnapshot(client: ClientRecord, passkey: PasskeySnapshot | 
     addresses: addressesOf(client),
     wallets: publicWallets(client),
     custodianBackupShares: [...client.custodianBackupShares.values()].map((record) => ({ ...record })),
-    clientBackupShares: [...client.clientBackupShares.values()].map(({ backupMethod, storedAt }) => ({
+    clientBackupShares: [...client.keptClientBackupShares.values()].map(({ backupMethod, storedAt }) => ({
       backupMethod,
       storedAt,
     })),

@@ -3,10 +3,10 @@ import { evmAddressOf } from '../crypto/addresses.js';
 import { curveArithmetic } from '../crypto/curve-arithmetic.js';
 import { addScalars, randomScalar, scalarToHex, splitSecret } from '../crypto/scalars.js';
 import { mapCurves, type PerCurve } from '../protocol/curves.js';
-import { ClientRegistry, type ClientRecord } from './client-registry.js';
+import { createClientRegistry, type ClientRecord } from './client-registry.js';
 import { toClientResponse } from './client-response.js';
-import { InMemoryCustodianBackupShareStore } from './custodian-backup-share-store.js';
-import { WalletService } from './wallet-service.js';
+import { createInMemoryCustodianBackupShareStore } from './custodian-backup-share-store.js';
+import { createWalletService, type WalletService } from './wallet-service.js';
 
 /** Plays the iframe's half of each operation, the way src/iframe/handlers do. */
 function newWalletRequest() {
@@ -22,9 +22,9 @@ function newWalletRequest() {
 }
 
 function setUp() {
-  const custodian = new InMemoryCustodianBackupShareStore();
-  const service = new WalletService(custodian);
-  const client = new ClientRegistry().getOrCreate('api-key');
+  const custodian = createInMemoryCustodianBackupShareStore();
+  const service = createWalletService(custodian);
+  const client = createClientRegistry().getOrCreate('api-key');
   const { request, secrets, clientSigningShares } = newWalletRequest();
   const { address } = service.createWallet(client, request);
   return { custodian, service, client, secrets, clientSigningShares, address };
@@ -61,8 +61,8 @@ describe('the custodian side of the wallet', () => {
   });
 
   it('refuses a public key that is not on the curve', () => {
-    const service = new WalletService(new InMemoryCustodianBackupShareStore());
-    const client = new ClientRegistry().getOrCreate('api-key');
+    const service = createWalletService(createInMemoryCustodianBackupShareStore());
+    const client = createClientRegistry().getOrCreate('api-key');
     const { request } = newWalletRequest();
     expect(() =>
       service.createWallet(client, {
@@ -96,9 +96,9 @@ describe('the custodian side of the wallet', () => {
         wallet.backupSharePairs.map((pair) => [pair.id, pair.status]),
       );
     expect(statuses()).toEqual(backupIds.map((id) => [id, 'incomplete']));
-    service.markClientBackupShareStored(client, { success: false, backupMethod: 'PASSWORD' });
+    service.reportClientBackupShareStored(client, { success: false, backupMethod: 'PASSWORD' });
     expect(statuses()).toEqual(backupIds.map((id) => [id, 'incomplete']));
-    service.markClientBackupShareStored(client, { success: true, backupMethod: 'PASSWORD' });
+    service.reportClientBackupShareStored(client, { success: true, backupMethod: 'PASSWORD' });
     expect(statuses()).toEqual(backupIds.map((id) => [id, 'completed']));
     expect(toClientResponse(client).backupStatus).toBe('STORED_CLIENT_BACKUP_SHARE');
   });
@@ -121,7 +121,7 @@ describe('the custodian side of the wallet', () => {
 
   it('refuses storedClientBackupShare for a method that was never backed up', () => {
     const { service, client } = setUp();
-    expect(() => service.markClientBackupShareStored(client, { success: true, backupMethod: 'GDRIVE' })).toThrow(
+    expect(() => service.reportClientBackupShareStored(client, { success: true, backupMethod: 'GDRIVE' })).toThrow(
       expect.objectContaining({ code: 203 }),
     );
   });
@@ -156,8 +156,8 @@ describe('the custodian side of the wallet', () => {
 
 describe('Portal-managed backups (portalManagedBackups)', () => {
   function setUpPortalManaged() {
-    const service = new WalletService(new InMemoryCustodianBackupShareStore(), { portalManagedBackups: true });
-    const client = new ClientRegistry().getOrCreate('api-key');
+    const service = createWalletService(createInMemoryCustodianBackupShareStore(), { portalManagedBackups: true });
+    const client = createClientRegistry().getOrCreate('api-key');
     const { request, clientSigningShares } = newWalletRequest();
     service.createWallet(client, request);
     const backUpWith = (cipherText: unknown) =>
@@ -176,15 +176,15 @@ describe('Portal-managed backups (portalManagedBackups)', () => {
     expect(
       service.clientResponse(client).wallets.flatMap((wallet) => wallet.backupSharePairs.map((p) => [p.id, p.status])),
     ).toEqual(backupIds.map((id) => [id, 'completed']));
-    expect(service.storedClientBackupShare(client, 'PASSWORD')).toEqual({ cipherText: 'first-cipher-text' });
+    expect(service.keptClientBackupShare(client, 'PASSWORD')).toEqual({ cipherText: 'first-cipher-text' });
   });
 
   it('replaces the kept cipherText of a method with the next backup of that method', async () => {
     const { service, client, backUpWith } = setUpPortalManaged();
     await backUpWith('first-cipher-text');
     await backUpWith('second-cipher-text');
-    expect(service.storedClientBackupShare(client, 'PASSWORD')).toEqual({ cipherText: 'second-cipher-text' });
-    expect(() => service.storedClientBackupShare(client, 'GDRIVE')).toThrow(expect.objectContaining({ code: 203 }));
+    expect(service.keptClientBackupShare(client, 'PASSWORD')).toEqual({ cipherText: 'second-cipher-text' });
+    expect(() => service.keptClientBackupShare(client, 'GDRIVE')).toThrow(expect.objectContaining({ code: 203 }));
   });
 
   it('refuses a Portal-managed backup without a cipherText, changing nothing', async () => {
@@ -206,7 +206,7 @@ describe('Portal-managed backups (portalManagedBackups)', () => {
       }),
     ).rejects.toMatchObject({ code: 201 });
     await backUp(service, client, clientSigningShares);
-    expect(() => service.storedClientBackupShare(client, 'PASSWORD')).toThrow(
+    expect(() => service.keptClientBackupShare(client, 'PASSWORD')).toThrow(
       expect.objectContaining({ code: 405, message: expect.stringContaining('portalManagedBackups') }),
     );
   });

@@ -6,13 +6,13 @@ import type { BackupSharePair, ClientResponse } from '../protocol/client-respons
 import { CURVES, mapCurves, type Curve, type PerCurve } from '../protocol/curves.js';
 import type {
   AddressResponse,
-  ClientBackupShareStoredRequest,
+  ClientBackupShareStoredReport,
   CreateBackupRequest,
   CreateBackupResponse,
   CreateWalletRequest,
+  KeptClientBackupShareResponse,
   RecoverWalletRequest,
   SetBackupStatusRequest,
-  StoredClientBackupShareResponse,
 } from '../protocol/emulator-api.js';
 import { PortalProtocolError } from '../protocol/portal-error.js';
 import { ErrorCodes } from '../protocol/portal-error-codes.js';
@@ -75,6 +75,20 @@ export interface WalletServiceOptions {
 
 const signingSharePair = () => ({ id: newId('ssp'), createdAt: now(), status: 'completed' as const });
 
+export interface WalletService {
+  readonly portalManagedBackups: boolean;
+  clientResponse(client: ClientRecord): ClientResponse;
+  createWallet(client: ClientRecord, request: CreateWalletRequest): AddressResponse;
+  createBackup(client: ClientRecord, request: CreateBackupRequest): Promise<CreateBackupResponse>;
+  /** `recoverWallet('', method)`: the cipherText Portal keeps for Portal-managed backups. */
+  keptClientBackupShare(client: ClientRecord, backupMethod: unknown): KeptClientBackupShareResponse;
+  /** `storageCallback()` → `portal:api:setBackupStatus`: marks the named pairs completed. */
+  setBackupStatus(client: ClientRecord, request: SetBackupStatusRequest): void;
+  /** `storedClientBackupShare(success, method)`: true completes the method's pairs, false leaves them incomplete. */
+  reportClientBackupShareStored(client: ClientRecord, report: ClientBackupShareStoredReport): void;
+  recoverWallet(client: ClientRecord, request: RecoverWalletRequest): Promise<AddressResponse>;
+}
+
 /**
  * The custodian's half of every wallet operation. The server never sees a client share:
  * backup and recovery re-randomise shares with a blinding value r sent by the iframe
@@ -82,21 +96,17 @@ const signingSharePair = () => ({ id: newId('ssp'), createdAt: now(), status: 'c
  * here, and a recovery is accepted only when the two backup shares add up to the wallet's
  * public key.
  */
-export class WalletService {
-  readonly portalManagedBackups: boolean;
+export function createWalletService(
+  custodian: CustodianBackupShareStore,
+  options: WalletServiceOptions = {},
+): WalletService {
+  const portalManagedBackups = options.portalManagedBackups ?? false;
 
-  constructor(
-    private readonly custodian: CustodianBackupShareStore,
-    options: WalletServiceOptions = {},
-  ) {
-    this.portalManagedBackups = options.portalManagedBackups ?? false;
+  function clientResponse(client: ClientRecord): ClientResponse {
+    return toClientResponse(client, portalManagedBackups);
   }
 
-  clientResponse(client: ClientRecord): ClientResponse {
-    return toClientResponse(client, this.portalManagedBackups);
-  }
-
-  createWallet(client: ClientRecord, request: CreateWalletRequest): AddressResponse {
+  function createWallet(client: ClientRecord, request: CreateWalletRequest): AddressResponse {
     if (client.wallets)
       throw badRequest(
         'This client already has a wallet: recover it with recoverWallet() instead of generating another',
@@ -122,23 +132,24 @@ export class WalletService {
     return { address: addressesOf(client).eip155 };
   }
 
-  async createBackup(client: ClientRecord, request: CreateBackupRequest): Promise<CreateBackupResponse> {
+  async function createBackup(client: ClientRecord, request: CreateBackupRequest): Promise<CreateBackupResponse> {
     const wallets = walletsOf(client);
     const backupMethod = backupMethodOf(request?.backupMethod);
     const blinding = scalarsFrom(request?.blinding, 'The blinding value');
-    const cipherText = this.clientBackupShareToKeep(request?.cipherText);
+    const cipherText = clientBackupShareToKeep(request?.cipherText);
     const custodianBackupShares = mapCurves((curve) =>
       subtractScalars(curve, wallets[curve].custodianSigningShare, blinding[curve]),
     );
     // Stored first: if the custodian (or its webhook) fails, the client keeps its previous pairs.
-    await this.custodian.save(client.id, backupMethod, encodeCustodianBackupShare(custodianBackupShares));
+    await custodian.save(client.id, backupMethod, encodeCustodianBackupShare(custodianBackupShares));
     client.custodianBackupShares.set(backupMethod, {
       backupMethod,
       storedAt: now(),
-      location: this.custodian.location,
+      location: custodian.location,
     });
     // Portal-managed: Portal now holds both halves of the backup, so it is complete at once.
-    if (cipherText !== null) client.clientBackupShares.set(backupMethod, { backupMethod, cipherText, storedAt: now() });
+    if (cipherText !== null)
+      client.keptClientBackupShares.set(backupMethod, { backupMethod, cipherText, storedAt: now() });
     const status = cipherText === null ? 'incomplete' : 'completed';
     // The previous pairs of this method are gone: their custodian share has just been replaced.
     return {
@@ -155,8 +166,8 @@ export class WalletService {
   }
 
   /** The cipherText a Portal-managed backup keeps; null when the app keeps it (and none may be sent). */
-  private clientBackupShareToKeep(cipherText: unknown): string | null {
-    if (!this.portalManagedBackups) {
+  function clientBackupShareToKeep(cipherText: unknown): string | null {
+    if (!portalManagedBackups) {
       if (cipherText !== undefined)
         throw badRequest('The emulator keeps client backup shares only with portalManagedBackups');
       return null;
@@ -167,27 +178,25 @@ export class WalletService {
     return cipherText;
   }
 
-  /** `recoverWallet('', method)`: the cipherText Portal keeps for Portal-managed backups. */
-  storedClientBackupShare(client: ClientRecord, backupMethodValue: unknown): StoredClientBackupShareResponse {
+  function keptClientBackupShare(client: ClientRecord, backupMethodValue: unknown): KeptClientBackupShareResponse {
     const backupMethod = backupMethodOf(backupMethodValue);
-    if (!this.portalManagedBackups) {
+    if (!portalManagedBackups) {
       throw new PortalProtocolError(
         ErrorCodes.FailedToDecodeCipher,
         'Failed to decode the cipherText: none was given. This emulator does not keep client backup shares (environment.backupWithPortalEnabled is false), so pass the cipherText your app stored, or start it with portalManagedBackups: true (--portal-managed)',
       );
     }
-    const stored = client.clientBackupShares.get(backupMethod);
-    if (!stored) {
+    const kept = client.keptClientBackupShares.get(backupMethod);
+    if (!kept) {
       throw new PortalProtocolError(
         ErrorCodes.NotFound,
         `Portal keeps no ${backupMethod} client backup share for this client: back the wallet up with ${backupMethod} first`,
       );
     }
-    return { cipherText: stored.cipherText };
+    return { cipherText: kept.cipherText };
   }
 
-  /** `storageCallback()` → `portal:api:setBackupStatus`: marks the named pairs completed. */
-  setBackupStatus(client: ClientRecord, request: SetBackupStatusRequest): void {
+  function setBackupStatus(client: ClientRecord, request: SetBackupStatusRequest): void {
     if (request?.status !== STORED_CLIENT_BACKUP_SHARE) {
       throw badRequest(
         `Unsupported backup status ${JSON.stringify(request?.status)}; the emulator knows '${STORED_CLIENT_BACKUP_SHARE}'`,
@@ -204,10 +213,9 @@ export class WalletService {
     for (const pair of pairs) if (ids.includes(pair.id)) pair.status = 'completed';
   }
 
-  /** `storedClientBackupShare(success, method)`: true completes the method's pairs, false leaves them incomplete. */
-  markClientBackupShareStored(client: ClientRecord, request: ClientBackupShareStoredRequest): void {
-    const backupMethod = backupMethodOf(request?.backupMethod);
-    if (typeof request.success !== 'boolean') throw badRequest('success must be a boolean');
+  function reportClientBackupShareStored(client: ClientRecord, report: ClientBackupShareStoredReport): void {
+    const backupMethod = backupMethodOf(report?.backupMethod);
+    if (typeof report.success !== 'boolean') throw badRequest('success must be a boolean');
     const pairs = CURVES.flatMap((curve) => client.wallets?.[curve].backupSharePairs ?? []).filter(
       (pair) => pair.backupMethod === backupMethod,
     );
@@ -217,15 +225,15 @@ export class WalletService {
         `There is no ${backupMethod} backup to mark as stored: run backupWallet(${backupMethod}) first`,
       );
     }
-    for (const pair of pairs) pair.status = request.success ? 'completed' : 'incomplete';
+    for (const pair of pairs) pair.status = report.success ? 'completed' : 'incomplete';
   }
 
-  async recoverWallet(client: ClientRecord, request: RecoverWalletRequest): Promise<AddressResponse> {
+  async function recoverWallet(client: ClientRecord, request: RecoverWalletRequest): Promise<AddressResponse> {
     const wallets = walletsOf(client);
     const backupMethod = backupMethodOf(request?.backupMethod);
     const clientPublicShares = (request?.clientBackupPublicShares ?? {}) as Record<string, unknown>;
     const blinding = scalarsFrom(request?.blinding, 'The blinding value');
-    const stored = await this.custodian.load(client.id, backupMethod);
+    const stored = await custodian.load(client.id, backupMethod);
     let custodianBackupShares: PerCurve<bigint>;
     try {
       custodianBackupShares = decodeCustodianBackupShare(stored);
@@ -250,4 +258,15 @@ export class WalletService {
     }
     return { address: addressesOf(client).eip155 };
   }
+
+  return {
+    portalManagedBackups,
+    clientResponse,
+    createWallet,
+    createBackup,
+    keptClientBackupShare,
+    setBackupStatus,
+    reportClientBackupShareStored,
+    recoverWallet,
+  };
 }

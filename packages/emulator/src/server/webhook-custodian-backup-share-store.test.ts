@@ -1,15 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeCustodianWebhook, type FakeCustodianWebhook } from '../../test/support/fake-custodian-webhook.js';
 import { silentLogger } from '../../test/support/emulator-state.js';
-import { WebhookCustodianBackupShareStore } from './webhook-custodian-backup-share-store.js';
+import type { CustodianBackupShareStore } from './custodian-backup-share-store.js';
+import { createWebhookCustodianBackupShareStore } from './webhook-custodian-backup-share-store.js';
 
 describe('self-managed custodian backup shares over the webhook', () => {
   let webhook: FakeCustodianWebhook;
-  let store: WebhookCustodianBackupShareStore;
+  let store: CustodianBackupShareStore;
 
   beforeEach(async () => {
     webhook = await startFakeCustodianWebhook('s3cret');
-    store = new WebhookCustodianBackupShareStore({ url: `${webhook.url}/`, secret: 's3cret' }, silentLogger);
+    store = createWebhookCustodianBackupShareStore({ url: `${webhook.url}/`, secret: 's3cret' }, silentLogger);
   });
   afterEach(() => webhook.close());
 
@@ -49,7 +50,7 @@ describe('self-managed custodian backup shares over the webhook', () => {
   });
 
   it('fails with a wrong secret, and never puts the secret or the share in the error', async () => {
-    const wrongSecret = new WebhookCustodianBackupShareStore(
+    const wrongSecret = createWebhookCustodianBackupShareStore(
       { url: webhook.url, secret: 'wrong-secret' },
       silentLogger,
     );

@@ -23,73 +23,71 @@ function webhookFailed(what: string): PortalProtocolError {
  * was stored. Recovery reads it from `/webhook/backup/fetch` too. Errors name the URL and the
  * status, never the share or the secret.
  */
-export class WebhookCustodianBackupShareStore implements CustodianBackupShareStore {
-  readonly location = 'webhook';
-  private readonly baseUrl: string;
+export function createWebhookCustodianBackupShareStore(
+  options: WebhookOptions,
+  logger: EmulatorLogger,
+): CustodianBackupShareStore {
+  const baseUrl = options.url.replace(/\/+$/, '');
 
-  constructor(
-    private readonly options: WebhookOptions,
-    private readonly logger: EmulatorLogger,
-  ) {
-    this.baseUrl = options.url.replace(/\/+$/, '');
-  }
-
-  private async post(path: string, body: unknown): Promise<Response> {
-    const url = `${this.baseUrl}${path}`;
+  async function post(path: string, body: unknown): Promise<Response> {
+    const url = `${baseUrl}${path}`;
     try {
       return await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-webhook-secret': this.options.secret },
+        headers: { 'content-type': 'application/json', 'x-webhook-secret': options.secret },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
       });
     } catch (error) {
       const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'could not connect';
-      this.logger.warn(`custodian webhook POST ${url} ${reason}`);
+      logger.warn(`custodian webhook POST ${url} ${reason}`);
       throw webhookFailed(`POST ${url} ${reason}`);
     }
   }
 
-  private async fetchShare(clientId: string, backupMethod: BackupMethod): Promise<{ status: number; share?: string }> {
-    const response = await this.post('/webhook/backup/fetch', { clientId, backupMethod });
+  async function fetchShare(clientId: string, backupMethod: BackupMethod): Promise<{ status: number; share?: string }> {
+    const response = await post('/webhook/backup/fetch', { clientId, backupMethod });
     if (response.status !== 200) return { status: response.status };
     const body = (await response.json().catch(() => null)) as { share?: unknown } | null;
     if (typeof body?.share !== 'string') {
-      throw webhookFailed(`POST ${this.baseUrl}/webhook/backup/fetch answered 200 without a string "share"`);
+      throw webhookFailed(`POST ${baseUrl}/webhook/backup/fetch answered 200 without a string "share"`);
     }
     return { status: 200, share: body.share };
   }
 
-  async save(clientId: string, backupMethod: BackupMethod, share: string): Promise<void> {
-    const stored = await this.post('/webhook/backup', { backupMethod, clientId, share });
+  async function save(clientId: string, backupMethod: BackupMethod, share: string): Promise<void> {
+    const stored = await post('/webhook/backup', { backupMethod, clientId, share });
     if (stored.status !== 204) {
-      this.logger.warn(`custodian webhook POST /webhook/backup answered ${stored.status} (expected 204)`);
-      throw webhookFailed(`POST ${this.baseUrl}/webhook/backup answered HTTP ${stored.status} (expected 204)`);
+      logger.warn(`custodian webhook POST /webhook/backup answered ${stored.status} (expected 204)`);
+      throw webhookFailed(`POST ${baseUrl}/webhook/backup answered HTTP ${stored.status} (expected 204)`);
     }
-    const fetched = await this.fetchShare(clientId, backupMethod);
+    const fetched = await fetchShare(clientId, backupMethod);
     if (fetched.status !== 200) {
       throw webhookFailed(
-        `POST ${this.baseUrl}/webhook/backup/fetch answered HTTP ${fetched.status} right after the backup (expected 200)`,
+        `POST ${baseUrl}/webhook/backup/fetch answered HTTP ${fetched.status} right after the backup (expected 200)`,
       );
     }
     if (fetched.share !== share) {
-      throw webhookFailed(
-        `POST ${this.baseUrl}/webhook/backup/fetch returned a different share than the one just stored`,
-      );
+      throw webhookFailed(`POST ${baseUrl}/webhook/backup/fetch returned a different share than the one just stored`);
     }
-    this.logger.info(`custodian webhook stored and returned the ${backupMethod} share of ${clientId}`);
+    logger.info(`custodian webhook stored and returned the ${backupMethod} share of ${clientId}`);
   }
 
-  async load(clientId: string, backupMethod: BackupMethod): Promise<string> {
-    const fetched = await this.fetchShare(clientId, backupMethod);
+  async function load(clientId: string, backupMethod: BackupMethod): Promise<string> {
+    const fetched = await fetchShare(clientId, backupMethod);
     if (fetched.status === 404) throw noCustodianShare(backupMethod);
     if (fetched.share === undefined) {
-      throw webhookFailed(`POST ${this.baseUrl}/webhook/backup/fetch answered HTTP ${fetched.status} (expected 200)`);
+      throw webhookFailed(`POST ${baseUrl}/webhook/backup/fetch answered HTTP ${fetched.status} (expected 200)`);
     }
     return fetched.share;
   }
 
-  clear(): void {
-    // The shares live on the custodian's server; resetting the emulator does not reach there.
-  }
+  return {
+    location: 'webhook',
+    save,
+    load,
+    clear() {
+      // The shares live on the custodian's server; resetting the emulator does not reach there.
+    },
+  };
 }

@@ -3,7 +3,7 @@ import { passkeyPopupUrl, startEmulator, type RunningEmulator } from '../../src/
 import { DEFAULT_PASSKEY_POPUP_TIMEOUT_MS } from '../../src/server/passkey-ceremonies.js';
 import { useBrowserSuite } from '../support/browser-suite.js';
 import { capturingLogger, clientWithApiKey } from '../support/emulator-state.js';
-import { runPasskeyAction, VirtualPasskeys } from '../support/passkey-popups.js';
+import { createVirtualPasskeys, runPasskeyAction } from '../support/passkey-popups.js';
 
 describe('the real @portal-hq/web 3.4.1 against the emulator: PASSKEY backups through a popup', () => {
   const suite = useBrowserSuite();
@@ -25,7 +25,7 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSKEY backups th
       passkey: { ...localPasskeys(), relyingPartyOrigins: [suite.pageServer.origin] },
     });
     const { page } = portal;
-    const passkeys = new VirtualPasskeys();
+    const passkeys = createVirtualPasskeys();
     const address = await page.evaluate(() => window.portal.createWallet());
 
     const backup = await runPasskeyAction(
@@ -104,7 +104,7 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSKEY backups th
       };
     });
     await portal.page.evaluate(() => window.portal.createWallet());
-    const passkeys = new VirtualPasskeys();
+    const passkeys = createVirtualPasskeys();
     const backup = await runPasskeyAction(
       portal.page,
       emulator,
@@ -158,7 +158,7 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSKEY backups th
   it('answers PASSKEY_CANCELLED and stores nothing when the authenticator refuses user verification', async () => {
     const portal = await suite.openPortal(emulator, { passkey: localPasskeys() });
     await portal.page.evaluate(() => window.portal.createWallet());
-    const passkeys = new VirtualPasskeys();
+    const passkeys = createVirtualPasskeys();
     const { outcome, popup } = await runPasskeyAction(
       portal.page,
       emulator,

@@ -12,28 +12,33 @@ type VirtualCredential = Record<string, unknown> & { credentialId: string };
  * its own authenticator, loaded with the credentials this user has so far; credentialAdded and
  * credentialAsserted keep the latest copy of each credential (sign counter included).
  */
-export class VirtualPasskeys {
-  private readonly credentials = new Map<string, VirtualCredential>();
+export interface VirtualPasskeys {
+  readonly count: number;
+  attachTo(page: Page, options?: VirtualAuthenticatorOptions): Promise<CDPSession>;
+}
 
-  get count(): number {
-    return this.credentials.size;
-  }
-
-  async attachTo(page: Page, options: VirtualAuthenticatorOptions = {}): Promise<CDPSession> {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('WebAuthn.enable');
-    const authenticatorId = await addVirtualAuthenticator(cdp, options);
-    for (const credential of this.credentials.values()) {
-      await cdp.send('WebAuthn.addCredential', { authenticatorId, credential: credential as never });
-    }
-    const keep = ({ credential }: { credential: unknown }) => {
-      const copy = credential as VirtualCredential;
-      this.credentials.set(copy.credentialId, copy);
-    };
-    cdp.on('WebAuthn.credentialAdded', keep);
-    cdp.on('WebAuthn.credentialAsserted', keep);
-    return cdp;
-  }
+export function createVirtualPasskeys(): VirtualPasskeys {
+  const credentials = new Map<string, VirtualCredential>();
+  return {
+    get count() {
+      return credentials.size;
+    },
+    async attachTo(page, options = {}) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('WebAuthn.enable');
+      const authenticatorId = await addVirtualAuthenticator(cdp, options);
+      for (const credential of credentials.values()) {
+        await cdp.send('WebAuthn.addCredential', { authenticatorId, credential: credential as never });
+      }
+      const keep = ({ credential }: { credential: unknown }) => {
+        const copy = credential as VirtualCredential;
+        credentials.set(copy.credentialId, copy);
+      };
+      cdp.on('WebAuthn.credentialAdded', keep);
+      cdp.on('WebAuthn.credentialAsserted', keep);
+      return cdp;
+    },
+  };
 }
 
 export type PasskeyAction = { kind: 'backup' } | { kind: 'recover'; cipherText: string };

@@ -11,6 +11,9 @@ export const setBackupStatus: MessageHandler = async (data, { server }) => {
 /** `portal:storedClientBackupShare`: the app reports whether it stored the cipherText of a method. */
 export const storedClientBackupShare: MessageHandler = async (data, { server }) => {
   const { success, backupMethod } = fieldsOf(data);
-  await server.clientBackupShareStored({ success: success as boolean, backupMethod: backupMethod as BackupMethod });
+  await server.reportClientBackupShareStored({
+    success: success as boolean,
+    backupMethod: backupMethod as BackupMethod,
+  });
   return true;
 };

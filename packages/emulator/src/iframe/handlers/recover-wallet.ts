@@ -28,7 +28,7 @@ export const recoverWallet: MessageHandler = (data, context) =>
     }
     const envelope = decodeCipherText(
       cipherText === undefined || cipherText === ''
-        ? (await server.readStoredClientBackupShare(method)).cipherText
+        ? (await server.readKeptClientBackupShare(method)).cipherText
         : cipherText,
     );
     if (envelope.backupMethod !== method) {
