@@ -1,6 +1,7 @@
 import type { BackupMethod } from '../protocol/backup-methods.js';
 import type { BackupSharePair, SigningSharePair } from '../protocol/client-response.js';
 import type { Curve, PerCurve } from '../protocol/curves.js';
+import type { BackupSharePairStatusUpdate } from '../protocol/enclave-api.js';
 import { newId, now } from './ids.js';
 import type { PasskeyRecord } from './passkey-ceremonies.js';
 
@@ -43,6 +44,10 @@ export interface ClientRecord {
   driveFiles: Map<string, Uint8Array<ArrayBuffer>>;
   /** The passkey of the latest PASSKEY backup and the key it guards. */
   passkey: PasskeyRecord | null;
+  /** Enclave MPC API backups: the clientCipherText stored per backup share pair id. */
+  backupSharePairCipherTexts: Map<string, string>;
+  /** The status the latest backup share pairs were marked with (`PATCH …/backup-share-pairs`). */
+  backupStatus: BackupSharePairStatusUpdate | null;
 }
 
 export interface ClientRegistry {
@@ -68,6 +73,8 @@ export function createClientRegistry(): ClientRegistry {
           keptClientBackupShares: new Map(),
           driveFiles: new Map(),
           passkey: null,
+          backupSharePairCipherTexts: new Map(),
+          backupStatus: null,
         };
         byApiKey.set(apiKey, client);
       }

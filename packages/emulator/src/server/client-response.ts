@@ -33,7 +33,7 @@ export function toClientResponse(client: ClientRecord, backupWithPortalEnabled =
   return {
     id: client.id,
     address: addresses.eip155,
-    backupStatus: backedUp ? 'STORED_CLIENT_BACKUP_SHARE' : null,
+    backupStatus: backedUp ? (client.backupStatus ?? 'STORED_CLIENT_BACKUP_SHARE') : null,
     createdAt: client.createdAt,
     custodian: { id: 'custodian_backup_kit_emulator', name: 'Backup Kit emulator' },
     environment: {

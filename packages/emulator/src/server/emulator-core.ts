@@ -5,6 +5,7 @@ import { PortalProtocolError } from '../protocol/portal-error.js';
 import { ErrorCodes } from '../protocol/portal-error-codes.js';
 import { isSdkRequestType, messageKindOf } from '../protocol/sdk-message-types.js';
 import { createClientRegistry, type ClientRegistry } from './client-registry.js';
+import { createEnclaveWallets, type EnclaveWallets } from './enclave-wallets.js';
 import type { CustodianBackupShareStore } from './custodian-backup-share-store.js';
 import { createFaultQueue, type FaultQueue } from './fault-queue.js';
 import { HttpError } from './http-json.js';
@@ -43,6 +44,8 @@ export interface EmulatorCore extends EmulatorControl {
   readonly faults: FaultQueue;
   readonly wallets: WalletService;
   readonly passkeys: PasskeyCeremonies;
+  /** Portal's server-side APIs (Enclave MPC and backup share pairs) over the same wallets. */
+  readonly enclave: EnclaveWallets;
   /** Every message the iframe receives is logged (allowlisted fields only) and may take a fault. */
   announce(apiKey: string | null, request: AnnounceMessageRequest): AnnounceMessageResponse;
 }
@@ -68,6 +71,7 @@ export function createEmulatorCore(
     faults,
     wallets,
     passkeys,
+    enclave: createEnclaveWallets(wallets),
     announce(apiKey, request) {
       if (!isSdkRequestType(request?.type))
         throw new PortalProtocolError(ErrorCodes.BadRequest, 'Unknown message type');

@@ -9,6 +9,8 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The request body field at fault, when there is one. */
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -40,7 +42,7 @@ export function sendNoContent(response: ServerResponse): void {
   response.end();
 }
 
-function statusOf(error: PortalProtocolError): number {
+export function statusOf(error: PortalProtocolError): number {
   if (error.code === ErrorCodes.NotFound) return 404;
   if (error.code === ErrorCodes.CustodianWebhookFailed) return 502;
   return 400;

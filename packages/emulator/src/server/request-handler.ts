@@ -3,6 +3,7 @@ import { PortalProtocolError } from '../protocol/portal-error.js';
 import { CONTROL_PREFIX, handleControlRequest } from './control-routes.js';
 import { developmentNotice } from './development-notice.js';
 import type { EmulatorCore } from './emulator-core.js';
+import { isEnclaveApiPath, handleEnclaveApiRequest } from './enclave-api-routes.js';
 import { HttpError, sendError } from './http-json.js';
 import { API_PREFIX, handleIframeApiRequest } from './iframe-api-routes.js';
 import { IFRAME_PAGE_HTML, IFRAME_PAGE_PATH, IFRAME_SCRIPT_PATH } from './iframe-page.js';
@@ -35,6 +36,8 @@ export function createRequestHandler({
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path.startsWith(CONTROL_PREFIX)) return handleControlRequest(core, request, response, path);
     if (path.startsWith(API_PREFIX)) return handleIframeApiRequest(core, logger, request, response, path);
+    if (isEnclaveApiPath(path))
+      return handleEnclaveApiRequest(core.enclave, core.clients, logger, request, response, path);
     if (path === VAULT_PREFIX || path.startsWith(`${VAULT_PREFIX}/`)) {
       if (vault) return vault.handle(request, response);
       throw new HttpError(

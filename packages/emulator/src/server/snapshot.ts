@@ -21,6 +21,8 @@ export interface ClientSnapshot {
   passkey: PasskeySnapshot | null;
   /** How many GDRIVE backup keys the stand-in for Google Drive holds (not the keys). */
   googleDriveBackupKeys: number;
+  /** Enclave MPC API backups: the backup share pairs whose clientCipherText is stored (ids only). */
+  clientCipherTextPairIds: string[];
 }
 
 export interface EmulatorStateSnapshot {
@@ -49,5 +51,6 @@ export function clientSnapshot(client: ClientRecord, passkey: PasskeySnapshot | 
     })),
     passkey,
     googleDriveBackupKeys: client.driveFiles.size,
+    clientCipherTextPairIds: [...client.backupSharePairCipherTexts.keys()],
   };
 }

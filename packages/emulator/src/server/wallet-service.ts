@@ -80,6 +80,26 @@ export interface WalletService {
   clientResponse(client: ClientRecord): ClientResponse;
   createWallet(client: ClientRecord, request: CreateWalletRequest): AddressResponse;
   createBackup(client: ClientRecord, request: CreateBackupRequest): Promise<CreateBackupResponse>;
+  /**
+   * The custodian's half of any backup: keeps s − r as the custodian backup share of the method
+   * and opens one backup share pair per curve (ids in CURVES order), replacing the method's
+   * older pairs. `keptCipherText` completes them at once (Portal-managed backups).
+   */
+  storeCustodianBackupShares(
+    client: ClientRecord,
+    backupMethod: BackupMethod,
+    blinding: PerCurve<bigint>,
+    keptCipherText: string | null,
+  ): Promise<string[]>;
+  /**
+   * The custodian backup shares of a method, once checked to rebuild the wallet's public keys
+   * with the client backup shares whose public shares (cb·G) are given.
+   */
+  checkedCustodianBackupShares(
+    client: ClientRecord,
+    backupMethod: BackupMethod,
+    clientBackupPublicShares: PerCurve<string>,
+  ): Promise<PerCurve<bigint>>;
   /** `recoverWallet('', method)`: the cipherText Portal keeps for Portal-managed backups. */
   keptClientBackupShare(client: ClientRecord, backupMethod: unknown): KeptClientBackupShareResponse;
   /** `storageCallback()` → `portal:api:setBackupStatus`: marks the named pairs completed. */
@@ -133,10 +153,20 @@ export function createWalletService(
   }
 
   async function createBackup(client: ClientRecord, request: CreateBackupRequest): Promise<CreateBackupResponse> {
-    const wallets = walletsOf(client);
+    walletsOf(client);
     const backupMethod = backupMethodOf(request?.backupMethod);
     const blinding = scalarsFrom(request?.blinding, 'The blinding value');
     const cipherText = clientBackupShareToKeep(request?.cipherText);
+    return { backupIds: await storeCustodianBackupShares(client, backupMethod, blinding, cipherText) };
+  }
+
+  async function storeCustodianBackupShares(
+    client: ClientRecord,
+    backupMethod: BackupMethod,
+    blinding: PerCurve<bigint>,
+    cipherText: string | null,
+  ): Promise<string[]> {
+    const wallets = walletsOf(client);
     const custodianBackupShares = mapCurves((curve) =>
       subtractScalars(curve, wallets[curve].custodianSigningShare, blinding[curve]),
     );
@@ -152,17 +182,15 @@ export function createWalletService(
       client.keptClientBackupShares.set(backupMethod, { backupMethod, cipherText, storedAt: now() });
     const status = cipherText === null ? 'incomplete' : 'completed';
     // The previous pairs of this method are gone: their custodian share has just been replaced.
-    return {
-      backupIds: CURVES.map((curve) => {
-        const pair: BackupSharePair = { id: newId('bsp'), createdAt: now(), status, backupMethod };
-        const wallet = wallets[curve];
-        wallet.backupSharePairs = [
-          ...wallet.backupSharePairs.filter((existing) => existing.backupMethod !== backupMethod),
-          pair,
-        ];
-        return pair.id;
-      }),
-    };
+    return CURVES.map((curve) => {
+      const pair: BackupSharePair = { id: newId('bsp'), createdAt: now(), status, backupMethod };
+      const wallet = wallets[curve];
+      wallet.backupSharePairs = [
+        ...wallet.backupSharePairs.filter((existing) => existing.backupMethod !== backupMethod),
+        pair,
+      ];
+      return pair.id;
+    });
   }
 
   /** The cipherText a Portal-managed backup keeps; null when the app keeps it (and none may be sent). */
@@ -211,6 +239,7 @@ export function createWalletService(
     if (unknown.length > 0)
       throw new PortalProtocolError(ErrorCodes.NotFound, `Unknown backup share pair id(s): ${unknown.join(', ')}`);
     for (const pair of pairs) if (ids.includes(pair.id)) pair.status = 'completed';
+    client.backupStatus = STORED_CLIENT_BACKUP_SHARE;
   }
 
   function reportClientBackupShareStored(client: ClientRecord, report: ClientBackupShareStoredReport): void {
@@ -226,13 +255,33 @@ export function createWalletService(
       );
     }
     for (const pair of pairs) pair.status = report.success ? 'completed' : 'incomplete';
+    if (report.success) client.backupStatus = STORED_CLIENT_BACKUP_SHARE;
   }
 
   async function recoverWallet(client: ClientRecord, request: RecoverWalletRequest): Promise<AddressResponse> {
     const wallets = walletsOf(client);
     const backupMethod = backupMethodOf(request?.backupMethod);
-    const clientPublicShares = (request?.clientBackupPublicShares ?? {}) as Record<string, unknown>;
     const blinding = scalarsFrom(request?.blinding, 'The blinding value');
+    const custodianBackupShares = await checkedCustodianBackupShares(
+      client,
+      backupMethod,
+      request?.clientBackupPublicShares,
+    );
+    // Every check passed: only now do the custodian's signing shares change.
+    for (const curve of CURVES) {
+      wallets[curve].custodianSigningShare = subtractScalars(curve, custodianBackupShares[curve], blinding[curve]);
+      wallets[curve].signingSharePairs = [signingSharePair()];
+    }
+    return { address: addressesOf(client).eip155 };
+  }
+
+  async function checkedCustodianBackupShares(
+    client: ClientRecord,
+    backupMethod: BackupMethod,
+    clientBackupPublicShares: unknown,
+  ): Promise<PerCurve<bigint>> {
+    const wallets = walletsOf(client);
+    const clientPublicShares = (clientBackupPublicShares ?? {}) as Record<string, unknown>;
     const stored = await custodian.load(client.id, backupMethod);
     let custodianBackupShares: PerCurve<bigint>;
     try {
@@ -251,12 +300,7 @@ export function createWalletService(
         );
       }
     }
-    // Every check passed: only now do the custodian's signing shares change.
-    for (const curve of CURVES) {
-      wallets[curve].custodianSigningShare = subtractScalars(curve, custodianBackupShares[curve], blinding[curve]);
-      wallets[curve].signingSharePairs = [signingSharePair()];
-    }
-    return { address: addressesOf(client).eip155 };
+    return custodianBackupShares;
   }
 
   return {
@@ -264,6 +308,8 @@ export function createWalletService(
     clientResponse,
     createWallet,
     createBackup,
+    storeCustodianBackupShares,
+    checkedCustodianBackupShares,
     keptClientBackupShare,
     setBackupStatus,
     reportClientBackupShareStored,
