@@ -49,7 +49,7 @@ function requireGoogleDrive(session: IframeSession): void {
   }
 }
 
-function unsupportedMethod(backupMethod: unknown): never {
+export function unsupportedMethod(backupMethod: unknown): never {
   throw new PortalProtocolError(
     ErrorCodes.BadRequest,
     `Unsupported backup method ${JSON.stringify(backupMethod)}: use PASSWORD, GDRIVE or PASSKEY`,

@@ -2,13 +2,15 @@ import { decryptClientBackupShare } from '../../crypto/backup-encryption.js';
 import { decodeCipherText } from '../../crypto/cipher-text-envelope.js';
 import { curveArithmetic } from '../../crypto/curve-arithmetic.js';
 import { addScalars, randomScalar, scalarToHex } from '../../crypto/scalars.js';
-import { mapCurves } from '../../protocol/curves.js';
+import { isBackupMethod, type BackupMethod } from '../../protocol/backup-methods.js';
+import { mapCurves, type PerCurve } from '../../protocol/curves.js';
 import { MpcStatuses } from '../../protocol/mpc-statuses.js';
 import { PortalProtocolError } from '../../protocol/portal-error.js';
 import { ErrorCodes } from '../../protocol/portal-error-codes.js';
-import { checkRecoveryMethod, decryptionKeyFor } from '../backup-keys.js';
+import { checkRecoveryMethod, decryptionKeyFor, unsupportedMethod } from '../backup-keys.js';
+import { enclaveBackupSharesFrom } from '../enclave-backup-shares.js';
 import { decodeClientBackupShares } from '../client-backup-share-plaintext.js';
-import { fieldsOf, type MessageHandler } from './handler-context.js';
+import { fieldsOf, type HandlerContext, type MessageHandler } from './handler-context.js';
 
 /**
  * `portal:wasm:recover` → the EVM address. An empty cipherText means "the one Portal keeps"
@@ -18,14 +20,21 @@ import { fieldsOf, type MessageHandler } from './handler-context.js';
  */
 export const recoverWallet: MessageHandler = (data, context) =>
   context.walletLock.run(async () => {
-    const { session, server, signingShares, progress } = context;
+    const { session, server, progress } = context;
     const { cipherText, backupMethod, backupConfigs } = fieldsOf(data);
     const clientId = session.requireClientId();
-    const method = checkRecoveryMethod(backupMethod, session);
-    progress(MpcStatuses.ReadingShare);
     if (cipherText !== undefined && typeof cipherText !== 'string') {
       throw new PortalProtocolError(ErrorCodes.FailedToDecodeCipher, 'Failed to decode the cipherText: not a string');
     }
+    const enclaveShares = cipherText === undefined ? null : enclaveBackupSharesFrom(cipherText);
+    if (enclaveShares) {
+      // An Enclave MPC API backup: the server checks the method against the backup's pairs.
+      if (!isBackupMethod(backupMethod)) return unsupportedMethod(backupMethod);
+      progress(MpcStatuses.ReadingShare);
+      return recoverFrom(enclaveShares, backupMethod, context, clientId);
+    }
+    const method = checkRecoveryMethod(backupMethod, session);
+    progress(MpcStatuses.ReadingShare);
     const envelope = decodeCipherText(
       cipherText === undefined || cipherText === ''
         ? (await server.readKeptClientBackupShare(method)).cipherText
@@ -39,18 +48,32 @@ export const recoverWallet: MessageHandler = (data, context) =>
     }
     const keyMaterial = await decryptionKeyFor(envelope, backupConfigs, context);
     progress(MpcStatuses.DecryptingShare);
-    const clientBackupShares = decodeClientBackupShares(await decryptClientBackupShare(envelope, keyMaterial));
-    progress(MpcStatuses.RecoveringBackupShare);
-    const blinding = mapCurves(randomScalar);
-    const newClientSigningShares = mapCurves((curve) => addScalars(curve, clientBackupShares[curve], blinding[curve]));
-    progress(MpcStatuses.RecoveringSigningShare);
-    const { address } = await server.recoverWallet({
-      backupMethod: method,
-      clientBackupPublicShares: mapCurves((curve) => curveArithmetic(curve).publicKeyOf(clientBackupShares[curve])),
-      blinding: mapCurves((curve) => scalarToHex(blinding[curve])),
-    });
-    progress(MpcStatuses.StoringShare);
-    signingShares.write(clientId, newClientSigningShares);
-    progress(MpcStatuses.Done);
-    return address;
+    return recoverFrom(
+      decodeClientBackupShares(await decryptClientBackupShare(envelope, keyMaterial)),
+      method,
+      context,
+      clientId,
+    );
   });
+
+/** New signing shares from the client backup shares: cb + r′ here, sb − r′ at the custodian. */
+async function recoverFrom(
+  clientBackupShares: PerCurve<bigint>,
+  method: BackupMethod,
+  { server, signingShares, progress }: HandlerContext,
+  clientId: string,
+): Promise<string> {
+  progress(MpcStatuses.RecoveringBackupShare);
+  const blinding = mapCurves(randomScalar);
+  const newClientSigningShares = mapCurves((curve) => addScalars(curve, clientBackupShares[curve], blinding[curve]));
+  progress(MpcStatuses.RecoveringSigningShare);
+  const { address } = await server.recoverWallet({
+    backupMethod: method,
+    clientBackupPublicShares: mapCurves((curve) => curveArithmetic(curve).publicKeyOf(clientBackupShares[curve])),
+    blinding: mapCurves((curve) => scalarToHex(blinding[curve])),
+  });
+  progress(MpcStatuses.StoringShare);
+  signingShares.write(clientId, newClientSigningShares);
+  progress(MpcStatuses.Done);
+  return address;
+}
