@@ -28,6 +28,7 @@ describe('the emulator over HTTP', () => {
     expect(emulator.host).toBe(`localhost:${emulator.port}`);
     expect(emulator.url).toBe(`http://localhost:${emulator.port}`);
     expect(logLines.join('\n')).toMatch(/FOR DEVELOPMENT AND TESTS ONLY[\s\S]*NOT MPC/);
+    expect(logLines.join('\n')).toContain(`Enclave MPC API: ${emulator.url}/v1/…`);
   });
 
   it('serves the iframe page exactly where @portal-hq/web 3.4.1 looks for it, with its bundled script', async () => {

@@ -8,6 +8,8 @@ export function developmentNotice(url: string): string {
     'is hardened or secure. Never use it with real funds or real users.',
     '',
     `Portal host: ${url.replace(/^http:\/\//, '')}   (new Portal({ host, apiKey, rpcConfig }))`,
+    `Enclave MPC API: ${url}/v1/…   (for https://mpc-client.portalhq.io)`,
+    `Portal API:      ${url}/api/v3/…   (for https://api.portalhq.io)`,
   ];
   const width = Math.max(...lines.map((line) => line.length));
   const border = `!${'!'.repeat(width + 4)}!`;
