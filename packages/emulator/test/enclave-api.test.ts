@@ -226,8 +226,15 @@ describe('the Enclave MPC API and the backup-share-pair API over HTTP', () => {
     const wrong = await failure(recover(apiKey, tampered));
     expect(wrong.status).toBe(422);
     expect(wrong.body.error.message).toMatch(/do not rebuild this wallet's ED25519 key/);
+    await ok(
+      call('POST', `/api/v3/clients/me/backup-share-pairs/${first.secp256k1Share.id}`, apiKey, {
+        clientCipherText: 'first-backup-ciphertext',
+      }),
+    );
     await backup(apiKey, shares);
     expect((await failure(recover(apiKey, first))).status).toBe(404);
+    // The replaced pair's ciphertext goes with it.
+    expect(clientWithApiKey(emulator, apiKey).clientCipherTextPairIds).toEqual([]);
   });
 
   it('refuses a second generate (409), a backup before any wallet (404) and unknown routes or methods', async () => {

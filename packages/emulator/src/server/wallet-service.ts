@@ -185,6 +185,8 @@ export function createWalletService(
     return CURVES.map((curve) => {
       const pair: BackupSharePair = { id: newId('bsp'), createdAt: now(), status, backupMethod };
       const wallet = wallets[curve];
+      for (const replaced of wallet.backupSharePairs.filter((existing) => existing.backupMethod === backupMethod))
+        client.backupSharePairCipherTexts.delete(replaced.id);
       wallet.backupSharePairs = [
         ...wallet.backupSharePairs.filter((existing) => existing.backupMethod !== backupMethod),
         pair,
