@@ -1,5 +1,5 @@
 // The emulator depends on @backup-kit/server to mount the passkey key vault on its own origin
-// (server/keyVault.ts); the wire types come through it from their one source,
+// (server/key-vault.ts); the wire types come through it from their one source,
 // @backup-kit/core/wire (types only, so nothing of the browser kit runs here).
 import type { PortalBackupMethod } from '@backup-kit/server';
 
