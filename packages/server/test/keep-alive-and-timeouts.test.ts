@@ -147,20 +147,24 @@ describeOnEachBackend('answers before the body is read keep clients working', (b
     }
   });
 
-  it('an undici fetch (keep-alive) gets its next request answered after a 401 to a large body', async () => {
-    const clientId = uniqueId('client');
-    for (let round = 0; round < 3; round += 1) {
-      const refused = await postWebhook(
-        suite.server.url,
-        '/webhook/backup',
-        { backupMethod: 'PASSWORD', clientId, share: 's'.repeat(60_000) },
-        'wrong-secret',
-      );
-      expect(refused.status).toBe(401);
-      await refused.text();
-      expect((await postWebhook(suite.server.url, '/webhook/backup/fetch', { clientId })).status).toBe(404);
-    }
-  });
+  // Without Connection: close undici sometimes got a socket error here (timing-dependent: the
+  // http.Agent cases above are the ones that fail every time without it).
+  it.each([1_000_000, 8_000_000])(
+    'an undici fetch (keep-alive) gets its 401 and its next answer for a %i-byte body with a wrong secret',
+    async (size) => {
+      const clientId = uniqueId('client');
+      for (let round = 0; round < 3; round += 1) {
+        const refused = await fetch(`${suite.server.url}/webhook/backup`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Webhook-Secret': 'wrong-secret' },
+          body: 'x'.repeat(size),
+        });
+        expect(refused.status).toBe(401);
+        await refused.text();
+        expect((await postWebhook(suite.server.url, '/webhook/backup/fetch', { clientId })).status).toBe(404);
+      }
+    },
+  );
 
   it('keeps the connection alive after an answer to a body that was read in full', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
