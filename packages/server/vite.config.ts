@@ -16,6 +16,7 @@ const external = [
   /^zod(\/|$)/,
   /^@simplewebauthn\//,
   /^@aws-sdk\//,
+  /^@backup-kit\//,
 ];
 
 export default defineConfig({

@@ -3,12 +3,22 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { keySourceOptionsOf } from './cli/keys-command.js';
 import { clientAddressResolver } from './http/client-address.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, MIN_WEBHOOK_SECRET_LENGTH } from './defaults.js';
 import type { Authorize } from './router-options.js';
 import type { StartServerOptions } from './start-server.js';
 
 export const USAGE = `Usage: backup-kit-server [--port 8787] [--host 127.0.0.1] [--data-dir .data/server]
                          [--key-file ~/.config/backup-kit/keys.json] [--authorize ./authorize.js]
                          [--vault-rp-id localhost ... --vault-origin http://localhost:5173 ...]
+                         [--dev] [--request-timeout 30]
+
+Who may call the user routes (one of the two is required):
+  --authorize          a module exporting the authorize hook that identifies the caller
+  --dev                development mode (env BACKUP_KIT_DEV=1): trusts the X-Backup-Kit-User
+                       header, which anyone can send; loopback --host and Host headers only
+
+Slow clients:
+  --request-timeout    seconds a whole request may take to arrive (default 30; env REQUEST_TIMEOUT)
 
 Passkey key vault (served under /vault when both are given; each flag may repeat):
   --vault-rp-id        a relying party ID the vault serves (env VAULT_RP_IDS, comma-separated)
@@ -27,10 +37,11 @@ Keys at rest (see README; each flag also reads the variable named):
   backup-kit-server keys rotate --help   re-wrap every data key under a new key
 
 Environment:
-  WEBHOOK_SECRET       required: the X-Webhook-Secret Portal sends
+  WEBHOOK_SECRET       required, at least 32 characters: the X-Webhook-Secret Portal sends
+                       (make one with: openssl rand -hex 32)
   DATABASE_URL         a Postgres connection string; without it, PGlite in --data-dir
   PORT, HOST           defaults for --port and --host
-  NODE_ENV=production  refuses to start without --authorize`;
+  BACKUP_KIT_DEV=1     same as --dev (NODE_ENV decides nothing)`;
 
 export class CliUsageError extends Error {
   override readonly name = 'CliUsageError';
@@ -54,6 +65,8 @@ export async function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): P
         'kms-key-id': { type: 'string' },
         'vault-key-file': { type: 'string' },
         'vault-kms-key-id': { type: 'string' },
+        dev: { type: 'boolean' },
+        'request-timeout': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -64,7 +77,24 @@ export async function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): P
   if (values.help) throw new CliUsageError('');
 
   const webhookSecret = env.WEBHOOK_SECRET;
-  if (!webhookSecret) throw new CliUsageError('WEBHOOK_SECRET is not set');
+  if (!webhookSecret) throw new CliUsageError('WEBHOOK_SECRET is not set; make one with: openssl rand -hex 32');
+  if (webhookSecret.length < MIN_WEBHOOK_SECRET_LENGTH) {
+    throw new CliUsageError(
+      `WEBHOOK_SECRET must be at least ${MIN_WEBHOOK_SECRET_LENGTH} characters (it has ${webhookSecret.length}); ` +
+        'make one with: openssl rand -hex 32',
+    );
+  }
+  const dev = values.dev === true || isOn(env.BACKUP_KIT_DEV);
+  if (!dev && !values.authorize) {
+    throw new CliUsageError(
+      'no way to tell who calls: pass --authorize ./authorize.js (your app decides who the caller is), ' +
+        'or --dev (or BACKUP_KIT_DEV=1) for local development, where the X-Backup-Kit-User header is trusted',
+    );
+  }
+  const requestTimeout = Number(values['request-timeout'] ?? env.REQUEST_TIMEOUT ?? DEFAULT_REQUEST_TIMEOUT_MS / 1000);
+  if (!Number.isFinite(requestTimeout) || requestTimeout <= 0 || requestTimeout > 3600) {
+    throw new CliUsageError('--request-timeout must be a number of seconds from 0 to 3600');
+  }
   const port = Number(values.port ?? env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliUsageError('--port must be 0..65535');
 
@@ -90,11 +120,15 @@ export async function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): P
     dataDir: values['data-dir'],
     webhookSecret,
     authorize: values.authorize ? await loadAuthorize(values.authorize) : undefined,
+    mode: dev ? 'development' : 'production',
+    requestTimeoutMs: Math.round(requestTimeout * 1000),
     ...(relyingParties.length > 0 && { vault: { relyingParties, allowedOrigins } }),
     ...(trustProxy.length > 0 && { trustProxy }),
     ...keySourceOptionsOf(values, env),
   };
 }
+
+const isOn = (value: string | undefined) => value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
 
 const listOf = (value: string | undefined) =>
   (value ?? '')

@@ -4,6 +4,7 @@ import { loadDefaultKeyFileProvider } from './crypto/key-providers-of.js';
 import { drizzleOf } from './db/drizzle-handle.js';
 import { DEFAULT_MAX_BODY_BYTES } from './defaults.js';
 import type { AppEnv } from './http/app-env.js';
+import { closeUnreadConnections } from './http/close-unread-connections.js';
 import { logRequests } from './http/log-requests.js';
 import { routeLimits } from './http/route-limits.js';
 import { type ServedRouter, serveRouter } from './http/serve-router.js';
@@ -28,6 +29,7 @@ export function createVaultRouter(options: VaultRouterOptions): VaultRouter {
   const { settings: limits, limitOf } = routeLimits(db, options.rateLimit, options.trustProxy);
   const app = new Hono<AppEnv>();
   app.use('*', logRequests(logger));
+  app.use('*', closeUnreadConnections());
   app.route(
     '/vault',
     vaultRouteModule(options, {
