@@ -64,6 +64,7 @@ export { defaultBackupButtonLabels, type BackupButtonLabels } from './backup-but
 
 export {
   PasswordBackup,
+  PasswordBackupDropInParts,
   PasswordBackupRetry,
   PasswordBackupStatus,
   type PasswordBackupPart,
@@ -108,6 +109,7 @@ export {
 
 export {
   PasskeySetup,
+  PasskeySetupDropInParts,
   PasskeySetupRetry,
   PasskeySetupStatus,
   PasskeySetupTrigger,
@@ -128,6 +130,7 @@ export { defaultPasskeySetupLabels, type PasskeySetupLabels } from './passkey-se
 
 export {
   RecoverWallet,
+  RecoverWalletDropInParts,
   RecoverWalletRetry,
   RecoverWalletStatus,
   RecoverWalletSubmit,
@@ -162,6 +165,7 @@ export { defaultRecoverWalletLabels, type RecoverWalletLabels } from './recover-
 
 export {
   BackupStatus,
+  BackupStatusDropInParts,
   BackupStatusStatus,
   type BackupStatusProps,
   type BackupStatusStatusProps,
