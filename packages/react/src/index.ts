@@ -64,7 +64,6 @@ export { defaultBackupButtonLabels, type BackupButtonLabels } from './backup-but
 
 export {
   PasswordBackup,
-  PasswordBackupDropInParts,
   PasswordBackupRetry,
   PasswordBackupStatus,
   type PasswordBackupPart,
@@ -109,7 +108,6 @@ export {
 
 export {
   PasskeySetup,
-  PasskeySetupDropInParts,
   PasskeySetupRetry,
   PasskeySetupStatus,
   PasskeySetupTrigger,
@@ -130,7 +128,6 @@ export { defaultPasskeySetupLabels, type PasskeySetupLabels } from './passkey-se
 
 export {
   RecoverWallet,
-  RecoverWalletDropInParts,
   RecoverWalletRetry,
   RecoverWalletStatus,
   RecoverWalletSubmit,
@@ -165,7 +162,6 @@ export { defaultRecoverWalletLabels, type RecoverWalletLabels } from './recover-
 
 export {
   BackupStatus,
-  BackupStatusDropInParts,
   BackupStatusStatus,
   type BackupStatusProps,
   type BackupStatusStatusProps,
