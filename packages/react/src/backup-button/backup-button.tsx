@@ -2,7 +2,7 @@ import { forwardRef } from 'react';
 import { FlowRetry, type FlowRetryProps } from '../internal/flow-retry.js';
 import { FlowStatus, type FlowStatusProps } from '../internal/flow-status.js';
 import { FlowTrigger, type FlowTriggerProps } from '../internal/flow-trigger.js';
-import { BackupButtonRoot, type BackupButtonRootProps } from './backup-button-root.js';
+import { BackupButtonRoot, BackupButtonRootProvider, type BackupButtonRootProps } from './backup-button-root.js';
 
 export const BackupButtonTrigger = FlowTrigger;
 export const BackupButtonStatus = FlowStatus;
@@ -17,6 +17,19 @@ export interface BackupButtonProps extends BackupButtonRootProps {
 }
 
 /**
+ * What the drop-in renders inside its Root. Put it in a RootProvider to show the drop-in over a
+ * flow you hold: `<BackupButton.RootProvider value={...}><BackupButtonDropInParts /></BackupButton.RootProvider>`.
+ */
+export function BackupButtonDropInParts({ classNames }: Pick<BackupButtonProps, 'classNames'>) {
+  return (
+    <>
+      <FlowTrigger className={classNames?.trigger} />
+      <FlowStatus className={classNames?.status} />
+    </>
+  );
+}
+
+/**
  * The drop-in: a button that backs the wallet up with one method, and a polite status line.
  * The same button retries after an error, so focus never moves. Built from the parts below.
  */
@@ -24,8 +37,7 @@ const BackupButtonDropIn = forwardRef<HTMLDivElement, BackupButtonProps>(functio
   const { classNames, ...rootProps } = props;
   return (
     <BackupButtonRoot {...rootProps} ref={ref}>
-      <FlowTrigger className={classNames?.trigger} />
-      <FlowStatus className={classNames?.status} />
+      <BackupButtonDropInParts classNames={classNames} />
     </BackupButtonRoot>
   );
 });
@@ -33,6 +45,7 @@ const BackupButtonDropIn = forwardRef<HTMLDivElement, BackupButtonProps>(functio
 /** `<BackupButton method="PASSKEY" />`, or compose `BackupButton.Root / Trigger / Status / Retry`. */
 export const BackupButton = /* @__PURE__ */ Object.assign(BackupButtonDropIn, {
   Root: BackupButtonRoot,
+  RootProvider: BackupButtonRootProvider,
   Trigger: FlowTrigger,
   Status: FlowStatus,
   Retry: FlowRetry,

@@ -4,7 +4,7 @@ import { BackupStatusEmpty } from './backup-status-empty.js';
 import { BackupStatusItem } from './backup-status-item.js';
 import { BackupStatusList } from './backup-status-list.js';
 import { BackupStatusRefresh } from './backup-status-refresh.js';
-import { BackupStatusRoot, type BackupStatusRootProps } from './backup-status-root.js';
+import { BackupStatusRoot, BackupStatusRootProvider, type BackupStatusRootProps } from './backup-status-root.js';
 
 export const BackupStatusStatus = FlowStatus;
 export type BackupStatusStatusProps = FlowStatusProps;
@@ -17,17 +17,32 @@ export interface BackupStatusProps extends BackupStatusRootProps {
 }
 
 /**
- * The drop-in: each method with whether it is backed up, a polite status line, a call to action
- * while nothing is backed up, and a Refresh button. Built from the parts below.
+ * What the drop-in renders inside its Root. Put it in a RootProvider to show the drop-in over a
+ * flow you hold: `<BackupStatus.RootProvider value={...}><BackupStatusDropInParts /></BackupStatus.RootProvider>`.
  */
-const BackupStatusDropIn = forwardRef<HTMLDivElement, BackupStatusProps>(function BackupStatus(props, ref) {
-  const { empty, classNames: c = {}, ...rootProps } = props;
+export function BackupStatusDropInParts({
+  empty,
+  classNames: c = {},
+}: Pick<BackupStatusProps, 'empty' | 'classNames'>) {
   return (
-    <BackupStatusRoot {...rootProps} ref={ref}>
+    <>
       <BackupStatusList className={c.list} />
       <FlowStatus className={c.status} />
       <BackupStatusEmpty className={c.empty}>{empty}</BackupStatusEmpty>
       <BackupStatusRefresh className={c.refresh} />
+    </>
+  );
+}
+
+/**
+ * The drop-in: each method with whether it is backed up, a polite status line, a call to action
+ * while nothing is backed up, and a Refresh button. Built from the parts below.
+ */
+const BackupStatusDropIn = forwardRef<HTMLDivElement, BackupStatusProps>(function BackupStatus(props, ref) {
+  const { empty, classNames, ...rootProps } = props;
+  return (
+    <BackupStatusRoot {...rootProps} ref={ref}>
+      <BackupStatusDropInParts empty={empty} classNames={classNames} />
     </BackupStatusRoot>
   );
 });
@@ -35,6 +50,7 @@ const BackupStatusDropIn = forwardRef<HTMLDivElement, BackupStatusProps>(functio
 /** `<BackupStatus empty={<PasswordBackup />} />`, or compose `BackupStatus.Root / List / Item / Status / Empty / Refresh`. */
 export const BackupStatus = /* @__PURE__ */ Object.assign(BackupStatusDropIn, {
   Root: BackupStatusRoot,
+  RootProvider: BackupStatusRootProvider,
   List: BackupStatusList,
   Item: BackupStatusItem,
   Status: FlowStatus,

@@ -5,7 +5,7 @@ import { FlowStatus, type FlowStatusProps } from '../internal/flow-status.js';
 import { FlowTrigger, type FlowTriggerProps } from '../internal/flow-trigger.js';
 import { PasskeySetupFallback } from './passkey-setup-fallback.js';
 import { PasskeySetupIssues } from './passkey-setup-issues.js';
-import { PasskeySetupRoot, type PasskeySetupRootProps } from './passkey-setup-root.js';
+import { PasskeySetupRoot, PasskeySetupRootProvider, type PasskeySetupRootProps } from './passkey-setup-root.js';
 
 export const PasskeySetupTrigger = FlowTrigger;
 export const PasskeySetupStatus = FlowStatus;
@@ -24,20 +24,36 @@ export interface PasskeySetupProps extends PasskeySetupRootProps {
 }
 
 /**
- * The drop-in: creates a passkey, then backs the wallet up under it. Invalid custom-domain
- * options are listed before any prompt; without passkey support the fallback replaces the
- * button, so there is never a dead button.
+ * What the drop-in renders inside its Root. Put it in a RootProvider to show the drop-in over a
+ * flow you hold: `<PasskeySetup.RootProvider value={...}><PasskeySetupDropInParts /></PasskeySetup.RootProvider>`.
  */
-const PasskeySetupDropIn = forwardRef<HTMLDivElement, PasskeySetupProps>(function PasskeySetup(props, ref) {
-  const { fallback, fallbackOn, classNames: c = {}, ...rootProps } = props;
+export function PasskeySetupDropInParts({
+  fallback,
+  fallbackOn,
+  classNames: c = {},
+}: Pick<PasskeySetupProps, 'fallback' | 'fallbackOn' | 'classNames'>) {
   return (
-    <PasskeySetupRoot {...rootProps} ref={ref}>
+    <>
       <FlowTrigger className={c.trigger} />
       <FlowStatus className={c.status} />
       <PasskeySetupIssues className={c.issues} />
       <PasskeySetupFallback when={fallbackOn} className={c.fallback}>
         {fallback}
       </PasskeySetupFallback>
+    </>
+  );
+}
+
+/**
+ * The drop-in: creates a passkey, then backs the wallet up under it. Invalid custom-domain
+ * options are listed before any prompt; without passkey support the fallback replaces the
+ * button, so there is never a dead button.
+ */
+const PasskeySetupDropIn = forwardRef<HTMLDivElement, PasskeySetupProps>(function PasskeySetup(props, ref) {
+  const { fallback, fallbackOn, classNames, ...rootProps } = props;
+  return (
+    <PasskeySetupRoot {...rootProps} ref={ref}>
+      <PasskeySetupDropInParts fallback={fallback} fallbackOn={fallbackOn} classNames={classNames} />
     </PasskeySetupRoot>
   );
 });
@@ -45,6 +61,7 @@ const PasskeySetupDropIn = forwardRef<HTMLDivElement, PasskeySetupProps>(functio
 /** `<PasskeySetup passkey={...} />`, or compose `PasskeySetup.Root / Trigger / Status / Issues / Fallback / Retry`. */
 export const PasskeySetup = /* @__PURE__ */ Object.assign(PasskeySetupDropIn, {
   Root: PasskeySetupRoot,
+  RootProvider: PasskeySetupRootProvider,
   Trigger: FlowTrigger,
   Status: FlowStatus,
   Issues: PasskeySetupIssues,

@@ -8,7 +8,11 @@ import { PasswordBackupField } from './password-backup-field.js';
 import { PasswordBackupInput } from './password-backup-input.js';
 import { PasswordBackupIssues } from './password-backup-issues.js';
 import { PasswordBackupLabel } from './password-backup-label.js';
-import { PasswordBackupRoot, type PasswordBackupRootProps } from './password-backup-root.js';
+import {
+  PasswordBackupRoot,
+  PasswordBackupRootProvider,
+  type PasswordBackupRootProps,
+} from './password-backup-root.js';
 import { PasswordBackupStrength } from './password-backup-strength.js';
 import { PasswordBackupSubmit } from './password-backup-submit.js';
 import { PasswordBackupVisibilityToggle } from './password-backup-visibility-toggle.js';
@@ -38,14 +42,12 @@ export interface PasswordBackupProps extends PasswordBackupRootProps {
 }
 
 /**
- * The drop-in: password, confirmation and acknowledgement as the policy asks, every issue tied
- * to its input, a visibility toggle, and one submit button that also retries. Built from the
- * parts below, which you can arrange yourself.
+ * What the drop-in renders inside its Root. Put it in a RootProvider to show the drop-in over a
+ * flow you hold: `<PasswordBackup.RootProvider value={...}><PasswordBackupDropInParts /></PasswordBackup.RootProvider>`.
  */
-const PasswordBackupDropIn = forwardRef<HTMLFormElement, PasswordBackupProps>(function PasswordBackup(props, ref) {
-  const { classNames: c = {}, ...rootProps } = props;
+export function PasswordBackupDropInParts({ classNames: c = {} }: Pick<PasswordBackupProps, 'classNames'>) {
   return (
-    <PasswordBackupRoot {...rootProps} ref={ref}>
+    <>
       <PasswordBackupField name="password" className={c.field}>
         <PasswordBackupLabel className={c.label} />
         <PasswordBackupControl className={c.control}>
@@ -70,6 +72,20 @@ const PasswordBackupDropIn = forwardRef<HTMLFormElement, PasswordBackupProps>(fu
       </PasswordBackupField>
       <PasswordBackupSubmit className={c.submit} />
       <FlowStatus className={c.status} />
+    </>
+  );
+}
+
+/**
+ * The drop-in: password, confirmation and acknowledgement as the policy asks, every issue tied
+ * to its input, a visibility toggle, and one submit button that also retries. Built from the
+ * parts below, which you can arrange yourself.
+ */
+const PasswordBackupDropIn = forwardRef<HTMLFormElement, PasswordBackupProps>(function PasswordBackup(props, ref) {
+  const { classNames, ...rootProps } = props;
+  return (
+    <PasswordBackupRoot {...rootProps} ref={ref}>
+      <PasswordBackupDropInParts classNames={classNames} />
     </PasswordBackupRoot>
   );
 });
@@ -77,6 +93,7 @@ const PasswordBackupDropIn = forwardRef<HTMLFormElement, PasswordBackupProps>(fu
 /** `<PasswordBackup />`, or compose `PasswordBackup.Root / Field / Label / Input / ...`. */
 export const PasswordBackup = /* @__PURE__ */ Object.assign(PasswordBackupDropIn, {
   Root: PasswordBackupRoot,
+  RootProvider: PasswordBackupRootProvider,
   Field: PasswordBackupField,
   Label: PasswordBackupLabel,
   Control: PasswordBackupControl,

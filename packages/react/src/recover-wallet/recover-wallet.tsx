@@ -10,7 +10,7 @@ import { RecoverWalletInput } from './recover-wallet-input.js';
 import { RecoverWalletLabel } from './recover-wallet-label.js';
 import { RecoverWalletMethod } from './recover-wallet-method.js';
 import { RecoverWalletMethods } from './recover-wallet-methods.js';
-import { RecoverWalletRoot, type RecoverWalletRootProps } from './recover-wallet-root.js';
+import { RecoverWalletRoot, RecoverWalletRootProvider, type RecoverWalletRootProps } from './recover-wallet-root.js';
 import { RecoverWalletVisibilityToggle } from './recover-wallet-visibility-toggle.js';
 
 export const RecoverWalletSubmit = FlowSubmit;
@@ -41,14 +41,15 @@ export interface RecoverWalletProps extends RecoverWalletRootProps {
 }
 
 /**
- * The drop-in: the methods the wallet has (a choice when there are several), the password for a
- * PASSWORD backup, one submit button that also retries, and a polite status line with the
- * progress. Built from the parts below, which you can arrange yourself.
+ * What the drop-in renders inside its Root. Put it in a RootProvider to show the drop-in over a
+ * flow you hold: `<RecoverWallet.RootProvider value={...}><RecoverWalletDropInParts /></RecoverWallet.RootProvider>`.
  */
-const RecoverWalletDropIn = forwardRef<HTMLFormElement, RecoverWalletProps>(function RecoverWallet(props, ref) {
-  const { empty, classNames: c = {}, ...rootProps } = props;
+export function RecoverWalletDropInParts({
+  empty,
+  classNames: c = {},
+}: Pick<RecoverWalletProps, 'empty' | 'classNames'>) {
   return (
-    <RecoverWalletRoot {...rootProps} ref={ref}>
+    <>
       <RecoverWalletMethods className={c.methods} />
       <RecoverWalletField className={c.field}>
         <RecoverWalletLabel className={c.label} />
@@ -61,6 +62,20 @@ const RecoverWalletDropIn = forwardRef<HTMLFormElement, RecoverWalletProps>(func
       <FlowSubmit className={c.submit} />
       <FlowStatus className={c.status} />
       <RecoverWalletEmpty className={c.empty}>{empty}</RecoverWalletEmpty>
+    </>
+  );
+}
+
+/**
+ * The drop-in: the methods the wallet has (a choice when there are several), the password for a
+ * PASSWORD backup, one submit button that also retries, and a polite status line with the
+ * progress. Built from the parts below, which you can arrange yourself.
+ */
+const RecoverWalletDropIn = forwardRef<HTMLFormElement, RecoverWalletProps>(function RecoverWallet(props, ref) {
+  const { empty, classNames, ...rootProps } = props;
+  return (
+    <RecoverWalletRoot {...rootProps} ref={ref}>
+      <RecoverWalletDropInParts empty={empty} classNames={classNames} />
     </RecoverWalletRoot>
   );
 });
@@ -68,6 +83,7 @@ const RecoverWalletDropIn = forwardRef<HTMLFormElement, RecoverWalletProps>(func
 /** `<RecoverWallet />`, or compose `RecoverWallet.Root / Methods / Field / Input / Submit / ...`. */
 export const RecoverWallet = /* @__PURE__ */ Object.assign(RecoverWalletDropIn, {
   Root: RecoverWalletRoot,
+  RootProvider: RecoverWalletRootProvider,
   Methods: RecoverWalletMethods,
   Method: RecoverWalletMethod,
   Field: RecoverWalletField,
