@@ -3,14 +3,15 @@ import type { MpcStatusName } from '@backup-kit/core';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { pressTrigger, rootIn, waitForRoot } from '../stories/play.js';
 import { defaultScenario, Scenario, scenarioArgTypes, splitScenario, type ScenarioArgs } from '../stories/scenario.js';
-import { BackupButton, type BackupButtonProps } from './backup-button.js';
+import { BackupButton } from './backup-button-parts.js';
+import type { BackupButtonProps } from './backup-button.js';
 
 type Args = BackupButtonProps & ScenarioArgs;
 
 const meta = {
   title: 'Components/BackupButton',
   tags: ['autodocs'],
-  component: BackupButton,
+  component: BackupButton.DropIn,
   args: {
     ...defaultScenario,
     method: 'PASSKEY',
@@ -34,7 +35,7 @@ const meta = {
   },
   render: (args) => {
     const [scenario, props] = splitScenario(args);
-    return <Scenario args={scenario}>{(storage) => <BackupButton {...props} storage={storage} />}</Scenario>;
+    return <Scenario args={scenario}>{(storage) => <BackupButton.DropIn {...props} storage={storage} />}</Scenario>;
   },
 } satisfies Meta<Args>;
 
@@ -126,7 +127,7 @@ export const PasswordMethod: Story = {
     const [scenario, props] = splitScenario(args);
     return (
       <Scenario args={scenario}>
-        {(storage) => <BackupButton {...props} password="a password from your own form" storage={storage} />}
+        {(storage) => <BackupButton.DropIn {...props} password="a password from your own form" storage={storage} />}
       </Scenario>
     );
   },

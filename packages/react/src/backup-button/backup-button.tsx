@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef } from 'react';
 import { FlowRetry, type FlowRetryProps } from '../internal/flow-retry.js';
 import { FlowStatus, type FlowStatusProps } from '../internal/flow-status.js';
@@ -20,7 +21,7 @@ export interface BackupButtonProps extends BackupButtonRootProps {
  * The drop-in: a button that backs the wallet up with one method, and a polite status line.
  * The same button retries after an error, so focus never moves. Built from the parts below.
  */
-const BackupButtonDropIn = forwardRef<HTMLDivElement, BackupButtonProps>(function BackupButton(props, ref) {
+export const BackupButtonDropIn = forwardRef<HTMLDivElement, BackupButtonProps>(function BackupButton(props, ref) {
   const { classNames, ...rootProps } = props;
   return (
     <BackupButtonRoot {...rootProps} ref={ref}>
@@ -28,12 +29,4 @@ const BackupButtonDropIn = forwardRef<HTMLDivElement, BackupButtonProps>(functio
       <FlowStatus className={classNames?.status} />
     </BackupButtonRoot>
   );
-});
-
-/** `<BackupButton method="PASSKEY" />`, or compose `BackupButton.Root / Trigger / Status / Retry`. */
-export const BackupButton = /* @__PURE__ */ Object.assign(BackupButtonDropIn, {
-  Root: BackupButtonRoot,
-  Trigger: FlowTrigger,
-  Status: FlowStatus,
-  Retry: FlowRetry,
 });

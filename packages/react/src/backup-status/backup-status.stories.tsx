@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { PasswordBackup } from '../password-backup/password-backup.js';
+import { PasswordBackup } from '../password-backup/password-backup-parts.js';
 import { fillAndSubmit, waitForRoot } from '../stories/play.js';
 import {
   defaultWalletScenario,
@@ -9,7 +9,8 @@ import {
   walletScenarioArgTypes,
   type WalletScenarioArgs,
 } from '../stories/wallet-scenario.js';
-import { BackupStatus, type BackupStatusProps } from './backup-status.js';
+import { BackupStatus } from './backup-status-parts.js';
+import type { BackupStatusProps } from './backup-status.js';
 
 interface StatusStoryArgs {
   /** Render a PasswordBackup as the call to action while nothing is backed up. */
@@ -24,7 +25,7 @@ const NEW_PASSWORD = 'a brand new backup password';
 const meta = {
   title: 'Components/BackupStatus',
   tags: ['autodocs'],
-  component: BackupStatus,
+  component: BackupStatus.DropIn,
   args: {
     ...defaultWalletScenario,
     passwordBackupWhenEmpty: true,
@@ -49,11 +50,11 @@ const meta = {
     return (
       <WalletScenario args={scenario}>
         {(storage) => (
-          <BackupStatus
+          <BackupStatus.DropIn
             {...props}
             empty={
               passwordBackupWhenEmpty ? (
-                <PasswordBackup storage={storage} policy={{ requireAcknowledgement: false }} onSuccess={fn()} />
+                <PasswordBackup.DropIn storage={storage} policy={{ requireAcknowledgement: false }} onSuccess={fn()} />
               ) : undefined
             }
           />

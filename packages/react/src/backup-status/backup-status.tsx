@@ -1,7 +1,7 @@
+'use client';
 import { forwardRef, type ReactNode } from 'react';
 import { FlowStatus, type FlowStatusProps } from '../internal/flow-status.js';
 import { BackupStatusEmpty } from './backup-status-empty.js';
-import { BackupStatusItem } from './backup-status-item.js';
 import { BackupStatusList } from './backup-status-list.js';
 import { BackupStatusRefresh } from './backup-status-refresh.js';
 import { BackupStatusRoot, type BackupStatusRootProps } from './backup-status-root.js';
@@ -10,7 +10,7 @@ export const BackupStatusStatus = FlowStatus;
 export type BackupStatusStatusProps = FlowStatusProps;
 
 export interface BackupStatusProps extends BackupStatusRootProps {
-  /** Shown while nothing is backed up, e.g. `<PasswordBackup />`. */
+  /** Shown while nothing is backed up, e.g. `<PasswordBackup.DropIn />`. */
   empty?: ReactNode;
   /** A class per part, for the drop-in (`className` goes on the root). */
   classNames?: Partial<Record<'list' | 'status' | 'empty' | 'refresh', string>> | undefined;
@@ -20,7 +20,7 @@ export interface BackupStatusProps extends BackupStatusRootProps {
  * The drop-in: each method with whether it is backed up, a polite status line, a call to action
  * while nothing is backed up, and a Refresh button. Built from the parts below.
  */
-const BackupStatusDropIn = forwardRef<HTMLDivElement, BackupStatusProps>(function BackupStatus(props, ref) {
+export const BackupStatusDropIn = forwardRef<HTMLDivElement, BackupStatusProps>(function BackupStatus(props, ref) {
   const { empty, classNames: c = {}, ...rootProps } = props;
   return (
     <BackupStatusRoot {...rootProps} ref={ref}>
@@ -30,14 +30,4 @@ const BackupStatusDropIn = forwardRef<HTMLDivElement, BackupStatusProps>(functio
       <BackupStatusRefresh className={c.refresh} />
     </BackupStatusRoot>
   );
-});
-
-/** `<BackupStatus empty={<PasswordBackup />} />`, or compose `BackupStatus.Root / List / Item / Status / Empty / Refresh`. */
-export const BackupStatus = /* @__PURE__ */ Object.assign(BackupStatusDropIn, {
-  Root: BackupStatusRoot,
-  List: BackupStatusList,
-  Item: BackupStatusItem,
-  Status: FlowStatus,
-  Empty: BackupStatusEmpty,
-  Refresh: BackupStatusRefresh,
 });

@@ -1,10 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { MpcStatusName } from '@backup-kit/core';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { PasswordBackup } from '../password-backup/password-backup.js';
+import { PasswordBackup } from '../password-backup/password-backup-parts.js';
 import { pressTrigger, waitForRoot } from '../stories/play.js';
 import { defaultScenario, Scenario, scenarioArgTypes, splitScenario, type ScenarioArgs } from '../stories/scenario.js';
-import { PasskeySetup, type PasskeySetupProps } from './passkey-setup.js';
+import { PasskeySetup } from './passkey-setup-parts.js';
+import type { PasskeySetupProps } from './passkey-setup.js';
 
 interface PasskeyStoryArgs {
   /** What the browser says about WebAuthn: supported, unsupported, still checking, or ask the real browser. */
@@ -25,7 +26,7 @@ const SUPPORT: Record<PasskeyStoryArgs['passkeySupport'], (() => Promise<boolean
 const meta = {
   title: 'Components/PasskeySetup',
   tags: ['autodocs'],
-  component: PasskeySetup,
+  component: PasskeySetup.DropIn,
   args: {
     ...defaultScenario,
     seedPasskeyApi: true,
@@ -72,11 +73,11 @@ const meta = {
     return (
       <Scenario args={scenario}>
         {(storage) => (
-          <PasskeySetup
+          <PasskeySetup.DropIn
             {...props}
             storage={storage}
             isSupported={SUPPORT[passkeySupport]}
-            fallback={passwordFallback ? <PasswordBackup storage={storage} /> : undefined}
+            fallback={passwordFallback ? <PasswordBackup.DropIn storage={storage} /> : undefined}
           />
         )}
       </Scenario>

@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef, type ReactNode } from 'react';
 import type { PasskeyState } from '@backup-kit/core';
 import { FlowRetry, type FlowRetryProps } from '../internal/flow-retry.js';
@@ -15,7 +16,7 @@ export type PasskeySetupStatusProps = FlowStatusProps;
 export type PasskeySetupRetryProps = FlowRetryProps;
 
 export interface PasskeySetupProps extends PasskeySetupRootProps {
-  /** Shown when passkeys are unsupported or the prompt was cancelled, e.g. `<PasswordBackup />`. */
+  /** Shown when passkeys are unsupported or the prompt was cancelled, e.g. `<PasswordBackup.DropIn />`. */
   fallback?: ReactNode;
   /** The states that show the fallback. @default ['unsupported', 'cancelled'] */
   fallbackOn?: readonly PasskeyState[] | undefined;
@@ -28,7 +29,7 @@ export interface PasskeySetupProps extends PasskeySetupRootProps {
  * options are listed before any prompt; without passkey support the fallback replaces the
  * button, so there is never a dead button.
  */
-const PasskeySetupDropIn = forwardRef<HTMLDivElement, PasskeySetupProps>(function PasskeySetup(props, ref) {
+export const PasskeySetupDropIn = forwardRef<HTMLDivElement, PasskeySetupProps>(function PasskeySetup(props, ref) {
   const { fallback, fallbackOn, classNames: c = {}, ...rootProps } = props;
   return (
     <PasskeySetupRoot {...rootProps} ref={ref}>
@@ -40,14 +41,4 @@ const PasskeySetupDropIn = forwardRef<HTMLDivElement, PasskeySetupProps>(functio
       </PasskeySetupFallback>
     </PasskeySetupRoot>
   );
-});
-
-/** `<PasskeySetup passkey={...} />`, or compose `PasskeySetup.Root / Trigger / Status / Issues / Fallback / Retry`. */
-export const PasskeySetup = /* @__PURE__ */ Object.assign(PasskeySetupDropIn, {
-  Root: PasskeySetupRoot,
-  Trigger: FlowTrigger,
-  Status: FlowStatus,
-  Issues: PasskeySetupIssues,
-  Fallback: PasskeySetupFallback,
-  Retry: FlowRetry,
 });

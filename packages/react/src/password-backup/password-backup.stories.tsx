@@ -10,7 +10,8 @@ import {
   splitScenario,
   type ScenarioArgs,
 } from '../stories/scenario.js';
-import { PasswordBackup, type PasswordBackupProps } from './password-backup.js';
+import { PasswordBackup } from './password-backup-parts.js';
+import type { PasswordBackupProps } from './password-backup.js';
 
 type Args = PasswordBackupProps & ScenarioArgs;
 
@@ -20,7 +21,7 @@ const PASSWORD = 'correct horse battery staple';
 const meta = {
   title: 'Components/PasswordBackup',
   tags: ['autodocs'],
-  component: PasswordBackup,
+  component: PasswordBackup.DropIn,
   args: {
     ...defaultScenario,
     policy: { kind: 'password', minLength: 8, requireConfirmation: true, requireAcknowledgement: true },
@@ -41,7 +42,7 @@ const meta = {
   },
   render: (args) => {
     const [scenario, props] = splitScenario(args);
-    return <Scenario args={scenario}>{(storage) => <PasswordBackup {...props} storage={storage} />}</Scenario>;
+    return <Scenario args={scenario}>{(storage) => <PasswordBackup.DropIn {...props} storage={storage} />}</Scenario>;
   },
 } satisfies Meta<Args>;
 

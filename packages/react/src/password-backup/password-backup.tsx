@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef } from 'react';
 import { FlowRetry, type FlowRetryProps } from '../internal/flow-retry.js';
 import { FlowStatus, type FlowStatusProps } from '../internal/flow-status.js';
@@ -42,51 +43,36 @@ export interface PasswordBackupProps extends PasswordBackupRootProps {
  * to its input, a visibility toggle, and one submit button that also retries. Built from the
  * parts below, which you can arrange yourself.
  */
-const PasswordBackupDropIn = forwardRef<HTMLFormElement, PasswordBackupProps>(function PasswordBackup(props, ref) {
-  const { classNames: c = {}, ...rootProps } = props;
-  return (
-    <PasswordBackupRoot {...rootProps} ref={ref}>
-      <PasswordBackupField name="password" className={c.field}>
-        <PasswordBackupLabel className={c.label} />
-        <PasswordBackupControl className={c.control}>
-          <PasswordBackupInput className={c.input} />
-          <PasswordBackupVisibilityToggle className={c.visibilityToggle} />
-        </PasswordBackupControl>
-        <PasswordBackupDescription className={c.description} />
-        <PasswordBackupStrength className={c.strength} />
-        <PasswordBackupIssues className={c.issues} />
-      </PasswordBackupField>
-      <PasswordBackupField name="confirmation" className={c.field}>
-        <PasswordBackupLabel className={c.label} />
-        <PasswordBackupControl className={c.control}>
-          <PasswordBackupInput className={c.input} />
-        </PasswordBackupControl>
-        <PasswordBackupIssues className={c.issues} />
-      </PasswordBackupField>
-      <PasswordBackupField name="acknowledgement" className={c.field}>
-        <PasswordBackupAcknowledge className={c.acknowledge} />
-        <PasswordBackupLabel className={c.label} />
-        <PasswordBackupIssues className={c.issues} />
-      </PasswordBackupField>
-      <PasswordBackupSubmit className={c.submit} />
-      <FlowStatus className={c.status} />
-    </PasswordBackupRoot>
-  );
-});
-
-/** `<PasswordBackup />`, or compose `PasswordBackup.Root / Field / Label / Input / ...`. */
-export const PasswordBackup = /* @__PURE__ */ Object.assign(PasswordBackupDropIn, {
-  Root: PasswordBackupRoot,
-  Field: PasswordBackupField,
-  Label: PasswordBackupLabel,
-  Control: PasswordBackupControl,
-  Input: PasswordBackupInput,
-  VisibilityToggle: PasswordBackupVisibilityToggle,
-  Description: PasswordBackupDescription,
-  Strength: PasswordBackupStrength,
-  Issues: PasswordBackupIssues,
-  Acknowledge: PasswordBackupAcknowledge,
-  Submit: PasswordBackupSubmit,
-  Status: FlowStatus,
-  Retry: FlowRetry,
-});
+export const PasswordBackupDropIn = forwardRef<HTMLFormElement, PasswordBackupProps>(
+  function PasswordBackup(props, ref) {
+    const { classNames: c = {}, ...rootProps } = props;
+    return (
+      <PasswordBackupRoot {...rootProps} ref={ref}>
+        <PasswordBackupField name="password" className={c.field}>
+          <PasswordBackupLabel className={c.label} />
+          <PasswordBackupControl className={c.control}>
+            <PasswordBackupInput className={c.input} />
+            <PasswordBackupVisibilityToggle className={c.visibilityToggle} />
+          </PasswordBackupControl>
+          <PasswordBackupDescription className={c.description} />
+          <PasswordBackupStrength className={c.strength} />
+          <PasswordBackupIssues className={c.issues} />
+        </PasswordBackupField>
+        <PasswordBackupField name="confirmation" className={c.field}>
+          <PasswordBackupLabel className={c.label} />
+          <PasswordBackupControl className={c.control}>
+            <PasswordBackupInput className={c.input} />
+          </PasswordBackupControl>
+          <PasswordBackupIssues className={c.issues} />
+        </PasswordBackupField>
+        <PasswordBackupField name="acknowledgement" className={c.field}>
+          <PasswordBackupAcknowledge className={c.acknowledge} />
+          <PasswordBackupLabel className={c.label} />
+          <PasswordBackupIssues className={c.issues} />
+        </PasswordBackupField>
+        <PasswordBackupSubmit className={c.submit} />
+        <FlowStatus className={c.status} />
+      </PasswordBackupRoot>
+    );
+  },
+);

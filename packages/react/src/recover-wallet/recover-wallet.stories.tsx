@@ -11,7 +11,8 @@ import {
   splitWalletScenario,
   type WalletScenarioArgs,
 } from '../stories/wallet-scenario.js';
-import { RecoverWallet, type RecoverWalletProps } from './recover-wallet.js';
+import { RecoverWallet } from './recover-wallet-parts.js';
+import type { RecoverWalletProps } from './recover-wallet.js';
 
 interface RecoveryStoryArgs {
   /** Render a call to action (a link) for a wallet without backups. */
@@ -25,7 +26,7 @@ const ADDRESS = '0x5e0b0f5bbd0f1a3fa32a6b2cd0e8f1b1f0b5c0de';
 const meta = {
   title: 'Components/RecoverWallet',
   tags: ['autodocs'],
-  component: RecoverWallet,
+  component: RecoverWallet.DropIn,
   args: {
     ...defaultWalletScenario,
     emptyCallToAction: true,
@@ -53,7 +54,7 @@ const meta = {
     return (
       <WalletScenario args={scenario}>
         {(storage) => (
-          <RecoverWallet
+          <RecoverWallet.DropIn
             {...props}
             storage={storage}
             empty={emptyCallToAction ? <a href="#create-wallet">Create a new wallet</a> : undefined}
@@ -267,7 +268,7 @@ export const DirectPathPasskey: Story = {
               }),
           };
           return (
-            <RecoverWallet
+            <RecoverWallet.DropIn
               {...props}
               methods={['CUSTOM', 'GDRIVE']}
               storage={stored}
