@@ -59,7 +59,12 @@ export {
   type BackupButtonStatusProps,
   type BackupButtonTriggerProps,
 } from './backup-button/backup-button.js';
-export { BackupButtonRoot, type BackupButtonRootProps } from './backup-button/backup-button-root.js';
+export {
+  BackupButtonRoot,
+  BackupButtonRootProvider,
+  type BackupButtonRootProps,
+  type BackupButtonRootProviderProps,
+} from './backup-button/backup-button-root.js';
 export { defaultBackupButtonLabels, type BackupButtonLabels } from './backup-button/backup-button-labels.js';
 
 export { PasswordBackup } from './password-backup/password-backup-parts.js';
@@ -72,7 +77,12 @@ export {
   type PasswordBackupRetryProps,
   type PasswordBackupStatusProps,
 } from './password-backup/password-backup.js';
-export { PasswordBackupRoot, type PasswordBackupRootProps } from './password-backup/password-backup-root.js';
+export {
+  PasswordBackupRoot,
+  PasswordBackupRootProvider,
+  type PasswordBackupRootProps,
+  type PasswordBackupRootProviderProps,
+} from './password-backup/password-backup-root.js';
 export { PasswordBackupField, type PasswordBackupFieldProps } from './password-backup/password-backup-field.js';
 export { PasswordBackupLabel, type PasswordBackupLabelProps } from './password-backup/password-backup-label.js';
 export { PasswordBackupControl, type PasswordBackupControlProps } from './password-backup/password-backup-control.js';
@@ -113,7 +123,12 @@ export {
   type PasskeySetupStatusProps,
   type PasskeySetupTriggerProps,
 } from './passkey-setup/passkey-setup.js';
-export { PasskeySetupRoot, type PasskeySetupRootProps } from './passkey-setup/passkey-setup-root.js';
+export {
+  PasskeySetupRoot,
+  PasskeySetupRootProvider,
+  type PasskeySetupRootProps,
+  type PasskeySetupRootProviderProps,
+} from './passkey-setup/passkey-setup-root.js';
 export { PasskeySetupIssues, type PasskeySetupIssuesProps } from './passkey-setup/passkey-setup-issues.js';
 export { PasskeySetupFallback, type PasskeySetupFallbackProps } from './passkey-setup/passkey-setup-fallback.js';
 export { defaultPasskeySetupLabels, type PasskeySetupLabels } from './passkey-setup/passkey-setup-labels.js';
@@ -130,7 +145,12 @@ export {
   type RecoverWalletStatusProps,
   type RecoverWalletSubmitProps,
 } from './recover-wallet/recover-wallet.js';
-export { RecoverWalletRoot, type RecoverWalletRootProps } from './recover-wallet/recover-wallet-root.js';
+export {
+  RecoverWalletRoot,
+  RecoverWalletRootProvider,
+  type RecoverWalletRootProps,
+  type RecoverWalletRootProviderProps,
+} from './recover-wallet/recover-wallet-root.js';
 export { RecoverWalletMethods, type RecoverWalletMethodsProps } from './recover-wallet/recover-wallet-methods.js';
 export { RecoverWalletMethod, type RecoverWalletMethodProps } from './recover-wallet/recover-wallet-method.js';
 export { RecoverWalletField, type RecoverWalletFieldProps } from './recover-wallet/recover-wallet-field.js';
@@ -155,7 +175,12 @@ export {
   type BackupStatusProps,
   type BackupStatusStatusProps,
 } from './backup-status/backup-status.js';
-export { BackupStatusRoot, type BackupStatusRootProps } from './backup-status/backup-status-root.js';
+export {
+  BackupStatusRoot,
+  BackupStatusRootProvider,
+  type BackupStatusRootProps,
+  type BackupStatusRootProviderProps,
+} from './backup-status/backup-status-root.js';
 export { BackupStatusList, type BackupStatusListProps } from './backup-status/backup-status-list.js';
 export { BackupStatusItem, type BackupStatusItemProps } from './backup-status/backup-status-item.js';
 export { BackupStatusEmpty, type BackupStatusEmptyProps } from './backup-status/backup-status-empty.js';

@@ -1,5 +1,5 @@
 import { BackupButtonDropIn, BackupButtonTrigger, BackupButtonStatus, BackupButtonRetry } from './backup-button.js';
-import { BackupButtonRoot } from './backup-button-root.js';
+import { BackupButtonRoot, BackupButtonRootProvider } from './backup-button-root.js';
 
 /**
  * `<BackupButton.Root>` and its parts, or `<BackupButton.DropIn />` for the whole component. A plain
@@ -9,6 +9,7 @@ import { BackupButtonRoot } from './backup-button-root.js';
 export const BackupButton = {
   DropIn: BackupButtonDropIn,
   Root: BackupButtonRoot,
+  RootProvider: BackupButtonRootProvider,
   Trigger: BackupButtonTrigger,
   Status: BackupButtonStatus,
   Retry: BackupButtonRetry,

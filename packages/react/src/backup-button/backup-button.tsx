@@ -18,6 +18,19 @@ export interface BackupButtonProps extends BackupButtonRootProps {
 }
 
 /**
+ * What the drop-in renders inside its Root. Put it in a RootProvider to show the drop-in over a
+ * flow you hold: `<BackupButton.RootProvider value={...}><BackupButtonDropInParts /></BackupButton.RootProvider>`.
+ */
+export function BackupButtonDropInParts({ classNames }: Pick<BackupButtonProps, 'classNames'>) {
+  return (
+    <>
+      <FlowTrigger className={classNames?.trigger} />
+      <FlowStatus className={classNames?.status} />
+    </>
+  );
+}
+
+/**
  * The drop-in: a button that backs the wallet up with one method, and a polite status line.
  * The same button retries after an error, so focus never moves. Built from the parts below.
  */
@@ -25,8 +38,7 @@ export const BackupButtonDropIn = forwardRef<HTMLDivElement, BackupButtonProps>(
   const { classNames, ...rootProps } = props;
   return (
     <BackupButtonRoot {...rootProps} ref={ref}>
-      <FlowTrigger className={classNames?.trigger} />
-      <FlowStatus className={classNames?.status} />
+      <BackupButtonDropInParts classNames={classNames} />
     </BackupButtonRoot>
   );
 });

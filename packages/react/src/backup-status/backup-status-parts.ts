@@ -1,5 +1,5 @@
 import { BackupStatusDropIn, BackupStatusStatus } from './backup-status.js';
-import { BackupStatusRoot } from './backup-status-root.js';
+import { BackupStatusRoot, BackupStatusRootProvider } from './backup-status-root.js';
 import { BackupStatusList } from './backup-status-list.js';
 import { BackupStatusItem } from './backup-status-item.js';
 import { BackupStatusEmpty } from './backup-status-empty.js';
@@ -13,6 +13,7 @@ import { BackupStatusRefresh } from './backup-status-refresh.js';
 export const BackupStatus = {
   DropIn: BackupStatusDropIn,
   Root: BackupStatusRoot,
+  RootProvider: BackupStatusRootProvider,
   List: BackupStatusList,
   Item: BackupStatusItem,
   Status: BackupStatusStatus,

@@ -1,7 +1,11 @@
 'use client';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import type { BackupMethod } from '@backup-kit/core';
-import { useBackupStatus, type UseBackupStatusOptions } from '../hooks/use-backup-status.js';
+import {
+  useBackupStatus,
+  type UseBackupStatusOptions,
+  type UseBackupStatusResult,
+} from '../hooks/use-backup-status.js';
 import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
 import { portalDead, rootAttributes, useFlowRoot } from '../internal/flow-root.js';
 import { flowStatusText } from '../labels/status-text.js';
@@ -10,8 +14,9 @@ import { text } from '../labels/label.js';
 import { BackupStatusProvider, type BackupStatusContextValue } from './backup-status-context.js';
 import { defaultBackupStatusLabels, type BackupStatusLabels } from './backup-status-labels.js';
 
-export interface BackupStatusRootProps
-  extends UseBackupStatusOptions, Omit<ComponentPropsWithoutRef<'div'>, 'onError'> {
+export interface BackupStatusRootProviderProps extends Omit<ComponentPropsWithoutRef<'div'>, 'onError'> {
+  /** The status to show: what `useBackupStatus` returned (the app holds it itself). */
+  value: UseBackupStatusResult;
   /**
    * The methods to list, in order. PASSKEY also counts a passkey backup made on the kit's direct
    * path (CUSTOM) unless CUSTOM is listed itself. @default ['PASSWORD', 'PASSKEY', 'GDRIVE']
@@ -23,6 +28,8 @@ export interface BackupStatusRootProps
   disabled?: boolean | undefined;
 }
 
+export interface BackupStatusRootProps extends UseBackupStatusOptions, Omit<BackupStatusRootProviderProps, 'value'> {}
+
 const DEFAULT_METHODS: readonly BackupMethod[] = ['PASSWORD', 'PASSKEY', 'GDRIVE'];
 
 /**
@@ -31,16 +38,15 @@ const DEFAULT_METHODS: readonly BackupMethod[] = ['PASSWORD', 'PASSKEY', 'GDRIVE
  */
 export const BackupStatusRoot = forwardRef<HTMLDivElement, BackupStatusRootProps>(
   function BackupStatusRoot(props, ref) {
-    const {
-      portal,
-      refreshOnSuccess,
-      methods = DEFAULT_METHODS,
-      labels: overrides,
-      disabled = false,
-      children,
-      ...rest
-    } = props;
-    const status = useBackupStatus({ portal, refreshOnSuccess });
+    const { portal, refreshOnSuccess, ...rest } = props;
+    return <BackupStatusRootProvider {...rest} value={useBackupStatus({ portal, refreshOnSuccess })} ref={ref} />;
+  },
+);
+
+/** Renders the parts over a status the app holds: `value={useBackupStatus(...)}`. */
+export const BackupStatusRootProvider = forwardRef<HTMLDivElement, BackupStatusRootProviderProps>(
+  function BackupStatusRootProvider(props, ref) {
+    const { value: status, methods = DEFAULT_METHODS, labels: overrides, disabled = false, children, ...rest } = props;
     const { labels, id, triggerRef } = useFlowRoot(defaultBackupStatusLabels, overrides);
 
     const { known } = status;

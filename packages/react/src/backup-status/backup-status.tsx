@@ -10,10 +10,28 @@ export const BackupStatusStatus = FlowStatus;
 export type BackupStatusStatusProps = FlowStatusProps;
 
 export interface BackupStatusProps extends BackupStatusRootProps {
-  /** Shown while nothing is backed up, e.g. `<PasswordBackup.DropIn />`. */
+  /** Shown while nothing is backed up, e.g. `<PasswordBackup />`. */
   empty?: ReactNode;
   /** A class per part, for the drop-in (`className` goes on the root). */
   classNames?: Partial<Record<'list' | 'status' | 'empty' | 'refresh', string>> | undefined;
+}
+
+/**
+ * What the drop-in renders inside its Root. Put it in a RootProvider to show the drop-in over a
+ * flow you hold: `<BackupStatus.RootProvider value={...}><BackupStatusDropInParts /></BackupStatus.RootProvider>`.
+ */
+export function BackupStatusDropInParts({
+  empty,
+  classNames: c = {},
+}: Pick<BackupStatusProps, 'empty' | 'classNames'>) {
+  return (
+    <>
+      <BackupStatusList className={c.list} />
+      <FlowStatus className={c.status} />
+      <BackupStatusEmpty className={c.empty}>{empty}</BackupStatusEmpty>
+      <BackupStatusRefresh className={c.refresh} />
+    </>
+  );
 }
 
 /**
@@ -21,13 +39,10 @@ export interface BackupStatusProps extends BackupStatusRootProps {
  * while nothing is backed up, and a Refresh button. Built from the parts below.
  */
 export const BackupStatusDropIn = forwardRef<HTMLDivElement, BackupStatusProps>(function BackupStatus(props, ref) {
-  const { empty, classNames: c = {}, ...rootProps } = props;
+  const { empty, classNames, ...rootProps } = props;
   return (
     <BackupStatusRoot {...rootProps} ref={ref}>
-      <BackupStatusList className={c.list} />
-      <FlowStatus className={c.status} />
-      <BackupStatusEmpty className={c.empty}>{empty}</BackupStatusEmpty>
-      <BackupStatusRefresh className={c.refresh} />
+      <BackupStatusDropInParts empty={empty} classNames={classNames} />
     </BackupStatusRoot>
   );
 });

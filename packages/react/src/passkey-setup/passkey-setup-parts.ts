@@ -1,5 +1,5 @@
 import { PasskeySetupDropIn, PasskeySetupTrigger, PasskeySetupStatus, PasskeySetupRetry } from './passkey-setup.js';
-import { PasskeySetupRoot } from './passkey-setup-root.js';
+import { PasskeySetupRoot, PasskeySetupRootProvider } from './passkey-setup-root.js';
 import { PasskeySetupIssues } from './passkey-setup-issues.js';
 import { PasskeySetupFallback } from './passkey-setup-fallback.js';
 
@@ -11,6 +11,7 @@ import { PasskeySetupFallback } from './passkey-setup-fallback.js';
 export const PasskeySetup = {
   DropIn: PasskeySetupDropIn,
   Root: PasskeySetupRoot,
+  RootProvider: PasskeySetupRootProvider,
   Trigger: PasskeySetupTrigger,
   Status: PasskeySetupStatus,
   Retry: PasskeySetupRetry,

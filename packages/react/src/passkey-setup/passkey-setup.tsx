@@ -16,7 +16,7 @@ export type PasskeySetupStatusProps = FlowStatusProps;
 export type PasskeySetupRetryProps = FlowRetryProps;
 
 export interface PasskeySetupProps extends PasskeySetupRootProps {
-  /** Shown when passkeys are unsupported or the prompt was cancelled, e.g. `<PasswordBackup.DropIn />`. */
+  /** Shown when passkeys are unsupported or the prompt was cancelled, e.g. `<PasswordBackup />`. */
   fallback?: ReactNode;
   /** The states that show the fallback. @default ['unsupported', 'cancelled'] */
   fallbackOn?: readonly PasskeyState[] | undefined;
@@ -25,20 +25,36 @@ export interface PasskeySetupProps extends PasskeySetupRootProps {
 }
 
 /**
- * The drop-in: creates a passkey, then backs the wallet up under it. Invalid custom-domain
- * options are listed before any prompt; without passkey support the fallback replaces the
- * button, so there is never a dead button.
+ * What the drop-in renders inside its Root. Put it in a RootProvider to show the drop-in over a
+ * flow you hold: `<PasskeySetup.RootProvider value={...}><PasskeySetupDropInParts /></PasskeySetup.RootProvider>`.
  */
-export const PasskeySetupDropIn = forwardRef<HTMLDivElement, PasskeySetupProps>(function PasskeySetup(props, ref) {
-  const { fallback, fallbackOn, classNames: c = {}, ...rootProps } = props;
+export function PasskeySetupDropInParts({
+  fallback,
+  fallbackOn,
+  classNames: c = {},
+}: Pick<PasskeySetupProps, 'fallback' | 'fallbackOn' | 'classNames'>) {
   return (
-    <PasskeySetupRoot {...rootProps} ref={ref}>
+    <>
       <FlowTrigger className={c.trigger} />
       <FlowStatus className={c.status} />
       <PasskeySetupIssues className={c.issues} />
       <PasskeySetupFallback when={fallbackOn} className={c.fallback}>
         {fallback}
       </PasskeySetupFallback>
+    </>
+  );
+}
+
+/**
+ * The drop-in: creates a passkey, then backs the wallet up under it. Invalid custom-domain
+ * options are listed before any prompt; without passkey support the fallback replaces the
+ * button, so there is never a dead button.
+ */
+export const PasskeySetupDropIn = forwardRef<HTMLDivElement, PasskeySetupProps>(function PasskeySetup(props, ref) {
+  const { fallback, fallbackOn, classNames, ...rootProps } = props;
+  return (
+    <PasskeySetupRoot {...rootProps} ref={ref}>
+      <PasskeySetupDropInParts fallback={fallback} fallbackOn={fallbackOn} classNames={classNames} />
     </PasskeySetupRoot>
   );
 });

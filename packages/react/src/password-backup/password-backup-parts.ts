@@ -1,5 +1,5 @@
 import { PasswordBackupDropIn, PasswordBackupStatus, PasswordBackupRetry } from './password-backup.js';
-import { PasswordBackupRoot } from './password-backup-root.js';
+import { PasswordBackupRoot, PasswordBackupRootProvider } from './password-backup-root.js';
 import { PasswordBackupField } from './password-backup-field.js';
 import { PasswordBackupLabel } from './password-backup-label.js';
 import { PasswordBackupControl } from './password-backup-control.js';
@@ -19,6 +19,7 @@ import { PasswordBackupSubmit } from './password-backup-submit.js';
 export const PasswordBackup = {
   DropIn: PasswordBackupDropIn,
   Root: PasswordBackupRoot,
+  RootProvider: PasswordBackupRootProvider,
   Field: PasswordBackupField,
   Label: PasswordBackupLabel,
   Control: PasswordBackupControl,

@@ -14,6 +14,7 @@ import {
   PASSWORD_OPTION_KEYS,
   usePasswordBackup,
   type UsePasswordBackupOptions,
+  type UsePasswordBackupResult,
 } from '../hooks/use-password-backup.js';
 import { useComposedRefs } from '../internal/compose-refs.js';
 import { useSecretVisibility } from '../internal/use-secret-visibility.js';
@@ -29,28 +30,39 @@ import {
 } from './password-backup-context.js';
 import { defaultPasswordBackupLabels, type PasswordBackupLabels } from './password-backup-labels.js';
 
-export interface PasswordBackupRootProps
-  extends UsePasswordBackupOptions, Omit<ComponentPropsWithoutRef<'form'>, 'onError' | 'onProgress' | 'onSubmit'> {
+export interface PasswordBackupRootProviderProps extends Omit<
+  ComponentPropsWithoutRef<'form'>,
+  'onError' | 'onProgress' | 'onSubmit'
+> {
+  /** The flow to show: what `usePasswordBackup` returned (the app holds the flow itself). */
+  value: UsePasswordBackupResult;
   /** Any text to replace; maps (issues, statuses, errors) merge key by key. */
   labels?: LabelOverrides<PasswordBackupLabels> | undefined;
   /** Turns every control off (real `disabled`, unlike the busy state). */
   disabled?: boolean | undefined;
 }
 
+export interface PasswordBackupRootProps
+  extends UsePasswordBackupOptions, Omit<PasswordBackupRootProviderProps, 'value'> {}
+
 const NOTHING = new Set<PasswordFieldName>();
 
+/** Holds a PASSWORD backup flow and renders the `<form>` (see PasswordBackupRootProvider). */
+export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRootProps>(
+  function PasswordBackupRoot(props, ref) {
+    const [options, rest] = splitProps(props, PASSWORD_OPTION_KEYS);
+    return <PasswordBackupRootProvider {...rest} value={usePasswordBackup(options)} ref={ref} />;
+  },
+);
+
 /**
- * The `<form>`: checks the policy on submit, shows every issue, then backs up. The password is
+ * The `<form>` over a PASSWORD backup the app holds (`value={usePasswordBackup(...)}`): checks the policy on submit, shows every issue, then backs up. The password is
  * read from the inputs at submit time and never stored in React state; the inputs are emptied
  * as soon as the backup has taken it, and kept after an MPC failure so the user can retry.
  */
-export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRootProps>(
-  function PasswordBackupRoot(props, ref) {
-    const [options, { labels: overrides, disabled = false, children, ...rest }] = splitProps(
-      props,
-      PASSWORD_OPTION_KEYS,
-    );
-    const backup = usePasswordBackup(options);
+export const PasswordBackupRootProvider = forwardRef<HTMLFormElement, PasswordBackupRootProviderProps>(
+  function PasswordBackupRootProvider(props, ref) {
+    const { value: backup, labels: overrides, disabled = false, children, ...rest } = props;
     const { policy, check: runCheck, passwordTaken } = backup;
     const { labels, id, triggerRef } = useFlowRoot(defaultPasswordBackupLabels, overrides);
 

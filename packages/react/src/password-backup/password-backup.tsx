@@ -39,39 +39,51 @@ export interface PasswordBackupProps extends PasswordBackupRootProps {
 }
 
 /**
+ * What the drop-in renders inside its Root. Put it in a RootProvider to show the drop-in over a
+ * flow you hold: `<PasswordBackup.RootProvider value={...}><PasswordBackupDropInParts /></PasswordBackup.RootProvider>`.
+ */
+export function PasswordBackupDropInParts({ classNames: c = {} }: Pick<PasswordBackupProps, 'classNames'>) {
+  return (
+    <>
+      <PasswordBackupField name="password" className={c.field}>
+        <PasswordBackupLabel className={c.label} />
+        <PasswordBackupControl className={c.control}>
+          <PasswordBackupInput className={c.input} />
+          <PasswordBackupVisibilityToggle className={c.visibilityToggle} />
+        </PasswordBackupControl>
+        <PasswordBackupDescription className={c.description} />
+        <PasswordBackupStrength className={c.strength} />
+        <PasswordBackupIssues className={c.issues} />
+      </PasswordBackupField>
+      <PasswordBackupField name="confirmation" className={c.field}>
+        <PasswordBackupLabel className={c.label} />
+        <PasswordBackupControl className={c.control}>
+          <PasswordBackupInput className={c.input} />
+        </PasswordBackupControl>
+        <PasswordBackupIssues className={c.issues} />
+      </PasswordBackupField>
+      <PasswordBackupField name="acknowledgement" className={c.field}>
+        <PasswordBackupAcknowledge className={c.acknowledge} />
+        <PasswordBackupLabel className={c.label} />
+        <PasswordBackupIssues className={c.issues} />
+      </PasswordBackupField>
+      <PasswordBackupSubmit className={c.submit} />
+      <FlowStatus className={c.status} />
+    </>
+  );
+}
+
+/**
  * The drop-in: password, confirmation and acknowledgement as the policy asks, every issue tied
  * to its input, a visibility toggle, and one submit button that also retries. Built from the
  * parts below, which you can arrange yourself.
  */
 export const PasswordBackupDropIn = forwardRef<HTMLFormElement, PasswordBackupProps>(
   function PasswordBackup(props, ref) {
-    const { classNames: c = {}, ...rootProps } = props;
+    const { classNames, ...rootProps } = props;
     return (
       <PasswordBackupRoot {...rootProps} ref={ref}>
-        <PasswordBackupField name="password" className={c.field}>
-          <PasswordBackupLabel className={c.label} />
-          <PasswordBackupControl className={c.control}>
-            <PasswordBackupInput className={c.input} />
-            <PasswordBackupVisibilityToggle className={c.visibilityToggle} />
-          </PasswordBackupControl>
-          <PasswordBackupDescription className={c.description} />
-          <PasswordBackupStrength className={c.strength} />
-          <PasswordBackupIssues className={c.issues} />
-        </PasswordBackupField>
-        <PasswordBackupField name="confirmation" className={c.field}>
-          <PasswordBackupLabel className={c.label} />
-          <PasswordBackupControl className={c.control}>
-            <PasswordBackupInput className={c.input} />
-          </PasswordBackupControl>
-          <PasswordBackupIssues className={c.issues} />
-        </PasswordBackupField>
-        <PasswordBackupField name="acknowledgement" className={c.field}>
-          <PasswordBackupAcknowledge className={c.acknowledge} />
-          <PasswordBackupLabel className={c.label} />
-          <PasswordBackupIssues className={c.issues} />
-        </PasswordBackupField>
-        <PasswordBackupSubmit className={c.submit} />
-        <FlowStatus className={c.status} />
+        <PasswordBackupDropInParts classNames={classNames} />
       </PasswordBackupRoot>
     );
   },

@@ -1,5 +1,5 @@
 import { RecoverWalletDropIn, RecoverWalletSubmit, RecoverWalletStatus, RecoverWalletRetry } from './recover-wallet.js';
-import { RecoverWalletRoot } from './recover-wallet-root.js';
+import { RecoverWalletRoot, RecoverWalletRootProvider } from './recover-wallet-root.js';
 import { RecoverWalletMethods } from './recover-wallet-methods.js';
 import { RecoverWalletMethod } from './recover-wallet-method.js';
 import { RecoverWalletField } from './recover-wallet-field.js';
@@ -18,6 +18,7 @@ import { RecoverWalletEmpty } from './recover-wallet-empty.js';
 export const RecoverWallet = {
   DropIn: RecoverWalletDropIn,
   Root: RecoverWalletRoot,
+  RootProvider: RecoverWalletRootProvider,
   Methods: RecoverWalletMethods,
   Method: RecoverWalletMethod,
   Field: RecoverWalletField,

@@ -10,7 +10,12 @@ import {
 } from 'react';
 import type { BackupMethod } from '@backup-kit/core';
 import { splitProps } from '../hooks/use-flow-store.js';
-import { RECOVERY_OPTION_KEYS, useRecovery, type UseRecoveryOptions } from '../hooks/use-recovery.js';
+import {
+  RECOVERY_OPTION_KEYS,
+  useRecovery,
+  type UseRecoveryOptions,
+  type UseRecoveryResult,
+} from '../hooks/use-recovery.js';
 import { useComposedRefs } from '../internal/compose-refs.js';
 import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
 import { portalDead, rootAttributes, triggerText, useFlowRoot } from '../internal/flow-root.js';
@@ -21,8 +26,12 @@ import { text } from '../labels/label.js';
 import { RecoverWalletProvider, type RecoverWalletContextValue } from './recover-wallet-context.js';
 import { defaultRecoverWalletLabels, type RecoverWalletLabels } from './recover-wallet-labels.js';
 
-export interface RecoverWalletRootProps
-  extends UseRecoveryOptions, Omit<ComponentPropsWithoutRef<'form'>, 'onError' | 'onProgress' | 'onSubmit'> {
+export interface RecoverWalletRootProviderProps extends Omit<
+  ComponentPropsWithoutRef<'form'>,
+  'onError' | 'onProgress' | 'onSubmit'
+> {
+  /** The flow to show: what `useRecovery` returned (the app holds the flow itself). */
+  value: UseRecoveryResult;
   /** The methods to offer, in this order, instead of the ones the wallet has backups for. */
   methods?: readonly BackupMethod[] | undefined;
   /** Any text to replace; maps (statuses, errors) merge key by key. */
@@ -31,19 +40,25 @@ export interface RecoverWalletRootProps
   disabled?: boolean | undefined;
 }
 
+export interface RecoverWalletRootProps extends UseRecoveryOptions, Omit<RecoverWalletRootProviderProps, 'value'> {}
+
+/** Holds a recovery flow and renders the `<form>` (see RecoverWalletRootProvider). */
+export const RecoverWalletRoot = forwardRef<HTMLFormElement, RecoverWalletRootProps>(
+  function RecoverWalletRoot(props, ref) {
+    const [options, rest] = splitProps(props, RECOVERY_OPTION_KEYS);
+    return <RecoverWalletRootProvider {...rest} value={useRecovery(options)} ref={ref} />;
+  },
+);
+
 /**
- * The `<form>`: lists the methods the wallet really has, reads the password from its input at
+ * The `<form>` over a recovery the app holds (`value={useRecovery(...)}`): lists the methods the wallet really has, reads the password from its input at
  * submit (never React state), and recovers. A wrong password is its own state: the message sits
  * next to the password, focus goes back to it, and the typed password is kept to be fixed. The
  * input is emptied once the wallet is recovered.
  */
-export const RecoverWalletRoot = forwardRef<HTMLFormElement, RecoverWalletRootProps>(
-  function RecoverWalletRoot(props, ref) {
-    const [options, { methods: offered, labels: overrides, disabled = false, children, ...rest }] = splitProps(
-      props,
-      RECOVERY_OPTION_KEYS,
-    );
-    const recovery = useRecovery(options);
+export const RecoverWalletRootProvider = forwardRef<HTMLFormElement, RecoverWalletRootProviderProps>(
+  function RecoverWalletRootProvider(props, ref) {
+    const { value: recovery, methods: offered, labels: overrides, disabled = false, children, ...rest } = props;
     const { labels, id, triggerRef } = useFlowRoot(defaultRecoverWalletLabels, overrides);
 
     const formRef = useRef<HTMLFormElement>(null);

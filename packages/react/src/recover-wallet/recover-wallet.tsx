@@ -41,14 +41,15 @@ export interface RecoverWalletProps extends RecoverWalletRootProps {
 }
 
 /**
- * The drop-in: the methods the wallet has (a choice when there are several), the password for a
- * PASSWORD backup, one submit button that also retries, and a polite status line with the
- * progress. Built from the parts below, which you can arrange yourself.
+ * What the drop-in renders inside its Root. Put it in a RootProvider to show the drop-in over a
+ * flow you hold: `<RecoverWallet.RootProvider value={...}><RecoverWalletDropInParts /></RecoverWallet.RootProvider>`.
  */
-export const RecoverWalletDropIn = forwardRef<HTMLFormElement, RecoverWalletProps>(function RecoverWallet(props, ref) {
-  const { empty, classNames: c = {}, ...rootProps } = props;
+export function RecoverWalletDropInParts({
+  empty,
+  classNames: c = {},
+}: Pick<RecoverWalletProps, 'empty' | 'classNames'>) {
   return (
-    <RecoverWalletRoot {...rootProps} ref={ref}>
+    <>
       <RecoverWalletMethods className={c.methods} />
       <RecoverWalletField className={c.field}>
         <RecoverWalletLabel className={c.label} />
@@ -61,6 +62,20 @@ export const RecoverWalletDropIn = forwardRef<HTMLFormElement, RecoverWalletProp
       <FlowSubmit className={c.submit} />
       <FlowStatus className={c.status} />
       <RecoverWalletEmpty className={c.empty}>{empty}</RecoverWalletEmpty>
+    </>
+  );
+}
+
+/**
+ * The drop-in: the methods the wallet has (a choice when there are several), the password for a
+ * PASSWORD backup, one submit button that also retries, and a polite status line with the
+ * progress. Built from the parts below, which you can arrange yourself.
+ */
+export const RecoverWalletDropIn = forwardRef<HTMLFormElement, RecoverWalletProps>(function RecoverWallet(props, ref) {
+  const { empty, classNames, ...rootProps } = props;
+  return (
+    <RecoverWalletRoot {...rootProps} ref={ref}>
+      <RecoverWalletDropInParts empty={empty} classNames={classNames} />
     </RecoverWalletRoot>
   );
 });
