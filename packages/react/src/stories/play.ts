@@ -40,3 +40,69 @@ export async function fillAndSubmit(canvasElement: HTMLElement, password: string
   if (acknowledgement) await userEvent.click(acknowledgement);
   if (options.submit !== false) await userEvent.click(canvas.getByRole('button', { name: /back up/i }));
 }
+
+type Play = (context: { canvasElement: HTMLElement }) => Promise<void>;
+
+/** A state story's play: only checks the state the story opened in (root attributes, status text). */
+export function showsState(scope: Scope, attributes: Record<string, string>, statusText?: string): Play {
+  return async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, scope, attributes);
+    if (statusText !== undefined) {
+      await expect(within(rootIn(canvasElement, scope)).getAllByRole('status')[0]).toHaveTextContent(statusText);
+    }
+  };
+}
+
+/** An interaction story's play: presses the trigger, waits for the state, and checks focus stayed. */
+export function pressAndWait(scope: Scope, attributes: Record<string, string>): Play {
+  return async ({ canvasElement }) => {
+    const trigger = await pressTrigger(canvasElement, scope);
+    await waitForRoot(canvasElement, scope, attributes);
+    // PasskeySetup's trigger gives way to its fallback in some states.
+    if (trigger.isConnected) await expect(trigger).toHaveFocus();
+  };
+}
+
+/** What the status line says on each MPC status of a backup (the English labels). */
+export const BACKUP_STATUS_TEXT = {
+  'Reading share': 'Reading your wallet…',
+  'Generating share': 'Creating a backup share…',
+  'Parsing share': 'Preparing the backup share…',
+  'Encrypting share': 'Encrypting the backup…',
+  'Storing share': 'Storing the backup share…',
+  Done: 'Backup share created.',
+} as const;
+
+/**
+ * Checks that no spied callback (the Actions panel's log: every fn() arg's calls, errors and their
+ * causes included) holds a secret, after checking the log holds what it should, so the check
+ * reads real entries.
+ */
+export async function expectSecretsOutOfTheLog(args: object, secrets: string[], expected: string[]) {
+  const logged = Object.values(args)
+    .filter((value): value is { mock: { calls: unknown[][] } } => typeof value === 'function' && 'mock' in value)
+    .flatMap((spy) => spy.mock.calls);
+  const log = serialize(logged);
+  for (const entry of expected) await expect(log).toContain(entry);
+  for (const secret of secrets) await expect(log).not.toContain(secret);
+}
+
+/** JSON of everything reachable, errors included with their message, cause and details. */
+function serialize(value: unknown): string {
+  const seen = new WeakSet<object>();
+  return JSON.stringify(value, (_key, item: unknown) => {
+    if (typeof item !== 'object' || item === null) return item;
+    if (seen.has(item)) return '[seen]';
+    seen.add(item);
+    if (item instanceof Error) {
+      return {
+        ...item,
+        name: item.name,
+        message: item.message,
+        cause: item.cause,
+        details: (item as { details?: unknown }).details,
+      };
+    }
+    return item;
+  });
+}

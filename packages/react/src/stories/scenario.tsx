@@ -33,6 +33,8 @@ export interface ScenarioArgs {
   storageMode: 'self-managed' | 'portal-managed';
   /** Offer the seed's newer passkey API (registerPasskey...), which adds the registering state. */
   seedPasskeyApi: boolean;
+  /** Start the backup as the story opens (no typing or clicks), to see where it holds or fails. */
+  startOnOpen: boolean;
 }
 
 export const defaultScenario: ScenarioArgs = {
@@ -43,6 +45,7 @@ export const defaultScenario: ScenarioArgs = {
   failAt: 'nowhere',
   storageMode: 'self-managed',
   seedPasskeyApi: false,
+  startOnOpen: false,
 };
 
 const SCENARIO_KEYS = Object.keys(defaultScenario) as Array<keyof ScenarioArgs>;
@@ -74,6 +77,7 @@ export const scenarioArgTypes: Partial<ArgTypes<ScenarioArgs>> = {
     table: { category: 'Scenario (fake Portal)' },
   },
   seedPasskeyApi: { control: 'boolean', table: { category: 'Scenario (fake Portal)' } },
+  startOnOpen: { control: 'boolean', table: { category: 'Scenario (fake Portal)' } },
 };
 
 export interface BuiltScenario {
