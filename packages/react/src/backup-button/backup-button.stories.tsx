@@ -19,7 +19,7 @@ type Args = BackupButtonProps & ScenarioArgs;
 function StartedBackupButton({ classNames, children, ...props }: BackupButtonProps & { children?: ReactNode }) {
   const [options, rest] = splitProps(props, BACKUP_OPTION_KEYS);
   const backup = useBackup(options);
-  useStartWhenReady(backup.portalStatus, () => backup.start({ password: rest.password }));
+  useStartWhenReady(backup.portalStatus === 'ready', () => backup.start({ password: rest.password }));
   return (
     <BackupButton.RootProvider {...rest} value={backup}>
       {children ?? <BackupButtonDropInParts classNames={classNames} />}

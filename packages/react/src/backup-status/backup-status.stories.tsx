@@ -138,8 +138,17 @@ export const DirectPathPasskey: Story = {
   },
 };
 
-/** Reading the status failed: Refresh reads it again. */
+/** Reading the status failed: the error, and Refresh to read it again. */
 export const ReadFailed: Story = {
+  args: { failAt: 'loading' },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'backup-status', { state: 'error', stage: 'status' });
+    await expect(within(canvasElement).getByRole('button', { name: 'Refresh' })).not.toHaveAttribute('aria-disabled');
+  },
+};
+
+/** Refresh after a failed read: the status is read again. */
+export const ReadFailedThenRefreshed: Story = {
   args: { failAt: 'loading' },
   play: async ({ canvasElement }) => {
     await waitForRoot(canvasElement, 'backup-status', { state: 'error', stage: 'status' });
@@ -222,7 +231,5 @@ export const Parts: Story = {
   },
 };
 
-export const DarkTheme: Story = {
-  globals: { theme: 'dark' },
-  play: Ready.play,
-};
+export const DarkTheme: Story = { ...Ready, globals: { theme: 'dark' } };
+export const DarkThemeNothingBackedUp: Story = { ...NothingBackedUp, globals: { theme: 'dark' } };

@@ -37,7 +37,7 @@ function StartedPasskeySetup(
   const { classNames, fallback, fallbackOn, children, ...rest } = props;
   const [options, domProps] = splitProps(rest, PASSKEY_OPTION_KEYS);
   const setup = usePasskeySetup(options);
-  useStartWhenReady(setup.portalStatus, setup.start);
+  useStartWhenReady(setup.portalStatus === 'ready', setup.start);
   return (
     <PasskeySetup.RootProvider {...domProps} value={setup}>
       {children ?? <PasskeySetupDropInParts classNames={classNames} fallback={fallback} fallbackOn={fallbackOn} />}

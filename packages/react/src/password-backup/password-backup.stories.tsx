@@ -35,7 +35,7 @@ const PASSWORD = 'correct horse battery staple';
 function StartedPasswordBackup({ classNames, children, ...props }: PasswordBackupProps & { children?: ReactNode }) {
   const [options, rest] = splitProps(props, PASSWORD_OPTION_KEYS);
   const backup = usePasswordBackup(options);
-  useStartWhenReady(backup.portalStatus, () => backup.start({ password: PASSWORD }));
+  useStartWhenReady(backup.portalStatus === 'ready', () => backup.start({ password: PASSWORD }));
   return (
     <PasswordBackup.RootProvider {...rest} value={backup}>
       {children ?? <PasswordBackupDropInParts classNames={classNames} />}

@@ -1,7 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { MpcStatusName } from '@backup-kit/core';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { waitForRoot } from '../stories/play.js';
+import { splitProps } from '../hooks/use-flow-store.js';
+import { RECOVERY_OPTION_KEYS, useRecovery } from '../hooks/use-recovery.js';
+import { expectSecretsOutOfTheLog, showsState, waitForRoot } from '../stories/play.js';
+import { useStartWhenReady } from '../stories/started-flow.js';
 import {
   currentWalletScenario,
   defaultWalletScenario,
@@ -12,11 +15,33 @@ import {
   type WalletScenarioArgs,
 } from '../stories/wallet-scenario.js';
 import { RecoverWallet } from './recover-wallet-parts.js';
-import type { RecoverWalletProps } from './recover-wallet.js';
+import { RecoverWalletDropInParts, type RecoverWalletProps } from './recover-wallet.js';
 
 interface RecoveryStoryArgs {
   /** Render a call to action (a link) for a wallet without backups. */
   emptyCallToAction: boolean;
+  /** Recover as the story opens (no typing or clicks), with the first method, to see where it holds or fails. */
+  recoverOnOpen: 'no' | 'with the right password' | 'with a wrong password';
+}
+
+const WRONG_PASSWORD = 'not my password';
+
+/**
+ * The drop-in's parts over a recovery the story starts itself (useRecovery + RootProvider), once
+ * the methods are read: it opens in the state the scenario holds or fails at.
+ */
+function StartedRecoverWallet({ password, classNames, empty, ...props }: RecoverWalletProps & { password: string }) {
+  const [options, rest] = splitProps(props, RECOVERY_OPTION_KEYS);
+  const recovery = useRecovery(options);
+  const method = recovery.methods[0];
+  useStartWhenReady(recovery.state === 'idle' && method !== undefined, () =>
+    recovery.recover({ method: method!, password }),
+  );
+  return (
+    <RecoverWallet.RootProvider {...rest} value={recovery}>
+      <RecoverWalletDropInParts classNames={classNames} empty={empty} />
+    </RecoverWallet.RootProvider>
+  );
 }
 
 type Args = RecoverWalletProps & WalletScenarioArgs & RecoveryStoryArgs;
@@ -30,6 +55,7 @@ const meta = {
   args: {
     ...defaultWalletScenario,
     emptyCallToAction: true,
+    recoverOnOpen: 'no',
     disabled: false,
     labels: {},
     // Only the callbacks that never carry a secret are logged in the Actions panel.
@@ -40,6 +66,11 @@ const meta = {
   argTypes: {
     ...walletScenarioArgTypes,
     emptyCallToAction: { control: 'boolean' },
+    recoverOnOpen: {
+      control: 'inline-radio',
+      options: ['no', 'with the right password', 'with a wrong password'],
+      table: { category: 'Scenario (fake Portal)' },
+    },
     methods: { control: 'check', options: ['PASSWORD', 'GDRIVE', 'PASSKEY'] },
     labels: { control: 'object' },
     empty: { control: false, table: { disable: true } },
@@ -50,16 +81,22 @@ const meta = {
   },
   render: (args) => {
     const [scenario, rest] = splitWalletScenario(args);
-    const { emptyCallToAction, ...props } = rest;
+    const { emptyCallToAction, recoverOnOpen, ...props } = rest;
+    const empty = emptyCallToAction ? <a href="#create-wallet">Create a new wallet</a> : undefined;
     return (
       <WalletScenario args={scenario}>
-        {(storage) => (
-          <RecoverWallet.DropIn
-            {...props}
-            storage={storage}
-            empty={emptyCallToAction ? <a href="#create-wallet">Create a new wallet</a> : undefined}
-          />
-        )}
+        {(storage) =>
+          recoverOnOpen === 'no' ? (
+            <RecoverWallet.DropIn {...props} storage={storage} empty={empty} />
+          ) : (
+            <StartedRecoverWallet
+              {...props}
+              storage={storage}
+              empty={empty}
+              password={recoverOnOpen === 'with a wrong password' ? WRONG_PASSWORD : WALLET_PASSWORD}
+            />
+          )
+        }
       </WalletScenario>
     );
   },
@@ -84,15 +121,16 @@ function afterSubmit(attributes: Record<string, string>, password?: string): Sto
   };
 }
 
-function heldAt(status: MpcStatusName, text: string): Story {
+/** A state story: the recovery starts as the story opens and shows its state at once. */
+function opensIn(args: Story['args'], attributes: Record<string, string>, statusText?: string): Story {
   return {
-    args: { holdAt: status },
-    play: async (context) => {
-      await afterSubmit({ state: 'recovering', status })!(context);
-      await expect(within(context.canvasElement).getByRole('status')).toHaveTextContent(text);
-    },
+    args: { recoverOnOpen: 'with the right password', ...args },
+    play: showsState('recover-wallet', attributes, statusText),
   };
 }
+
+const heldAt = (status: MpcStatusName, text: string) =>
+  opensIn({ holdAt: status }, { state: 'recovering', status }, text);
 
 /** Several backups: a choice among them, the password field for PASSWORD. */
 export const ChoosingAmongMethods: Story = {
@@ -150,9 +188,9 @@ export const NoBackup: Story = {
 };
 
 /** Self-managed: the encrypted backup is being read from the app's storage. */
-export const Fetching: Story = { args: { holdAt: 'fetching' }, play: afterSubmit({ state: 'fetching' }) };
+export const Fetching = opensIn({ holdAt: 'fetching' }, { state: 'fetching' });
 
-export const Starting: Story = { args: { holdAt: 'starting' }, play: afterSubmit({ state: 'recovering' }) };
+export const Starting = opensIn({ holdAt: 'starting' }, { state: 'recovering' });
 export const ReadingShare = heldAt('Reading share', 'Reading the backup…');
 export const DecryptingShare = heldAt('Decrypting share', 'Decrypting the backup…');
 export const RecoveringBackupShare = heldAt('Recovering backup share', 'Restoring the backup share…');
@@ -161,32 +199,43 @@ export const ShareDone = heldAt('Done', 'Backup restored.');
 
 /** The wallet is back; the status shows its address so the user can check it. */
 export const Success: Story = {
+  ...opensIn({}, { state: 'success' }),
   play: async (context) => {
-    await afterSubmit({ state: 'success' })!(context);
-    const canvas = within(context.canvasElement);
-    await expect(canvas.getByRole('status')).toHaveTextContent(ADDRESS);
-    await expect(canvas.getByLabelText('Backup password')).toHaveValue('');
+    await showsState('recover-wallet', { state: 'success' }, ADDRESS)(context);
     await expect(context.args.onSuccess).toHaveBeenCalledWith({ backupMethod: 'PASSWORD', address: ADDRESS });
   },
 };
 
-/** A wrong password: the message next to the field, focus back in it, the typed text kept. */
+/** A wrong password: the message next to the field, the input marked invalid. */
 export const WrongPassword: Story = {
+  ...opensIn({ recoverOnOpen: 'with a wrong password' }, { state: 'wrong-password' }),
   play: async (context) => {
-    await afterSubmit({ state: 'wrong-password' }, 'not my password')!(context);
+    await showsState('recover-wallet', { state: 'wrong-password' })(context);
+    const input = within(context.canvasElement).getByLabelText('Backup password');
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+    await expect(input).toHaveAccessibleDescription(
+      'That password does not unlock this backup. Check it and try again.',
+    );
+  },
+};
+
+/** A wrong password typed by hand: focus back in the field, the typed text kept. */
+export const WrongPasswordTyped: Story = {
+  play: async (context) => {
+    await afterSubmit({ state: 'wrong-password' }, WRONG_PASSWORD)!(context);
     const input = within(context.canvasElement).getByLabelText('Backup password');
     await waitFor(() => expect(input).toHaveFocus());
     await expect(input).toHaveAttribute('aria-invalid', 'true');
     await expect(input).toHaveAccessibleDescription(
       'That password does not unlock this backup. Check it and try again.',
     );
-    await expect(input).toHaveValue('not my password');
+    await expect(input).toHaveValue(WRONG_PASSWORD);
   },
 };
 
 export const WrongPasswordThenRight: Story = {
   play: async (context) => {
-    await WrongPassword.play!(context);
+    await WrongPasswordTyped.play!(context);
     const input = within(context.canvasElement).getByLabelText('Backup password');
     await userEvent.clear(input);
     await userEvent.type(input, `${WALLET_PASSWORD}{Enter}`);
@@ -206,10 +255,7 @@ export const StorageFailed: Story = {
   },
 };
 
-export const RecoveryFailed: Story = {
-  args: { failAt: 'recovering' },
-  play: afterSubmit({ state: 'error', stage: 'recovering' }),
-};
+export const RecoveryFailed = opensIn({ failAt: 'recovering' }, { state: 'error', stage: 'recovering' });
 
 /** Reading which backups exist failed: "Try again" reads them again. */
 export const ListingFailed: Story = {
@@ -239,9 +285,9 @@ export const PortalInitFailed: Story = {
 
 /** A passkey backup (Portal's own ceremony): no password, one button. */
 export const PasskeyRecovery: Story = {
-  args: { backedUpWith: ['PASSKEY'] },
+  ...opensIn({ backedUpWith: ['PASSKEY'] }, { state: 'success', method: 'PASSKEY' }),
   play: async (context) => {
-    await afterSubmit({ state: 'success', method: 'PASSKEY' })!(context);
+    await showsState('recover-wallet', { state: 'success', method: 'PASSKEY' })(context);
     await expect(context.args.onSuccess).toHaveBeenCalledWith({ backupMethod: 'PASSKEY', address: ADDRESS });
   },
 };
@@ -254,7 +300,7 @@ export const DirectPathPasskey: Story = {
   args: { backedUpWith: ['PASSKEY', 'GDRIVE'] },
   render: (args) => {
     const [scenario, rest] = splitWalletScenario(args);
-    const { emptyCallToAction: _, ...props } = rest;
+    const { emptyCallToAction: _, recoverOnOpen: _alsoUnused, ...props } = rest;
     return (
       <WalletScenario args={scenario}>
         {(storage) => {
@@ -331,7 +377,7 @@ export const Parts: Story = {
   args: { failAt: 'recovering' },
   render: (args) => {
     const [scenario, rest] = splitWalletScenario(args);
-    const { emptyCallToAction: _, ...props } = rest;
+    const { emptyCallToAction: _, recoverOnOpen: _alsoUnused, ...props } = rest;
     return (
       <WalletScenario args={scenario}>
         {(storage) => (
@@ -367,10 +413,8 @@ export const Parts: Story = {
   },
 };
 
-export const DarkTheme: Story = {
-  globals: { theme: 'dark' },
-  play: WrongPassword.play,
-};
+export const DarkTheme: Story = { ...WrongPassword, globals: { theme: 'dark' } };
+export const DarkThemeBusy: Story = { ...DecryptingShare, globals: { theme: 'dark' } };
 
 /**
  * A test more than a story: a wrong password, then the right one, then checks that nothing in
@@ -381,37 +425,9 @@ export const SecretsStayOutOfTheActionLog: Story = {
   play: async (context) => {
     await WrongPasswordThenRight.play!(context);
     const { portal, storage } = currentWalletScenario();
-    const secrets = [WALLET_PASSWORD, 'not my password', ...portal.cipherTexts, ...storage.stored.values()];
+    const secrets = [WALLET_PASSWORD, WRONG_PASSWORD, ...portal.cipherTexts, ...storage.stored.values()];
     await expect(portal.cipherTexts.length).toBeGreaterThan(0);
-    const logged = Object.values(context.args)
-      .filter((value): value is ReturnType<typeof fn> => typeof value === 'function' && 'mock' in value)
-      .flatMap((spy) => spy.mock.calls);
-    const log = serialize(logged);
-    // The log holds what it should (so this check reads real entries)...
-    await expect(log).toContain('WRONG_PASSWORD');
-    await expect(log).toContain('"backupMethod":"PASSWORD"');
-    // ...and no secret.
-    for (const secret of secrets) await expect(log).not.toContain(secret);
+    await expectSecretsOutOfTheLog(context.args, secrets, ['WRONG_PASSWORD', '"backupMethod":"PASSWORD"']);
     for (const secret of secrets) await expect(context.canvasElement.innerHTML).not.toContain(secret);
   },
 };
-
-/** JSON of everything reachable, errors included with their message, cause and details. */
-function serialize(value: unknown): string {
-  const seen = new WeakSet<object>();
-  return JSON.stringify(value, (_key, item: unknown) => {
-    if (typeof item !== 'object' || item === null) return item;
-    if (seen.has(item)) return '[seen]';
-    seen.add(item);
-    if (item instanceof Error) {
-      return {
-        ...item,
-        name: item.name,
-        message: item.message,
-        cause: item.cause,
-        details: (item as { details?: unknown }).details,
-      };
-    }
-    return item;
-  });
-}
