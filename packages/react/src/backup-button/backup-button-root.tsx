@@ -2,9 +2,9 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { BACKUP_OPTION_KEYS, useBackup, type UseBackupOptions, type UseBackupResult } from '../hooks/use-backup.js';
 import { splitProps } from '../hooks/use-flow-store.js';
-import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
-import { portalDead, rootAttributes, triggerText, useFlowRoot } from '../internal/flow-root.js';
-import { flowStatusText } from '../labels/status-text.js';
+import { connectBackup } from '@backup-kit/core';
+import { FlowProvider } from '../internal/flow-context.js';
+import { flowContext, rootAttributes, useFlowRoot } from '../internal/flow-root.js';
 import type { LabelOverrides } from '../labels/common-labels.js';
 import { text } from '../labels/label.js';
 import { defaultBackupButtonLabels, type BackupButtonLabels } from './backup-button-labels.js';
@@ -33,27 +33,18 @@ export const BackupButtonRoot = forwardRef<HTMLDivElement, BackupButtonRootProps
 /** Renders the parts over a backup flow the app holds: `value={useBackup(...)}`. */
 export const BackupButtonRootProvider = forwardRef<HTMLDivElement, BackupButtonRootProviderProps>(
   function BackupButtonRootProvider(props, ref) {
-    const { value: backup, password, labels: overrides, disabled = false, children, ...rest } = props;
-    const { method } = backup;
-    const { labels, id, triggerRef } = useFlowRoot(defaultBackupButtonLabels, overrides);
-
-    const connecting = backup.portalStatus === 'loading' && backup.state === 'idle';
-    const error = backup.state === 'error' ? backup.error : undefined;
-
-    const ctx: FlowContextValue = {
-      scope: 'backup-button',
-      state: backup.state,
-      blocked: disabled || backup.isBusy || backup.state === 'success' || connecting || portalDead(error),
-      disabled,
-      id,
-      statusText: flowStatusText(labels, backup, connecting),
-      error,
-      triggerLabel: triggerText(labels, backup, error, text(labels.trigger, { method })),
-      retryLabel: labels.retry,
-      // Only PASSWORD backups read the password (core sends '' when there is none).
-      activate: () => void backup.retry({ password }),
-      triggerRef,
-    };
+    const { value: backup, password, labels: overrides, disabled, children, ...rest } = props;
+    const root = useFlowRoot(defaultBackupButtonLabels, overrides);
+    const view = connectBackup(backup, { portalStatus: backup.portalStatus, disabled });
+    const { method } = view;
+    // Only PASSWORD backups read the password (core sends '' when there is none).
+    const ctx = flowContext(
+      'backup-button',
+      view,
+      root,
+      text(root.labels.trigger, { method }),
+      () => void backup.retry({ password }),
+    );
 
     return (
       <FlowProvider value={ctx}>

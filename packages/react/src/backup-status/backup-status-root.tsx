@@ -6,9 +6,9 @@ import {
   type UseBackupStatusOptions,
   type UseBackupStatusResult,
 } from '../hooks/use-backup-status.js';
-import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
-import { portalDead, rootAttributes, useFlowRoot } from '../internal/flow-root.js';
-import { flowStatusText } from '../labels/status-text.js';
+import { connectBackupStatus } from '@backup-kit/core';
+import { FlowProvider } from '../internal/flow-context.js';
+import { flowContext, rootAttributes, useFlowRoot } from '../internal/flow-root.js';
 import type { LabelOverrides } from '../labels/common-labels.js';
 import { text } from '../labels/label.js';
 import { BackupStatusProvider, type BackupStatusContextValue } from './backup-status-context.js';
@@ -46,42 +46,19 @@ export const BackupStatusRoot = forwardRef<HTMLDivElement, BackupStatusRootProps
 /** Renders the parts over a status the app holds: `value={useBackupStatus(...)}`. */
 export const BackupStatusRootProvider = forwardRef<HTMLDivElement, BackupStatusRootProviderProps>(
   function BackupStatusRootProvider(props, ref) {
-    const { value: status, methods = DEFAULT_METHODS, labels: overrides, disabled = false, children, ...rest } = props;
-    const { labels, id, triggerRef } = useFlowRoot(defaultBackupStatusLabels, overrides);
-
+    const { value: status, methods = DEFAULT_METHODS, labels: overrides, disabled, children, ...rest } = props;
+    const root = useFlowRoot(defaultBackupStatusLabels, overrides);
+    const { labels, triggerRef } = root;
     const { known } = status;
-    const isBackedUp = (method: BackupMethod) =>
-      !!known &&
-      (known.methods.includes(method) ||
-        (method === 'PASSKEY' && !methods.includes('CUSTOM') && known.methods.includes('CUSTOM')));
-    const empty = !!known && known.methods.length === 0;
-    const state = status.state === 'ready' && empty ? 'empty' : status.state;
-    const connecting = status.portalStatus === 'loading' && status.state === 'loading';
-    const error = status.state === 'error' ? status.error : undefined;
-
-    let statusText: string;
-    if (status.state !== 'ready') statusText = flowStatusText(labels, status, connecting);
-    else if (!status.hasWallet) statusText = labels.noWallet;
-    else if (empty) statusText = labels.empty;
-    else {
-      const backedUp = methods.filter(isBackedUp);
-      const names = backedUp.map((method) => text(labels.method, { method }));
-      statusText = text(labels.summary, { methods: backedUp, names });
-    }
-
-    const flow: FlowContextValue = {
-      scope: 'backup-status',
-      state,
-      blocked: disabled || status.state === 'loading' || portalDead(error),
-      disabled,
-      id,
-      statusText,
-      error,
-      triggerLabel: labels.refresh,
-      retryLabel: labels.retry,
-      activate: () => void status.refresh(),
-      triggerRef,
-    };
+    const view = connectBackupStatus(status, { portalStatus: status.portalStatus, disabled, methods, known });
+    const { backedUp, isBackedUp, empty, state } = view;
+    const names = backedUp.map((method) => text(labels.method, { method }));
+    const flow = flowContext('backup-status', view, root, labels.refresh, () => void status.refresh(), {
+      methods: backedUp,
+      names,
+    });
+    // Refresh keeps its own label, whatever the last read did.
+    flow.triggerLabel = labels.refresh;
     const ctx: BackupStatusContextValue = { state, labels, methods, known, isBackedUp, empty, triggerRef };
 
     return (

@@ -7,9 +7,9 @@ import {
   type UsePasskeySetupOptions,
   type UsePasskeySetupResult,
 } from '../hooks/use-passkey-setup.js';
-import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
-import { portalDead, rootAttributes, triggerText, useFlowRoot } from '../internal/flow-root.js';
-import { flowStatusText } from '../labels/status-text.js';
+import { connectPasskeySetup } from '@backup-kit/core';
+import { FlowProvider } from '../internal/flow-context.js';
+import { flowContext, rootAttributes, useFlowRoot } from '../internal/flow-root.js';
 import type { LabelOverrides } from '../labels/common-labels.js';
 import { PasskeySetupProvider } from './passkey-setup-context.js';
 import { defaultPasskeySetupLabels, type PasskeySetupLabels } from './passkey-setup-labels.js';
@@ -39,41 +39,17 @@ export const PasskeySetupRoot = forwardRef<HTMLDivElement, PasskeySetupRootProps
 /** Renders the parts over a passkey flow the app holds: `value={usePasskeySetup(...)}`. */
 export const PasskeySetupRootProvider = forwardRef<HTMLDivElement, PasskeySetupRootProviderProps>(
   function PasskeySetupRootProvider(props, ref) {
-    const { value: setup, labels: overrides, disabled = false, children, ...rest } = props;
-    const { labels, id, triggerRef } = useFlowRoot(defaultPasskeySetupLabels, overrides);
-
-    const connecting = setup.portalStatus === 'loading' && (setup.state === 'checking' || setup.state === 'idle');
-    const error = setup.state === 'error' || setup.state === 'cancelled' ? setup.error : undefined;
-
-    const ctx: FlowContextValue = {
-      scope: 'passkey-setup',
-      state: setup.state,
-      blocked:
-        disabled ||
-        setup.isBusy ||
-        connecting ||
-        portalDead(error) ||
-        setup.state === 'checking' ||
-        setup.state === 'success' ||
-        setup.state === 'unsupported',
-      disabled,
-      id,
-      statusText:
-        setup.state === 'unsupported'
-          ? (labels.errors.PASSKEY_UNSUPPORTED ?? labels.unsupported)
-          : flowStatusText(labels, setup, connecting),
-      error,
-      triggerLabel: triggerText(labels, setup, error, labels.trigger),
-      retryLabel: labels.retry,
-      activate: () => void setup.retry(),
-      triggerRef,
-      // Never a dead button: without passkeys the fallback takes the trigger's place.
-      triggerHidden: setup.state === 'unsupported',
-    };
+    const { value: setup, labels: overrides, disabled, children, ...rest } = props;
+    const root = useFlowRoot(defaultPasskeySetupLabels, overrides);
+    const { labels } = root;
+    // An app that words PASSKEY_UNSUPPORTED once, for every component, is heard here too.
+    labels.unsupported = labels.errors.PASSKEY_UNSUPPORTED ?? labels.unsupported;
+    const view = connectPasskeySetup(setup, { portalStatus: setup.portalStatus, disabled });
+    const ctx = flowContext('passkey-setup', view, root, labels.trigger, () => void setup.retry());
 
     return (
       <FlowProvider value={ctx}>
-        <PasskeySetupProvider value={{ state: setup.state, issues: setup.issues, labels }}>
+        <PasskeySetupProvider value={{ state: view.state, issues: view.issues, labels }}>
           <div {...rootAttributes(ctx, setup)} {...rest} ref={ref}>
             {children}
           </div>

@@ -17,10 +17,11 @@ import {
   type UsePasswordBackupResult,
 } from '../hooks/use-password-backup.js';
 import { useComposedRefs } from '../internal/compose-refs.js';
-import { useSecretVisibility } from '../internal/use-secret-visibility.js';
-import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
-import { portalDead, rootAttributes, triggerText, useFlowRoot } from '../internal/flow-root.js';
-import { flowStatusText } from '../labels/status-text.js';
+import { connectPasswordBackup } from '@backup-kit/core';
+import { useSecretVisibility, type SecretVisibilityProps } from '../internal/use-secret-visibility.js';
+import { useIsomorphicLayoutEffect } from '../internal/use-isomorphic-layout-effect.js';
+import { FlowProvider } from '../internal/flow-context.js';
+import { flowContext, rootAttributes, useFlowRoot } from '../internal/flow-root.js';
 import type { LabelOverrides } from '../labels/common-labels.js';
 import { text } from '../labels/label.js';
 import {
@@ -30,10 +31,8 @@ import {
 } from './password-backup-context.js';
 import { defaultPasswordBackupLabels, type PasswordBackupLabels } from './password-backup-labels.js';
 
-export interface PasswordBackupRootProviderProps extends Omit<
-  ComponentPropsWithoutRef<'form'>,
-  'onError' | 'onProgress' | 'onSubmit'
-> {
+export interface PasswordBackupRootProviderProps
+  extends SecretVisibilityProps, Omit<ComponentPropsWithoutRef<'form'>, 'onError' | 'onProgress' | 'onSubmit'> {
   /** The flow to show: what `usePasswordBackup` returned (the app holds the flow itself). */
   value: UsePasswordBackupResult;
   /** Any text to replace; maps (issues, statuses, errors) merge key by key. */
@@ -56,15 +55,28 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
 );
 
 /**
- * The `<form>` over a PASSWORD backup the app holds (`value={usePasswordBackup(...)}`): checks the policy on submit, shows every issue, then backs up. The password is
- * read from the inputs at submit time and never stored in React state; the inputs are emptied
- * as soon as the backup has taken it, and kept after an MPC failure so the user can retry.
+ * The `<form>` over a PASSWORD backup the app holds (`value={usePasswordBackup(...)}`): checks
+ * the policy on submit, shows every issue, then backs up. The password is read from the inputs
+ * at submit time and never stored in React state; the inputs are emptied as soon as the backup
+ * has taken it, and kept after an MPC failure so the user can retry.
  */
 export const PasswordBackupRootProvider = forwardRef<HTMLFormElement, PasswordBackupRootProviderProps>(
   function PasswordBackupRootProvider(props, ref) {
-    const { value: backup, labels: overrides, disabled = false, children, ...rest } = props;
-    const { policy, check: runCheck, passwordTaken } = backup;
-    const { labels, id, triggerRef } = useFlowRoot(defaultPasswordBackupLabels, overrides);
+    const {
+      value: backup,
+      labels: overrides,
+      disabled,
+      passwordVisible,
+      defaultPasswordVisible,
+      onPasswordVisibleChange,
+      children,
+      ...rest
+    } = props;
+    const { policy, check: runCheck } = backup;
+    const root = useFlowRoot(defaultPasswordBackupLabels, overrides);
+    const { labels, id } = root;
+    const view = connectPasswordBackup(backup, { portalStatus: backup.portalStatus, disabled });
+    const { passwordTaken } = view;
 
     const formRef = useRef<HTMLFormElement>(null);
     const composedRef = useComposedRefs(ref, formRef);
@@ -73,7 +85,11 @@ export const PasswordBackupRootProvider = forwardRef<HTMLFormElement, PasswordBa
       confirmation: useRef(null),
       acknowledgement: useRef(null),
     };
-    const secret = useSecretVisibility([inputs.password, inputs.confirmation]);
+    const secret = useSecretVisibility([inputs.password, inputs.confirmation], {
+      passwordVisible,
+      defaultPasswordVisible,
+      onPasswordVisibleChange,
+    });
 
     const [acknowledged, setAcknowledgedState] = useState(false);
     const [check, setCheck] = useState<PasswordCheck>(() => runCheck({ password: '' }));
@@ -88,29 +104,37 @@ export const PasswordBackupRootProvider = forwardRef<HTMLFormElement, PasswordBa
       acknowledged: ack,
     });
 
-    // A new policy (e.g. another kind or bound) re-checks what is already typed.
+    // A new policy (e.g. another kind or bound) re-checks what is already typed; the first
+    // render's check already used this one.
+    const checkedWith = useRef(runCheck);
     useEffect(() => {
+      if (checkedWith.current === runCheck) return;
+      checkedWith.current = runCheck;
       setCheck(runCheck(read(acknowledged)));
       // eslint-disable-next-line react-hooks/exhaustive-deps -- only a policy change re-checks here
     }, [runCheck]);
 
     // The backup has the encrypted share: the password is not needed any more, so forget it.
-    useEffect(() => {
+    // The form's state resets in this render (no extra commit); the inputs empty before paint.
+    const [forgotten, setForgotten] = useState(passwordTaken);
+    if (forgotten !== passwordTaken) {
+      setForgotten(passwordTaken);
+      if (passwordTaken) {
+        setCheck(runCheck({ password: '', confirmation: '', acknowledged }));
+        setTouched(NOTHING);
+        setSubmitted(false);
+      }
+    }
+    useIsomorphicLayoutEffect(() => {
       if (!passwordTaken) return;
       for (const field of ['password', 'confirmation'] as const) {
         const input = inputs[field].current;
         if (input) input.value = '';
       }
-      setCheck(runCheck({ password: '', confirmation: '', acknowledged }));
       dirty.current.clear();
-      setTouched(NOTHING);
-      setSubmitted(false);
-      // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the password is taken, once
     }, [passwordTaken]);
 
-    const connecting = backup.portalStatus === 'loading' && backup.state === 'idle';
-    const error = backup.state === 'error' ? backup.error : undefined;
-    const blocked = disabled || backup.isBusy || backup.state === 'success' || connecting || portalDead(error);
+    const { blocked, error, locked } = view;
     const kind = policy.kind;
 
     function submit(event: FormEvent<HTMLFormElement>) {
@@ -133,7 +157,7 @@ export const PasswordBackupRootProvider = forwardRef<HTMLFormElement, PasswordBa
 
     const form: PasswordBackupContextValue = {
       scope: 'password-backup',
-      state: backup.state,
+      state: view.state,
       policy,
       labels,
       id,
@@ -147,8 +171,8 @@ export const PasswordBackupRootProvider = forwardRef<HTMLFormElement, PasswordBa
         setTouched((seen) => new Set(seen).add('acknowledgement'));
         setCheck(runCheck(read(value)));
       },
-      locked: backup.isBusy || backup.state === 'success' || passwordTaken,
-      disabled,
+      locked,
+      disabled: view.disabled,
       inputRef: (name) => inputs[name],
       changed: (name) => {
         dirty.current.add(name);
@@ -159,20 +183,10 @@ export const PasswordBackupRootProvider = forwardRef<HTMLFormElement, PasswordBa
       },
     };
 
-    const flow: FlowContextValue = {
-      scope: 'password-backup',
-      state: backup.state,
-      blocked,
-      disabled,
-      id,
-      statusText: flowStatusText(labels, backup, connecting),
-      error,
-      triggerLabel: triggerText(labels, backup, error, text(labels.submit, { kind })),
-      retryLabel: labels.retry,
-      // The form's own submit: validation, then start or retry.
-      activate: () => formRef.current?.requestSubmit(),
-      triggerRef,
-    };
+    // The form's own submit: validation, then start or retry.
+    const flow = flowContext('password-backup', view, root, text(labels.submit, { kind }), () =>
+      formRef.current?.requestSubmit(),
+    );
 
     return (
       <FlowProvider value={flow}>
