@@ -35,7 +35,8 @@ function StartedRecoverWallet({ password, classNames, empty, ...props }: Recover
   const recovery = useRecovery(options);
   const method = recovery.methods[0];
   useStartWhenReady(recovery.state === 'idle' && method !== undefined, () =>
-    recovery.recover({ method: method!, password }),
+    // Only a PASSWORD backup takes the password (as the drop-in sends none for the others).
+    recovery.recover(method === 'PASSWORD' ? { method, password } : { method: method! }),
   );
   return (
     <RecoverWallet.RootProvider {...rest} value={recovery}>
