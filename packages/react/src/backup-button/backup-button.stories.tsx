@@ -1,11 +1,17 @@
 import type { ReactNode } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { MpcStatusName } from '@backup-kit/core';
-import { expect, fn, userEvent, within } from 'storybook/test';
+import { expect, userEvent, within } from 'storybook/test';
 import { BACKUP_OPTION_KEYS, useBackup } from '../hooks/use-backup.js';
 import { splitProps } from '../hooks/use-flow-store.js';
-import { BACKUP_STATUS_TEXT, pressAndWait, rootIn, showsState, waitForRoot } from '../stories/play.js';
-import { defaultScenario, Scenario, scenarioArgTypes, splitScenario, type ScenarioArgs } from '../stories/scenario.js';
+import { pressAndWait, rootIn, showsState, waitForRoot, stateStories } from '../stories/play.js';
+import {
+  defaultScenario,
+  backupCallbackArgs,
+  Scenario,
+  scenarioArgTypes,
+  splitScenario,
+  type ScenarioArgs,
+} from '../stories/scenario.js';
 import { useStartWhenReady } from '../stories/started-flow.js';
 import { BackupButton } from './backup-button-parts.js';
 import { BackupButtonDropInParts, type BackupButtonProps } from './backup-button.js';
@@ -36,12 +42,7 @@ const meta = {
     method: 'PASSKEY',
     disabled: false,
     labels: {},
-    // Only the callbacks that never carry a secret are logged in the Actions panel.
-    onProgress: fn(),
-    onStored: fn(),
-    onStoreFailed: fn(),
-    onSuccess: fn(),
-    onError: fn(),
+    ...backupCallbackArgs(),
   },
   argTypes: {
     ...scenarioArgTypes,
@@ -71,16 +72,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** A state story: the backup starts as the story opens and shows its state at once. */
-function opensIn(args: Story['args'], attributes: Record<string, string>, statusText?: string): Story {
-  return {
-    args: { startOnOpen: true, latencyMs: 0, ...args },
-    play: showsState('backup-button', attributes, statusText),
-  };
-}
-
-const heldAt = (status: keyof typeof BACKUP_STATUS_TEXT) =>
-  opensIn({ holdAt: status as MpcStatusName }, { state: 'backing-up', status }, BACKUP_STATUS_TEXT[status]);
+const { opensIn, heldAt } = stateStories<Story>('backup-button', { startOnOpen: true, latencyMs: 0 });
 
 export const Idle: Story = {
   play: async ({ canvasElement }) => {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { PasswordBackup } from '../password-backup/password-backup-parts.js';
-import { fillAndSubmit, waitForRoot } from '../stories/play.js';
+import { fillAndSubmit, showsState, waitForRoot } from '../stories/play.js';
 import {
   defaultWalletScenario,
   splitWalletScenario,
@@ -159,9 +159,7 @@ export const ReadFailedThenRefreshed: Story = {
 
 export const PortalNotReady: Story = {
   args: { portalState: 'not-ready' },
-  play: async ({ canvasElement }) => {
-    await waitForRoot(canvasElement, 'backup-status', { state: 'error', stage: 'initializing', portal: 'error' });
-  },
+  play: showsState('backup-status', { state: 'error', stage: 'initializing', portal: 'error' }),
 };
 
 export const PortalInitFailed: Story = {

@@ -1,12 +1,18 @@
 import type { ReactNode } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { MpcStatusName } from '@backup-kit/core';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { splitProps } from '../hooks/use-flow-store.js';
 import { PASSKEY_OPTION_KEYS, usePasskeySetup } from '../hooks/use-passkey-setup.js';
 import { PasswordBackup } from '../password-backup/password-backup-parts.js';
-import { BACKUP_STATUS_TEXT, pressAndWait, showsState, waitForRoot } from '../stories/play.js';
-import { defaultScenario, Scenario, scenarioArgTypes, splitScenario, type ScenarioArgs } from '../stories/scenario.js';
+import { pressAndWait, showsState, waitForRoot, stateStories } from '../stories/play.js';
+import {
+  defaultScenario,
+  backupCallbackArgs,
+  Scenario,
+  scenarioArgTypes,
+  splitScenario,
+  type ScenarioArgs,
+} from '../stories/scenario.js';
 import { useStartWhenReady } from '../stories/started-flow.js';
 import { PasskeySetup } from './passkey-setup-parts.js';
 import { PasskeySetupDropInParts, type PasskeySetupProps } from './passkey-setup.js';
@@ -65,12 +71,8 @@ const meta = {
     fallbackOn: ['unsupported', 'cancelled'],
     disabled: false,
     labels: {},
-    onProgress: fn(),
+    ...backupCallbackArgs(),
     onRegistered: fn(),
-    onStored: fn(),
-    onStoreFailed: fn(),
-    onSuccess: fn(),
-    onError: fn(),
   },
   argTypes: {
     ...scenarioArgTypes,
@@ -113,21 +115,10 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** A state story: the passkey setup starts as the story opens and shows its state at once. */
-function opensIn(args: Story['args'], attributes: Record<string, string>, statusText?: string): Story {
-  return {
-    args: { startOnOpen: true, latencyMs: 0, ...args },
-    play: showsState('passkey-setup', attributes, statusText),
-  };
-}
-
-const heldAt = (status: keyof typeof BACKUP_STATUS_TEXT) =>
-  opensIn({ holdAt: status as MpcStatusName }, { state: 'backing-up', status }, BACKUP_STATUS_TEXT[status]);
+const { opensIn, heldAt } = stateStories<Story>('passkey-setup', { startOnOpen: true, latencyMs: 0 });
 
 export const Idle: Story = {
-  play: async ({ canvasElement }) => {
-    await waitForRoot(canvasElement, 'passkey-setup', { state: 'idle' });
-  },
+  play: showsState('passkey-setup', { state: 'idle' }),
 };
 
 /** Press it: passkey, backup, storage, Portal told, with the default latency. */
@@ -245,16 +236,12 @@ export const Connecting: Story = {
 
 export const PortalNotReady: Story = {
   args: { portalState: 'not-ready' },
-  play: async ({ canvasElement }) => {
-    await waitForRoot(canvasElement, 'passkey-setup', { state: 'error', stage: 'initializing' });
-  },
+  play: showsState('passkey-setup', { state: 'error', stage: 'initializing' }),
 };
 
 export const PortalInitFailed: Story = {
   args: { portalState: 'init-failed' },
-  play: async ({ canvasElement }) => {
-    await waitForRoot(canvasElement, 'passkey-setup', { state: 'error', stage: 'initializing' });
-  },
+  play: showsState('passkey-setup', { state: 'error', stage: 'initializing' }),
 };
 
 export const Disabled: Story = {

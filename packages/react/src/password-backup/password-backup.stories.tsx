@@ -1,19 +1,13 @@
 import type { ReactNode } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { MpcStatusName } from '@backup-kit/core';
-import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { splitProps } from '../hooks/use-flow-store.js';
 import { PASSWORD_OPTION_KEYS, usePasswordBackup } from '../hooks/use-password-backup.js';
-import {
-  BACKUP_STATUS_TEXT,
-  expectSecretsOutOfTheLog,
-  fillAndSubmit,
-  showsState,
-  waitForRoot,
-} from '../stories/play.js';
+import { expectSecretsOutOfTheLog, fillAndSubmit, showsState, stateStories, waitForRoot } from '../stories/play.js';
 import {
   currentScenario,
   defaultScenario,
+  backupCallbackArgs,
   Scenario,
   scenarioArgTypes,
   splitScenario,
@@ -52,11 +46,7 @@ const meta = {
     policy: { kind: 'password', minLength: 8, requireConfirmation: true, requireAcknowledgement: true },
     disabled: false,
     labels: {},
-    onProgress: fn(),
-    onStored: fn(),
-    onStoreFailed: fn(),
-    onSuccess: fn(),
-    onError: fn(),
+    ...backupCallbackArgs(),
   },
   argTypes: {
     ...scenarioArgTypes,
@@ -91,16 +81,7 @@ function afterSubmit(attributes: Record<string, string>): Story['play'] {
   };
 }
 
-/** A state story: the backup starts as the story opens and shows its state at once. */
-function opensIn(args: Story['args'], attributes: Record<string, string>, statusText?: string): Story {
-  return {
-    args: { startOnOpen: true, latencyMs: 0, ...args },
-    play: showsState('password-backup', attributes, statusText),
-  };
-}
-
-const heldAt = (status: keyof typeof BACKUP_STATUS_TEXT) =>
-  opensIn({ holdAt: status as MpcStatusName }, { state: 'backing-up', status }, BACKUP_STATUS_TEXT[status]);
+const { opensIn, heldAt } = stateStories<Story>('password-backup', { startOnOpen: true, latencyMs: 0 });
 
 export const Idle: Story = {
   play: async ({ canvasElement }) => {
@@ -159,9 +140,7 @@ export const Pin: Story = {
 
 export const Passcode: Story = {
   args: { policy: { kind: 'passcode', minLength: 6, maxLength: 12 } },
-  play: async ({ canvasElement }) => {
-    await waitForRoot(canvasElement, 'password-backup', { kind: 'passcode', portal: 'ready' });
-  },
+  play: showsState('password-backup', { kind: 'passcode', portal: 'ready' }),
 };
 
 /** A strength estimator (zxcvbn or similar) plugged into the policy; this one only counts length. */
@@ -227,23 +206,17 @@ export const FailedNotifying = opensIn({ failAt: 'notifying' }, { state: 'error'
 
 export const Connecting: Story = {
   args: { portalState: 'connecting' },
-  play: async ({ canvasElement }) => {
-    await waitForRoot(canvasElement, 'password-backup', { state: 'idle', portal: 'loading' });
-  },
+  play: showsState('password-backup', { state: 'idle', portal: 'loading' }),
 };
 
 export const PortalNotReady: Story = {
   args: { portalState: 'not-ready' },
-  play: async ({ canvasElement }) => {
-    await waitForRoot(canvasElement, 'password-backup', { state: 'error', stage: 'initializing' });
-  },
+  play: showsState('password-backup', { state: 'error', stage: 'initializing' }),
 };
 
 export const PortalInitFailed: Story = {
   args: { portalState: 'init-failed' },
-  play: async ({ canvasElement }) => {
-    await waitForRoot(canvasElement, 'password-backup', { state: 'error', stage: 'initializing' });
-  },
+  play: showsState('password-backup', { state: 'error', stage: 'initializing' }),
 };
 
 export const Disabled: Story = {

@@ -3,7 +3,7 @@ import type { MpcStatusName } from '@backup-kit/core';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { splitProps } from '../hooks/use-flow-store.js';
 import { RECOVERY_OPTION_KEYS, useRecovery } from '../hooks/use-recovery.js';
-import { expectSecretsOutOfTheLog, showsState, waitForRoot } from '../stories/play.js';
+import { expectSecretsOutOfTheLog, showsState, waitForRoot, stateStories } from '../stories/play.js';
 import { useStartWhenReady } from '../stories/started-flow.js';
 import {
   currentWalletScenario,
@@ -122,14 +122,9 @@ function afterSubmit(attributes: Record<string, string>, password?: string): Sto
   };
 }
 
-/** A state story: the recovery starts as the story opens and shows its state at once. */
-function opensIn(args: Story['args'], attributes: Record<string, string>, statusText?: string): Story {
-  return {
-    args: { recoverOnOpen: 'with the right password', ...args },
-    play: showsState('recover-wallet', attributes, statusText),
-  };
-}
+const { opensIn } = stateStories<Story>('recover-wallet', { recoverOnOpen: 'with the right password' });
 
+/** Holds the recovery on one MPC status (RecoverWallet's own status labels). */
 const heldAt = (status: MpcStatusName, text: string) =>
   opensIn({ holdAt: status }, { state: 'recovering', status }, text);
 

@@ -1,4 +1,6 @@
+import type { MpcStatusName } from '@backup-kit/core';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { defaultCommonLabels } from '../labels/common-labels.js';
 
 type Scope = 'backup-button' | 'password-backup' | 'passkey-setup' | 'recover-wallet' | 'backup-status';
 
@@ -63,15 +65,18 @@ export function pressAndWait(scope: Scope, attributes: Record<string, string>): 
   };
 }
 
-/** What the status line says on each MPC status of a backup (the English labels). */
-export const BACKUP_STATUS_TEXT = {
-  'Reading share': 'Reading your wallet…',
-  'Generating share': 'Creating a backup share…',
-  'Parsing share': 'Preparing the backup share…',
-  'Encrypting share': 'Encrypting the backup…',
-  'Storing share': 'Storing the backup share…',
-  Done: 'Backup share created.',
-} as const;
+/**
+ * The makers of a component's state stories: `opensIn(args, attributes, text)` starts the flow as
+ * the story opens (`startArgs`) and checks only the state it shows; `heldAt(status)` holds a
+ * backup on one MPC status and checks its status line (the default English label).
+ */
+export function stateStories<S extends { args?: object }>(scope: Scope, startArgs: NonNullable<S['args']>) {
+  const opensIn = (args: S['args'], attributes: Record<string, string>, statusText?: string) =>
+    ({ args: { ...startArgs, ...args }, play: showsState(scope, attributes, statusText) }) as unknown as S;
+  const heldAt = (status: MpcStatusName) =>
+    opensIn({ holdAt: status } as S['args'], { state: 'backing-up', status }, defaultCommonLabels.statuses[status]);
+  return { opensIn, heldAt };
+}
 
 /**
  * Checks that no spied callback (the Actions panel's log: every fn() arg's calls, errors and their

@@ -11,6 +11,7 @@ import {
   type MemoryStorageOptions,
 } from '@backup-kit/core/testing';
 import type { ArgTypes } from '@storybook/react-vite';
+import { fn } from 'storybook/test';
 import { BackupKitProvider } from '../provider/backup-kit-provider.js';
 
 /**
@@ -112,6 +113,18 @@ export const scenarioArgTypes: Partial<ArgTypes<ScenarioArgs>> = {
   seedPasskeyApi: { control: 'boolean', table: { category: 'Scenario (fake Portal)' } },
   startOnOpen: { control: 'boolean', table: { category: 'Scenario (fake Portal)' } },
 };
+
+/**
+ * A spy per backup callback, for a story's args: they show in the Actions panel. Only callbacks
+ * that never carry a secret exist, and the "secrets" stories check the log holds none.
+ */
+export const backupCallbackArgs = () => ({
+  onProgress: fn(),
+  onStored: fn(),
+  onStoreFailed: fn(),
+  onSuccess: fn(),
+  onError: fn(),
+});
 
 export interface BuiltScenario {
   portal: FakePortal;
