@@ -157,16 +157,17 @@ console.log('"unused" chunks are emitted by esbuild for import()s in tree-shaken
 
 if (failures.length > 0) {
   console.error(`\nbench:size: ${failures.length} budget(s) broken:\n- ${failures.join('\n- ')}`);
-  process.exit(1);
+  process.exitCode = 1;
+} else {
+  console.log('\nbench:size: every budget holds.');
 }
-console.log('\nbench:size: every budget holds.');
 
 // The other cost an app pays: commits per backup (see scripts/bench-renders.mjs).
 if (!process.argv.includes('--no-renders')) {
   try {
     execFileSync('node', [path.join(root, 'scripts/bench-renders.mjs')], { cwd: root, stdio: 'inherit' });
   } catch {
-    process.exit(1);
+    process.exitCode = 1;
   }
 }
 

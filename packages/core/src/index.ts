@@ -56,6 +56,7 @@ export type { BackupSnapshot, BackupState, StorageMode } from './backup/backup-s
 export {
   connectFlow,
   isBusy,
+  notStarted,
   portalDead,
   type ConnectOptions,
   type FlowView,

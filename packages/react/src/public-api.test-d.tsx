@@ -1,14 +1,27 @@
 // Type tests: what an app's compiler accepts and refuses. Vitest checks them with tsc, so each
 // `@ts-expect-error` fails the run if the kit starts accepting what it should refuse.
 import { expectTypeOf } from 'vitest';
-import type { BackupKitError, BackupKitErrorCode, CreatePortalOptions, PortalLike } from '@backup-kit/core';
+import type {
+  BackupKitError,
+  BackupKitErrorCode,
+  BackupMethod,
+  CreatePortalOptions,
+  PortalLike,
+  RecoveryState,
+} from '@backup-kit/core';
 import { createFakePortal } from '@backup-kit/core/testing';
 import {
   BackupButton,
   BackupKitProvider,
+  BackupStatus,
   PasskeySetup,
   PasswordBackup,
   RecoverWallet,
+  useBackup,
+  useBackupStatus,
+  usePasskeySetup,
+  usePasswordBackup,
+  useRecovery,
   type BackupButtonProps,
   type StartableBackupMethod,
   type UseBackupResult,
@@ -100,5 +113,49 @@ describe('useBackup', () => {
     expectTypeOf<UseBackupResult['state']>().toEqualTypeOf<
       'idle' | 'backing-up' | 'storing' | 'notifying' | 'success' | 'error'
     >();
+  });
+});
+
+describe('RootProvider', () => {
+  it('takes the result of its own hook, and no hook option beside it', () => {
+    const backup = useBackup({ method: 'GDRIVE' });
+    <BackupButton.RootProvider value={backup} password="secret" className="a" />;
+    // @ts-expect-error the flow is the app's: hook options go to the hook, not the RootProvider
+    <BackupButton.RootProvider value={backup} method="GDRIVE" />;
+    // @ts-expect-error a RootProvider needs the flow it shows
+    <BackupButton.RootProvider />;
+    <PasswordBackup.RootProvider value={usePasswordBackup()} />;
+    // @ts-expect-error a plain backup is not a password backup (no policy, no check)
+    <PasswordBackup.RootProvider value={backup} />;
+    <RecoverWallet.RootProvider value={useRecovery()} methods={['PASSWORD']} />;
+    <BackupStatus.RootProvider value={useBackupStatus()} />;
+    const passkey = { customDomain: 'https://p.example.com', relyingPartyId: 'example.com', relyingPartyName: 'E' };
+    <PasskeySetup.RootProvider value={usePasskeySetup({ passkey })} />;
+    // @ts-expect-error another flow's result
+    <PasskeySetup.RootProvider value={backup} />;
+  });
+});
+
+describe('controlled props', () => {
+  it('take the Radix trio for password visibility and the recovery method', () => {
+    <PasswordBackup
+      passwordVisible
+      onPasswordVisibleChange={(visible) => expectTypeOf(visible).toEqualTypeOf<boolean>()}
+    />;
+    <PasswordBackup defaultPasswordVisible />;
+    <RecoverWallet
+      method="PASSWORD"
+      defaultPasswordVisible={false}
+      onMethodChange={(method) => expectTypeOf(method).toEqualTypeOf<BackupMethod>()}
+    />;
+    <RecoverWallet defaultMethod="GDRIVE" />;
+    // @ts-expect-error a method is a BackupMethod
+    <RecoverWallet method="EMAIL" />;
+    // @ts-expect-error visibility is a boolean
+    <PasswordBackup passwordVisible="yes" />;
+  });
+
+  it('writes wrong-password and empty as RecoverWallet states of core', () => {
+    expectTypeOf<'wrong-password' | 'empty'>().toExtend<RecoveryState>();
   });
 });

@@ -8,7 +8,7 @@ export interface BackupView extends FlowView<BackupState, 'storing' | 'notifying
 
 /** What a backup's parts show: one place for blocked, connecting, the status and the trigger. */
 export function connectBackup(snapshot: BackupSnapshot, options: ConnectOptions): BackupView {
-  return { ...connectFlow(snapshot, options, ['idle'], ['success']), method: snapshot.method };
+  return { ...connectFlow(snapshot, options), method: snapshot.method };
 }
 
 /**

@@ -27,6 +27,6 @@ export function passkeyOptionIssues(snapshot: PasskeySnapshot): PasskeyOptionIss
  * without passkeys there is no trigger at all (a fallback takes its place, never a dead button).
  */
 export function connectPasskeySetup(snapshot: PasskeySnapshot, options: ConnectOptions): PasskeySetupView {
-  const view = connectFlow(snapshot, options, ['checking', 'idle'], ['checking', 'success', 'unsupported']);
+  const view = connectFlow(snapshot, options);
   return { ...view, triggerHidden: snapshot.state === 'unsupported', issues: passkeyOptionIssues(snapshot) };
 }

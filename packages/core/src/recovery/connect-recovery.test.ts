@@ -59,7 +59,6 @@ describe('connectRecovery', () => {
       locked: true,
       triggerKey: 'done',
       statusKey: 'recovered',
-      recovered: { method: 'GDRIVE', address: '0xabc' },
     });
   });
 

@@ -17,12 +17,9 @@ export type RecoveryFieldError = 'error' | 'passwordRequired';
 export interface RecoveryView extends FlowView<RecoveryState, 'loading' | 'fetching' | 'empty' | 'recovered'> {
   /** The method a submit recovers with: the chosen one, else the first offered. */
   method: BackupMethod | undefined;
-  methods: readonly BackupMethod[];
   /** The method choice and the password take no input: running or done. */
   locked: boolean;
   fieldError: RecoveryFieldError | undefined;
-  /** The facts of the `recovered` status. */
-  recovered?: { method: BackupMethod; address: string };
 }
 
 /**
@@ -32,20 +29,21 @@ export interface RecoveryView extends FlowView<RecoveryState, 'loading' | 'fetch
  */
 export function connectRecovery(snapshot: RecoverySnapshot, options: RecoveryConnectOptions): RecoveryView {
   const { methods, chosen, passwordMissing } = options;
-  const view = connectFlow(snapshot, options, ['loading'], ['loading', 'success']);
+  const view = connectFlow(snapshot, options);
   const method = chosen && methods.includes(chosen) ? chosen : methods[0];
   const wrongPassword = view.error?.code === 'WRONG_PASSWORD';
   const empty = snapshot.state === 'idle' && methods.length === 0;
-  const success = snapshot.state === 'success' ? snapshot : undefined;
   return {
     ...view,
     state: wrongPassword ? 'wrong-password' : empty ? 'empty' : view.state,
     blocked: view.blocked || empty || (!method && !view.error),
-    statusKey: empty ? 'empty' : success ? 'recovered' : (view.statusKey as RecoveryView['statusKey']),
-    recovered: success && { method: success.method, address: success.address },
+    statusKey: empty
+      ? 'empty'
+      : snapshot.state === 'success'
+        ? 'recovered'
+        : (view.statusKey as RecoveryView['statusKey']),
     triggerHidden: empty,
     method,
-    methods,
     locked: view.busy || view.state === 'success',
     fieldError:
       method !== 'PASSWORD' ? undefined : wrongPassword ? 'error' : passwordMissing ? 'passwordRequired' : undefined,

@@ -27,7 +27,7 @@ export function connectBackupStatus(
   options: BackupStatusConnectOptions,
 ): BackupStatusView {
   const { methods, known } = options;
-  const view = connectFlow(snapshot, options, ['loading'], ['loading']);
+  const view = connectFlow(snapshot, options);
   const isBackedUp = (method: BackupMethod) =>
     !!known &&
     (known.methods.includes(method) ||

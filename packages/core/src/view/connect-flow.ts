@@ -46,10 +46,19 @@ export interface FlowView<State extends string = string, Key extends string = st
 }
 
 const BUSY_STATES = ['registering', 'backing-up', 'storing', 'notifying', 'fetching', 'recovering'];
+/** Nothing has started yet: a loading Portal shows as connecting, a failed one as the error. */
+const NOT_STARTED = ['idle', 'checking', 'loading'];
+/** Besides the busy ones, the states in which the trigger does nothing: not ready, or done. */
+const STOPPED = ['checking', 'unsupported', 'loading', 'success'];
 
 /** Something runs, in any flow: the one definition of busy. */
 export function isBusy(snapshot: { state: string }): boolean {
   return BUSY_STATES.includes(snapshot.state);
+}
+
+/** Nothing has started yet (idle, checking support, loading what there is). */
+export function notStarted(snapshot: { state: string }): boolean {
+  return NOT_STARTED.includes(snapshot.state);
 }
 
 /** Portal itself cannot start and a retry would not help (e.g. a wrong API key). */
@@ -67,32 +76,29 @@ export type NamedStates<S> = S extends { state: 'idle' } | { error: BackupKitErr
     : never;
 
 /**
- * The view every flow shares. `waiting` are the states in which a loading Portal means
- * "connecting" (nothing started yet); `stopped` are the states, besides busy ones, in which the
- * trigger does nothing (done, checking support...).
+ * The view every flow shares: while Portal loads and nothing has started it connects; running,
+ * checking, loading, unsupported or done, the trigger does nothing.
  */
 export function connectFlow<S extends AnySnapshot>(
   snapshot: S,
   { portalStatus, disabled = false }: ConnectOptions,
-  waiting: readonly string[],
-  stopped: readonly string[],
 ): FlowView<S['state'], NamedStates<S>> {
-  const { state, error } = snapshot;
+  const { state, error, status } = snapshot;
   const busy = isBusy(snapshot);
-  const connecting = portalStatus === 'loading' && waiting.includes(state);
+  const connecting = portalStatus === 'loading' && notStarted(snapshot);
   return {
     state,
     busy,
     connecting,
-    blocked: disabled || busy || connecting || portalDead(error) || stopped.includes(state),
+    blocked: disabled || busy || connecting || portalDead(error) || STOPPED.includes(state),
     disabled,
     error,
-    progress: snapshot.status,
+    progress: status,
     statusKey: connecting
       ? 'connecting'
       : error
         ? 'error'
-        : snapshot.status !== undefined
+        : status !== undefined
           ? 'progress'
           : state === 'idle'
             ? 'none'

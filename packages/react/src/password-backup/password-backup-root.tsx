@@ -92,7 +92,9 @@ export const PasswordBackupRootProvider = forwardRef<HTMLFormElement, PasswordBa
     });
 
     const [acknowledged, setAcknowledgedState] = useState(false);
-    const [check, setCheck] = useState<PasswordCheck>(() => runCheck({ password: '' }));
+    const [check, setCheck] = useState<PasswordCheck>(() =>
+      runCheck({ password: '', confirmation: '', acknowledged: false }),
+    );
     // Fields the user changed, and fields changed then left: their issues show from then on.
     const dirty = useRef(new Set<PasswordFieldName>());
     const [touched, setTouched] = useState<ReadonlySet<PasswordFieldName>>(NOTHING);

@@ -88,14 +88,15 @@ export const RecoverWalletRootProvider = forwardRef<HTMLFormElement, RecoverWall
     const [fieldErrors, setFieldErrors] = useState(0);
     const secret = useSecretVisibility([input], { passwordVisible, defaultPasswordVisible, onPasswordVisibleChange });
 
+    const methods = offered ?? recovery.methods;
     const view = connectRecovery(recovery, {
       portalStatus: recovery.portalStatus,
       disabled,
-      methods: offered ?? recovery.methods,
+      methods,
       chosen,
       passwordMissing: missing,
     });
-    const { method, methods, error, blocked, locked, state } = view;
+    const { method, error, blocked, locked, state } = view;
     const wrongPassword = state === 'wrong-password';
     const fieldError =
       view.fieldError && (view.fieldError === 'error' ? errorText(labels, error!) : labels.passwordRequired);
@@ -171,7 +172,7 @@ export const RecoverWalletRootProvider = forwardRef<HTMLFormElement, RecoverWall
       root,
       text(labels.submit, { method }),
       () => formRef.current?.requestSubmit(),
-      view.recovered,
+      recovery,
     );
     // The field shows its own message; the live region does not repeat it.
     if (fieldError && fieldErrors > 0) flow.statusText = '';
