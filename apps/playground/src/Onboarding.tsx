@@ -189,7 +189,7 @@ function BackupMethods({ setup }: { setup: PlaygroundSetup }) {
         hint="Portal encrypts the backup share with your password; the server keeps the encrypted share."
       >
         <div id="method-password">
-          <PasswordBackup storage={setup.storage} />
+          <PasswordBackup.DropIn storage={setup.storage} />
         </div>
       </Method>
       <Method
@@ -203,7 +203,7 @@ function BackupMethods({ setup }: { setup: PlaygroundSetup }) {
           </>
         }
       >
-        <PasskeySetup
+        <PasskeySetup.DropIn
           passkey={setup.directPasskey}
           labels={{ trigger: 'Create a passkey and back up' }}
           storage={setup.storage}
@@ -216,7 +216,7 @@ function BackupMethods({ setup }: { setup: PlaygroundSetup }) {
         title="Passkey (Portal's window)"
         hint="Portal's own passkey backup: the emulator's passkey window opens when you click, and the prompt runs there."
       >
-        <PasskeySetup
+        <PasskeySetup.DropIn
           passkey={setup.sdkPasskey}
           passkeyWindow={setup.passkeyWindow}
           labels={{ trigger: "Back up with a passkey in Portal's window" }}
@@ -230,7 +230,7 @@ function BackupMethods({ setup }: { setup: PlaygroundSetup }) {
         title="Google Drive"
         hint="Portal keeps the key in (the emulator's stand-in for) Google Drive; the server keeps the encrypted share."
       >
-        <BackupButton method="GDRIVE" storage={setup.storage} />
+        <BackupButton.DropIn method="GDRIVE" storage={setup.storage} />
       </Method>
     </>
   );
@@ -280,7 +280,7 @@ export function Onboarding({ setup }: { setup: PlaygroundSetup }) {
           one.
         </p>
         {/* Backups refresh it by themselves; a new wallet (created or recovered) reads it again. */}
-        <BackupStatus
+        <BackupStatus.DropIn
           key={generation}
           labels={{ method: ({ method }) => METHOD_NAMES[method] }}
           empty={
@@ -292,7 +292,7 @@ export function Onboarding({ setup }: { setup: PlaygroundSetup }) {
       </Card>
       <Card id="recover" step={4} title="Recover">
         {state === 'lost' || recovery ? (
-          <RecoverWallet
+          <RecoverWallet.DropIn
             key={lostCount}
             storage={setup.storage}
             passkey={setup.directPasskey}

@@ -1,6 +1,10 @@
-'use client';
 // The public API. Every module is side-effect free ("sideEffects": ["*.css"]), so an app that
 // imports one component bundles only that component and the core it needs.
+//
+// No 'use client' here: this barrel is plain re-exports, and each module with components or hooks
+// starts with 'use client' itself. So a React Server Component can import from here: a component
+// (or a namespace's member, `<BackupButton.Root>`) arrives as a client reference, and the label
+// defaults as plain data.
 
 export { BackupKitProvider, type BackupKitProviderProps } from './provider/backup-kit-provider.js';
 export { useBackupKit, type BackupKitContextValue, type PortalStatus } from './provider/backup-kit-context.js';
@@ -44,8 +48,9 @@ export {
 export { defaultCommonLabels, type CommonLabels, type LabelOverrides } from './labels/common-labels.js';
 export type { Label } from './labels/label.js';
 
+export { BackupButton } from './backup-button/backup-button-parts.js';
 export {
-  BackupButton,
+  BackupButtonDropIn,
   BackupButtonRetry,
   BackupButtonStatus,
   BackupButtonTrigger,
@@ -62,8 +67,9 @@ export {
 } from './backup-button/backup-button-root.js';
 export { defaultBackupButtonLabels, type BackupButtonLabels } from './backup-button/backup-button-labels.js';
 
+export { PasswordBackup } from './password-backup/password-backup-parts.js';
 export {
-  PasswordBackup,
+  PasswordBackupDropIn,
   PasswordBackupRetry,
   PasswordBackupStatus,
   type PasswordBackupPart,
@@ -106,8 +112,9 @@ export {
   type PasswordBackupLabels,
 } from './password-backup/password-backup-labels.js';
 
+export { PasskeySetup } from './passkey-setup/passkey-setup-parts.js';
 export {
-  PasskeySetup,
+  PasskeySetupDropIn,
   PasskeySetupRetry,
   PasskeySetupStatus,
   PasskeySetupTrigger,
@@ -126,8 +133,9 @@ export { PasskeySetupIssues, type PasskeySetupIssuesProps } from './passkey-setu
 export { PasskeySetupFallback, type PasskeySetupFallbackProps } from './passkey-setup/passkey-setup-fallback.js';
 export { defaultPasskeySetupLabels, type PasskeySetupLabels } from './passkey-setup/passkey-setup-labels.js';
 
+export { RecoverWallet } from './recover-wallet/recover-wallet-parts.js';
 export {
-  RecoverWallet,
+  RecoverWalletDropIn,
   RecoverWalletRetry,
   RecoverWalletStatus,
   RecoverWalletSubmit,
@@ -160,8 +168,9 @@ export {
 export { RecoverWalletEmpty, type RecoverWalletEmptyProps } from './recover-wallet/recover-wallet-empty.js';
 export { defaultRecoverWalletLabels, type RecoverWalletLabels } from './recover-wallet/recover-wallet-labels.js';
 
+export { BackupStatus } from './backup-status/backup-status-parts.js';
 export {
-  BackupStatus,
+  BackupStatusDropIn,
   BackupStatusStatus,
   type BackupStatusProps,
   type BackupStatusStatusProps,

@@ -48,13 +48,13 @@ describe('BackupButton', () => {
     expectTypeOf<BackupButtonProps['method']>().toEqualTypeOf<StartableBackupMethod>();
     expectTypeOf<StartableBackupMethod>().toEqualTypeOf<'PASSKEY' | 'PASSWORD' | 'GDRIVE'>();
     // @ts-expect-error UNKNOWN is what Portal reports, not a way to back up
-    <BackupButton method="UNKNOWN" />;
+    <BackupButton.DropIn method="UNKNOWN" />;
     // @ts-expect-error a method is required
-    <BackupButton />;
+    <BackupButton.DropIn />;
   });
 
   it('hands onError a BackupKitError whose code is a known union', () => {
-    <BackupButton
+    <BackupButton.DropIn
       method="PASSWORD"
       onError={(error) => {
         expectTypeOf(error).toEqualTypeOf<BackupKitError>();
@@ -65,13 +65,13 @@ describe('BackupButton', () => {
   });
 
   it('refuses labels it does not have, and takes any subset of those it has', () => {
-    <BackupButton method="GDRIVE" labels={{ trigger: 'Back up to Drive' }} />;
+    <BackupButton.DropIn method="GDRIVE" labels={{ trigger: 'Back up to Drive' }} />;
     // @ts-expect-error a typo in a label key is caught, not silently ignored
-    <BackupButton method="GDRIVE" labels={{ triger: 'Back up' }} />;
+    <BackupButton.DropIn method="GDRIVE" labels={{ triger: 'Back up' }} />;
   });
 
   it('forwards its ref to the root element', () => {
-    <BackupButton
+    <BackupButton.DropIn
       method="PASSWORD"
       ref={(node) => {
         expectTypeOf(node).toEqualTypeOf<HTMLDivElement | null>();
@@ -82,12 +82,12 @@ describe('BackupButton', () => {
 
 describe('PasswordBackup and RecoverWallet', () => {
   it('take a class per named part, and only for parts they have', () => {
-    <PasswordBackup classNames={{ input: 'a', visibilityToggle: 'b', acknowledge: 'c' }} />;
+    <PasswordBackup.DropIn classNames={{ input: 'a', visibilityToggle: 'b', acknowledge: 'c' }} />;
     // @ts-expect-error PasswordBackup has no methods list
-    <PasswordBackup classNames={{ methods: 'a' }} />;
-    <RecoverWallet classNames={{ methods: 'a', fieldError: 'b' }} />;
+    <PasswordBackup.DropIn classNames={{ methods: 'a' }} />;
+    <RecoverWallet.DropIn classNames={{ methods: 'a', fieldError: 'b' }} />;
     // @ts-expect-error RecoverWallet has no strength meter
-    <RecoverWallet classNames={{ strength: 'a' }} />;
+    <RecoverWallet.DropIn classNames={{ strength: 'a' }} />;
   });
 });
 
@@ -98,13 +98,13 @@ describe('PasskeySetup', () => {
       relyingPartyId: 'example.com',
       relyingPartyName: 'Example',
     };
-    <PasskeySetup passkey={passkey} path="direct" fallback={<span />} />;
+    <PasskeySetup.DropIn passkey={passkey} path="direct" fallback={<span />} />;
     // @ts-expect-error the passkey options are required
-    <PasskeySetup />;
+    <PasskeySetup.DropIn />;
     // @ts-expect-error PasskeySetup has no method: it is always a passkey
-    <PasskeySetup passkey={passkey} method="PASSWORD" />;
+    <PasskeySetup.DropIn passkey={passkey} method="PASSWORD" />;
     // @ts-expect-error only auto, seed, sdk or direct
-    <PasskeySetup passkey={passkey} path="popup" />;
+    <PasskeySetup.DropIn passkey={passkey} path="popup" />;
   });
 });
 

@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { BACKUP_OPTION_KEYS, useBackup, type UseBackupOptions, type UseBackupResult } from '../hooks/use-backup.js';
 import { splitProps } from '../hooks/use-flow-store.js';

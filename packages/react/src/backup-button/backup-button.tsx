@@ -1,8 +1,9 @@
+'use client';
 import { forwardRef } from 'react';
 import { FlowRetry, type FlowRetryProps } from '../internal/flow-retry.js';
 import { FlowStatus, type FlowStatusProps } from '../internal/flow-status.js';
 import { FlowTrigger, type FlowTriggerProps } from '../internal/flow-trigger.js';
-import { BackupButtonRoot, BackupButtonRootProvider, type BackupButtonRootProps } from './backup-button-root.js';
+import { BackupButtonRoot, type BackupButtonRootProps } from './backup-button-root.js';
 
 export const BackupButtonTrigger = FlowTrigger;
 export const BackupButtonStatus = FlowStatus;
@@ -33,20 +34,11 @@ export function BackupButtonDropInParts({ classNames }: Pick<BackupButtonProps, 
  * The drop-in: a button that backs the wallet up with one method, and a polite status line.
  * The same button retries after an error, so focus never moves. Built from the parts below.
  */
-const BackupButtonDropIn = forwardRef<HTMLDivElement, BackupButtonProps>(function BackupButton(props, ref) {
+export const BackupButtonDropIn = forwardRef<HTMLDivElement, BackupButtonProps>(function BackupButton(props, ref) {
   const { classNames, ...rootProps } = props;
   return (
     <BackupButtonRoot {...rootProps} ref={ref}>
       <BackupButtonDropInParts classNames={classNames} />
     </BackupButtonRoot>
   );
-});
-
-/** `<BackupButton method="PASSKEY" />`, or compose `BackupButton.Root / Trigger / Status / Retry`. */
-export const BackupButton = /* @__PURE__ */ Object.assign(BackupButtonDropIn, {
-  Root: BackupButtonRoot,
-  RootProvider: BackupButtonRootProvider,
-  Trigger: FlowTrigger,
-  Status: FlowStatus,
-  Retry: FlowRetry,
 });

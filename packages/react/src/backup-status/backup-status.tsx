@@ -1,10 +1,10 @@
+'use client';
 import { forwardRef, type ReactNode } from 'react';
 import { FlowStatus, type FlowStatusProps } from '../internal/flow-status.js';
 import { BackupStatusEmpty } from './backup-status-empty.js';
-import { BackupStatusItem } from './backup-status-item.js';
 import { BackupStatusList } from './backup-status-list.js';
 import { BackupStatusRefresh } from './backup-status-refresh.js';
-import { BackupStatusRoot, BackupStatusRootProvider, type BackupStatusRootProps } from './backup-status-root.js';
+import { BackupStatusRoot, type BackupStatusRootProps } from './backup-status-root.js';
 
 export const BackupStatusStatus = FlowStatus;
 export type BackupStatusStatusProps = FlowStatusProps;
@@ -38,22 +38,11 @@ export function BackupStatusDropInParts({
  * The drop-in: each method with whether it is backed up, a polite status line, a call to action
  * while nothing is backed up, and a Refresh button. Built from the parts below.
  */
-const BackupStatusDropIn = forwardRef<HTMLDivElement, BackupStatusProps>(function BackupStatus(props, ref) {
+export const BackupStatusDropIn = forwardRef<HTMLDivElement, BackupStatusProps>(function BackupStatus(props, ref) {
   const { empty, classNames, ...rootProps } = props;
   return (
     <BackupStatusRoot {...rootProps} ref={ref}>
       <BackupStatusDropInParts empty={empty} classNames={classNames} />
     </BackupStatusRoot>
   );
-});
-
-/** `<BackupStatus empty={<PasswordBackup />} />`, or compose `BackupStatus.Root / List / Item / Status / Empty / Refresh`. */
-export const BackupStatus = /* @__PURE__ */ Object.assign(BackupStatusDropIn, {
-  Root: BackupStatusRoot,
-  RootProvider: BackupStatusRootProvider,
-  List: BackupStatusList,
-  Item: BackupStatusItem,
-  Status: FlowStatus,
-  Empty: BackupStatusEmpty,
-  Refresh: BackupStatusRefresh,
 });

@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { splitProps } from '../hooks/use-flow-store.js';
 import {

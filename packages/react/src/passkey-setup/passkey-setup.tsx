@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef, type ReactNode } from 'react';
 import type { PasskeyState } from '@backup-kit/core';
 import { FlowRetry, type FlowRetryProps } from '../internal/flow-retry.js';
@@ -5,7 +6,7 @@ import { FlowStatus, type FlowStatusProps } from '../internal/flow-status.js';
 import { FlowTrigger, type FlowTriggerProps } from '../internal/flow-trigger.js';
 import { PasskeySetupFallback } from './passkey-setup-fallback.js';
 import { PasskeySetupIssues } from './passkey-setup-issues.js';
-import { PasskeySetupRoot, PasskeySetupRootProvider, type PasskeySetupRootProps } from './passkey-setup-root.js';
+import { PasskeySetupRoot, type PasskeySetupRootProps } from './passkey-setup-root.js';
 
 export const PasskeySetupTrigger = FlowTrigger;
 export const PasskeySetupStatus = FlowStatus;
@@ -49,22 +50,11 @@ export function PasskeySetupDropInParts({
  * options are listed before any prompt; without passkey support the fallback replaces the
  * button, so there is never a dead button.
  */
-const PasskeySetupDropIn = forwardRef<HTMLDivElement, PasskeySetupProps>(function PasskeySetup(props, ref) {
+export const PasskeySetupDropIn = forwardRef<HTMLDivElement, PasskeySetupProps>(function PasskeySetup(props, ref) {
   const { fallback, fallbackOn, classNames, ...rootProps } = props;
   return (
     <PasskeySetupRoot {...rootProps} ref={ref}>
       <PasskeySetupDropInParts fallback={fallback} fallbackOn={fallbackOn} classNames={classNames} />
     </PasskeySetupRoot>
   );
-});
-
-/** `<PasskeySetup passkey={...} />`, or compose `PasskeySetup.Root / Trigger / Status / Issues / Fallback / Retry`. */
-export const PasskeySetup = /* @__PURE__ */ Object.assign(PasskeySetupDropIn, {
-  Root: PasskeySetupRoot,
-  RootProvider: PasskeySetupRootProvider,
-  Trigger: FlowTrigger,
-  Status: FlowStatus,
-  Issues: PasskeySetupIssues,
-  Fallback: PasskeySetupFallback,
-  Retry: FlowRetry,
 });

@@ -4,7 +4,7 @@ import { screen, waitFor } from '@testing-library/react';
 import type { MpcStatusName } from '@backup-kit/core';
 import { memoryStorage } from '@backup-kit/core/testing';
 import { part, renderWithPortal } from '../test/render.js';
-import { PasswordBackup } from './password-backup.js';
+import { PasswordBackup } from './password-backup-parts.js';
 
 const SECRET = 'correct horse battery';
 const PROGRESS: MpcStatusName[] = ['Reading share', 'Generating share', 'Parsing share', 'Encrypting share', 'Done'];
@@ -22,7 +22,7 @@ async function commitsForOneBackup(storage: 'portal' | 'self') {
   let counting = false;
   const { user, container } = renderWithPortal(
     <Profiler id="password-backup" onRender={() => void (counting && commits++)}>
-      <PasswordBackup storage={storage === 'self' ? memoryStorage() : undefined} />
+      <PasswordBackup.DropIn storage={storage === 'self' ? memoryStorage() : undefined} />
     </Profiler>,
     { fake: { progress: PROGRESS } },
   );

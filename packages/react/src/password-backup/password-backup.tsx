@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef } from 'react';
 import { FlowRetry, type FlowRetryProps } from '../internal/flow-retry.js';
 import { FlowStatus, type FlowStatusProps } from '../internal/flow-status.js';
@@ -8,11 +9,7 @@ import { PasswordBackupField } from './password-backup-field.js';
 import { PasswordBackupInput } from './password-backup-input.js';
 import { PasswordBackupIssues } from './password-backup-issues.js';
 import { PasswordBackupLabel } from './password-backup-label.js';
-import {
-  PasswordBackupRoot,
-  PasswordBackupRootProvider,
-  type PasswordBackupRootProps,
-} from './password-backup-root.js';
+import { PasswordBackupRoot, type PasswordBackupRootProps } from './password-backup-root.js';
 import { PasswordBackupStrength } from './password-backup-strength.js';
 import { PasswordBackupSubmit } from './password-backup-submit.js';
 import { PasswordBackupVisibilityToggle } from './password-backup-visibility-toggle.js';
@@ -81,29 +78,13 @@ export function PasswordBackupDropInParts({ classNames: c = {} }: Pick<PasswordB
  * to its input, a visibility toggle, and one submit button that also retries. Built from the
  * parts below, which you can arrange yourself.
  */
-const PasswordBackupDropIn = forwardRef<HTMLFormElement, PasswordBackupProps>(function PasswordBackup(props, ref) {
-  const { classNames, ...rootProps } = props;
-  return (
-    <PasswordBackupRoot {...rootProps} ref={ref}>
-      <PasswordBackupDropInParts classNames={classNames} />
-    </PasswordBackupRoot>
-  );
-});
-
-/** `<PasswordBackup />`, or compose `PasswordBackup.Root / Field / Label / Input / ...`. */
-export const PasswordBackup = /* @__PURE__ */ Object.assign(PasswordBackupDropIn, {
-  Root: PasswordBackupRoot,
-  RootProvider: PasswordBackupRootProvider,
-  Field: PasswordBackupField,
-  Label: PasswordBackupLabel,
-  Control: PasswordBackupControl,
-  Input: PasswordBackupInput,
-  VisibilityToggle: PasswordBackupVisibilityToggle,
-  Description: PasswordBackupDescription,
-  Strength: PasswordBackupStrength,
-  Issues: PasswordBackupIssues,
-  Acknowledge: PasswordBackupAcknowledge,
-  Submit: PasswordBackupSubmit,
-  Status: FlowStatus,
-  Retry: FlowRetry,
-});
+export const PasswordBackupDropIn = forwardRef<HTMLFormElement, PasswordBackupProps>(
+  function PasswordBackup(props, ref) {
+    const { classNames, ...rootProps } = props;
+    return (
+      <PasswordBackupRoot {...rootProps} ref={ref}>
+        <PasswordBackupDropInParts classNames={classNames} />
+      </PasswordBackupRoot>
+    );
+  },
+);

@@ -1,3 +1,4 @@
+'use client';
 import { createContext, useContext } from 'react';
 import type { BackupKitError, PortalLike, PortalStatus } from '@backup-kit/core';
 import type { CommonLabels, LabelOverrides } from '../labels/common-labels.js';

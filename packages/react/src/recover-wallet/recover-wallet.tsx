@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef, type ReactNode } from 'react';
 import { FlowRetry, type FlowRetryProps } from '../internal/flow-retry.js';
 import { FlowStatus, type FlowStatusProps } from '../internal/flow-status.js';
@@ -8,9 +9,8 @@ import { RecoverWalletField } from './recover-wallet-field.js';
 import { RecoverWalletFieldError } from './recover-wallet-field-error.js';
 import { RecoverWalletInput } from './recover-wallet-input.js';
 import { RecoverWalletLabel } from './recover-wallet-label.js';
-import { RecoverWalletMethod } from './recover-wallet-method.js';
 import { RecoverWalletMethods } from './recover-wallet-methods.js';
-import { RecoverWalletRoot, RecoverWalletRootProvider, type RecoverWalletRootProps } from './recover-wallet-root.js';
+import { RecoverWalletRoot, type RecoverWalletRootProps } from './recover-wallet-root.js';
 import { RecoverWalletVisibilityToggle } from './recover-wallet-visibility-toggle.js';
 
 export const RecoverWalletSubmit = FlowSubmit;
@@ -71,29 +71,11 @@ export function RecoverWalletDropInParts({
  * PASSWORD backup, one submit button that also retries, and a polite status line with the
  * progress. Built from the parts below, which you can arrange yourself.
  */
-const RecoverWalletDropIn = forwardRef<HTMLFormElement, RecoverWalletProps>(function RecoverWallet(props, ref) {
+export const RecoverWalletDropIn = forwardRef<HTMLFormElement, RecoverWalletProps>(function RecoverWallet(props, ref) {
   const { empty, classNames, ...rootProps } = props;
   return (
     <RecoverWalletRoot {...rootProps} ref={ref}>
       <RecoverWalletDropInParts empty={empty} classNames={classNames} />
     </RecoverWalletRoot>
   );
-});
-
-/** `<RecoverWallet />`, or compose `RecoverWallet.Root / Methods / Field / Input / Submit / ...`. */
-export const RecoverWallet = /* @__PURE__ */ Object.assign(RecoverWalletDropIn, {
-  Root: RecoverWalletRoot,
-  RootProvider: RecoverWalletRootProvider,
-  Methods: RecoverWalletMethods,
-  Method: RecoverWalletMethod,
-  Field: RecoverWalletField,
-  Label: RecoverWalletLabel,
-  Control: RecoverWalletControl,
-  Input: RecoverWalletInput,
-  VisibilityToggle: RecoverWalletVisibilityToggle,
-  FieldError: RecoverWalletFieldError,
-  Submit: FlowSubmit,
-  Status: FlowStatus,
-  Retry: FlowRetry,
-  Empty: RecoverWalletEmpty,
 });
