@@ -19,6 +19,10 @@ export default defineConfig({
       '@portal-hq/web',
       '@backup-kit/core > @simplewebauthn/browser',
       '@backup-kit/core > tldts',
+      // The playground's strength check, behind its own import().
+      '@zxcvbn-ts/core',
+      '@zxcvbn-ts/language-common',
+      '@zxcvbn-ts/language-en',
     ],
   },
   server: { port: 5173, strictPort: true },
