@@ -33,7 +33,9 @@ describe('losing the device and recovering', () => {
     expect(await app.recoverWithPassword(PASSWORD)).toBe('success');
     const check = app.page.getByTestId('address-check');
     await expect(check.getAttribute('data-same')).resolves.toBe('true');
-    await expect(check.innerText()).resolves.toContain('the same address as before, the address this device lost');
+    await expect(check.innerText()).resolves.toContain(
+      'Recovered the same wallet: its address is the one this device lost',
+    );
     expect(await app.address()).toBe(address);
 
     // Without what this browser kept (storage cleared or off), Portal's record of the lost wallet
@@ -44,7 +46,7 @@ describe('losing the device and recovering', () => {
     await app.walletState(['lost']);
     expect(await app.recoverWithPassword(PASSWORD)).toBe('success');
     await expect(check.getAttribute('data-same')).resolves.toBe('true');
-    await expect(check.innerText()).resolves.toContain('the address Portal had for the lost wallet');
+    await expect(check.innerText()).resolves.toContain('its address is the one Portal had for the lost wallet');
     await expect(app.page.locator('body').innerText()).resolves.not.toContain('which is not');
   });
 

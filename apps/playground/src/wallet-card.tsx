@@ -119,13 +119,12 @@ function RecoveryResult({ recovery }: { recovery: RecoveryCheck }) {
     );
   }
   const same = recovered.toLowerCase() === before.address.toLowerCase();
-  const what =
-    before.source === 'device' ? 'the address this device lost' : 'the address Portal had for the lost wallet';
+  const whose = before.source === 'device' ? 'this device lost' : 'Portal had for the lost wallet';
   return (
     <p className={same ? 'pg-match' : 'pg-mismatch'} data-testid="address-check" data-same={same}>
       {same
-        ? `Recovered: the same address as before, ${what} (${recoveredShort}).`
-        : `Recovered ${recoveredShort}, which is not ${what} (${shortAddress(before.address)}).`}
+        ? `Recovered the same wallet: its address is the one ${whose} (${recoveredShort}).`
+        : `Recovered ${recoveredShort}, which is not the address ${whose} (${shortAddress(before.address)}).`}
     </p>
   );
 }
