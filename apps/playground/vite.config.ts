@@ -26,5 +26,6 @@ export default defineConfig({
     ],
   },
   server: { port: 5173, strictPort: true },
-  build: { sourcemap: true, chunkSizeWarningLimit: 1500 },
+  // zxcvbn's dictionaries are one 1.7 MB chunk, loaded only when the password form is used.
+  build: { sourcemap: true, chunkSizeWarningLimit: 1800 },
 });
