@@ -1,7 +1,7 @@
 /**
  * The playground's password strength estimator: zxcvbn-ts with its common and English
- * dictionaries (about 1 MB). Loaded only through `strength-estimator.ts`'s dynamic import, so
- * the page pays for it only once someone uses the password form.
+ * dictionaries (a 1.7 MB chunk, 850 kB gzip). Loaded only through `strength-estimator.ts`'s
+ * dynamic import, so the page pays for it only once someone uses the password form.
  */
 import type { StrengthEstimate } from '@backup-kit/core';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
