@@ -3,7 +3,7 @@
 // source. Runs after `tsc` in `build`.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { BROWSER_BUNDLES, bundleBrowserScript } from '../dist/server/iframeBundle.js';
+import { BROWSER_BUNDLES, bundleBrowserScript } from '../dist/server/iframe-bundle.js';
 
 const outDir = new URL('../dist/iframe/', import.meta.url);
 await mkdir(outDir, { recursive: true });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { CLI_USAGE, parseCliArguments, type CliCommand } from './cliArguments.js';
-import { startEmulator } from './startEmulator.js';
+import { CLI_USAGE, parseCliArguments, type CliCommand } from './cli-arguments.js';
+import { startEmulator } from './start-emulator.js';
 
 let command: CliCommand;
 try {

@@ -1,7 +1,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
 import { evmAddressOf, solanaAddressOf, toChecksumAddress } from './addresses.js';
-import { curveArithmetic } from './curveArithmetic.js';
+import { curveArithmetic } from './curve-arithmetic.js';
 
 describe('EVM addresses', () => {
   it('derives the well-known addresses of secp256k1 private keys 1 and 2', () => {

@@ -1,7 +1,7 @@
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { base58 } from '@scure/base';
-import { uncompressedSecp256k1 } from './curveArithmetic.js';
+import { uncompressedSecp256k1 } from './curve-arithmetic.js';
 
 /** EIP-55 mixed-case checksum of a 20-byte hex address. */
 export function toChecksumAddress(address: string): string {

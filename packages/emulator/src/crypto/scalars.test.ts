@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CURVES } from '../protocol/curves.js';
-import { curveArithmetic } from './curveArithmetic.js';
+import { curveArithmetic } from './curve-arithmetic.js';
 import {
   addScalars,
   combineShares,

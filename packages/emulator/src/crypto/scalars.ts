@@ -1,6 +1,6 @@
 import { bytesToHex, hexToBytes, randomBytes } from '@noble/hashes/utils.js';
 import type { Curve } from '../protocol/curves.js';
-import { curveArithmetic } from './curveArithmetic.js';
+import { curveArithmetic } from './curve-arithmetic.js';
 
 /**
  * Private scalars and their 2-of-2 additive shares: x = a + b (mod n). Either share alone is

@@ -1,4 +1,4 @@
-import { startIframe } from './messageDispatcher.js';
+import { startIframe } from './message-dispatcher.js';
 
 /**
  * The emulator's iframe page, loaded by @portal-hq/web as

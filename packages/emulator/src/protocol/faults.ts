@@ -1,5 +1,5 @@
-import type { PortalErrorCode } from './portalErrorCodes.js';
-import type { MessageKind } from './sdkMessageTypes.js';
+import type { PortalErrorCode } from './portal-error-codes.js';
+import type { MessageKind } from './sdk-message-types.js';
 
 /**
  * What an injected fault does to the next matching call:

@@ -1,11 +1,11 @@
-import type { BackupMethod } from '../protocol/backupMethods.js';
-import type { ClientWallet } from '../protocol/clientResponse.js';
-import type { ClientRecord, CustodianBackupShareRecord } from './clientRegistry.js';
-import { publicWallets } from './clientResponse.js';
-import type { PendingFault } from './faultQueue.js';
-import type { LogEntry } from './messageLog.js';
-import type { PasskeySnapshot } from './passkeyCeremonies.js';
-import { addressesOf } from './walletAddresses.js';
+import type { BackupMethod } from '../protocol/backup-methods.js';
+import type { ClientWallet } from '../protocol/client-response.js';
+import type { ClientRecord, CustodianBackupShareRecord } from './client-registry.js';
+import { publicWallets } from './client-response.js';
+import type { PendingFault } from './fault-queue.js';
+import type { LogEntry } from './message-log.js';
+import type { PasskeySnapshot } from './passkey-ceremonies.js';
+import { addressesOf } from './wallet-addresses.js';
 
 /** A client as tests see it: ids, public keys, addresses and statuses; never a share or key. */
 export interface ClientSnapshot {
@@ -21,6 +21,8 @@ export interface ClientSnapshot {
   passkey: PasskeySnapshot | null;
   /** How many GDRIVE backup keys the stand-in for Google Drive holds (not the keys). */
   googleDriveBackupKeys: number;
+  /** Enclave MPC API backups: the backup share pairs whose clientCipherText is stored (ids only). */
+  clientCipherTextPairIds: string[];
 }
 
 export interface EmulatorStateSnapshot {
@@ -43,11 +45,12 @@ export function clientSnapshot(client: ClientRecord, passkey: PasskeySnapshot | 
     addresses: addressesOf(client),
     wallets: publicWallets(client),
     custodianBackupShares: [...client.custodianBackupShares.values()].map((record) => ({ ...record })),
-    clientBackupShares: [...client.clientBackupShares.values()].map(({ backupMethod, storedAt }) => ({
+    clientBackupShares: [...client.keptClientBackupShares.values()].map(({ backupMethod, storedAt }) => ({
       backupMethod,
       storedAt,
     })),
     passkey,
     googleDriveBackupKeys: client.driveFiles.size,
+    clientCipherTextPairIds: [...client.backupSharePairCipherTexts.keys()],
   };
 }
