@@ -12,8 +12,9 @@ const root = new URL('..', import.meta.url).pathname;
 
 const PORTS = { server: 8787, emulator: 5190, playground: 5173, storybook: 6006 };
 const PLAYGROUND_ORIGIN = `http://localhost:${PORTS.playground}`;
-// A development secret shared by the emulator (sender) and the server (receiver) only.
-const WEBHOOK_SECRET = process.env.WEBHOOK_SECRET ?? 'backup-kit-dev-webhook-secret';
+// A development secret shared by the emulator (sender) and the server (receiver) only; the
+// server refuses one under 32 characters (make a real one with `openssl rand -hex 32`).
+const WEBHOOK_SECRET = process.env.WEBHOOK_SECRET ?? 'backup-kit-development-webhook-secret-not-for-production';
 
 const serverBin = `${root}packages/server/dist/bin.js`;
 const emulatorBin = `${root}packages/emulator/dist/cli.js`;
@@ -39,6 +40,8 @@ const services = [
       serverBin,
       ...['--port', String(PORTS.server), '--data-dir', '.data/server'],
       ...['--vault-rp-id', 'localhost', '--vault-origin', PLAYGROUND_ORIGIN],
+      // Development mode: the playground names its user in X-Backup-Kit-User (loopback only).
+      '--dev',
     ],
     env: { WEBHOOK_SECRET },
   },

@@ -17,7 +17,8 @@ import { launchChromium } from './chromium.js';
 import { Playground, type OpenOptions } from './playground.js';
 
 const playgroundRoot = fileURLToPath(new URL('../../apps/playground/', import.meta.url));
-const WEBHOOK_SECRET = 'e2e-webhook-secret';
+// At least 32 characters: the server refuses a shorter one.
+const WEBHOOK_SECRET = 'e2e-webhook-secret-0123456789abcdef';
 
 /** Output of the services goes nowhere unless E2E_VERBOSE is set. */
 const verbose = !!process.env.E2E_VERBOSE;
@@ -60,6 +61,8 @@ export class ServerHandle {
       dataDir: join(this.dataDir, 'db'),
       keyFile: join(this.dataDir, 'keys', 'backup-kit-keys.json'),
       webhookSecret: WEBHOOK_SECRET,
+      // The playground and these tests name the user in X-Backup-Kit-User: development mode.
+      mode: 'development',
       vault: { relyingParties: ['localhost'], allowedOrigins: [this.playgroundOrigin] },
       rateLimit: false,
       ...(verbose ? {} : { logger: silentLogger }),

@@ -15,7 +15,7 @@ export default defineConfig({
   resolve: { conditions: ['@backup-kit/source'] },
   build: {
     lib: {
-      entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
+      entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts', wire: 'src/wire.ts' },
       formats: ['es'],
     },
     rollupOptions: {

@@ -15,6 +15,7 @@ const external = [
   /^pg$/,
   /^zod(\/|$)/,
   /^@simplewebauthn\//,
+  /^@backup-kit\//,
 ];
 
 export default defineConfig({

@@ -39,7 +39,7 @@ export function App({ config }: { config: PlaygroundConfig }) {
       userId,
       storage: httpStorage({
         url: `${config.serverUrl}/users/${encodeURIComponent(userId)}/user-backup-share`,
-        // Development mode of the Backup Kit server: the caller is whoever this header names.
+        // The Backup Kit server in development mode (--dev): the caller is whoever this header names.
         headers: { 'X-Backup-Kit-User': userId },
       }),
       directPasskey: { ...base, customDomain: config.vaultUrl, usePopup: false },

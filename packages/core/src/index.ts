@@ -15,9 +15,19 @@ export type {
   MpcStatus,
   MpcStatusName,
   PasskeyOptions,
+  PortalBackupMethod,
   PortalLike,
   ProgressCallback,
 } from './portal/portal-like.js';
+export type {
+  CustodianBackupMethod,
+  CustodianBackupShareFetchRequest,
+  CustodianBackupShareRequest,
+  UserBackupShareAnswer,
+  UserBackupShareMethod,
+  UserBackupShareReceipt,
+  UserBackupShareRequest,
+} from './storage/backup-share-protocol.js';
 export {
   getPortalFacade,
   type CallOptions,

@@ -23,7 +23,7 @@ import { startThrowawayPostgres } from '../test/support/throwaway-postgres.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
-const WEBHOOK_SECRET = 'bench-webhook-secret';
+const WEBHOOK_SECRET = 'bench-webhook-secret-0123456789abcdef';
 // About the size of a real Portal cipherText / custodian share.
 const PAYLOAD = 'x'.repeat(2048);
 

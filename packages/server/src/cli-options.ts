@@ -1,23 +1,34 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DEFAULT_REQUEST_TIMEOUT_MS, MIN_WEBHOOK_SECRET_LENGTH } from './defaults.js';
 import type { Authorize } from './router-options.js';
 import type { StartServerOptions } from './start-server.js';
 
 export const USAGE = `Usage: backup-kit-server [--port 8787] [--host 127.0.0.1] [--data-dir .data/server]
                          [--key-file .data/backup-kit-keys.json] [--authorize ./authorize.js]
                          [--vault-rp-id localhost ... --vault-origin http://localhost:5173 ...]
+                         [--dev] [--request-timeout 30]
+
+Who may call the user routes (one of the two is required):
+  --authorize          a module exporting the authorize hook that identifies the caller
+  --dev                development mode (env BACKUP_KIT_DEV=1): trusts the X-Backup-Kit-User
+                       header, which anyone can send; loopback --host and Host headers only
+
+Slow clients:
+  --request-timeout    seconds a whole request may take to arrive (default 30; env REQUEST_TIMEOUT)
 
 Passkey key vault (served under /vault when both are given; each flag may repeat):
   --vault-rp-id        a relying party ID the vault serves (env VAULT_RP_IDS, comma-separated)
   --vault-origin       a page origin ceremonies may come from (env VAULT_ORIGINS, comma-separated)
 
 Environment:
-  WEBHOOK_SECRET       required: the X-Webhook-Secret Portal sends
+  WEBHOOK_SECRET       required, at least 32 characters: the X-Webhook-Secret Portal sends
+                       (make one with: openssl rand -hex 32)
   DATABASE_URL         a Postgres connection string; without it, PGlite in --data-dir
   PORT, HOST           defaults for --port and --host
   BACKUP_KIT_KEY_FILE  default for --key-file
-  NODE_ENV=production  refuses to start without --authorize`;
+  BACKUP_KIT_DEV=1     same as --dev (NODE_ENV decides nothing)`;
 
 export class CliUsageError extends Error {
   override readonly name = 'CliUsageError';
@@ -37,6 +48,8 @@ export async function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): P
         authorize: { type: 'string' },
         'vault-rp-id': { type: 'string', multiple: true },
         'vault-origin': { type: 'string', multiple: true },
+        dev: { type: 'boolean' },
+        'request-timeout': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -47,7 +60,24 @@ export async function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): P
   if (values.help) throw new CliUsageError('');
 
   const webhookSecret = env.WEBHOOK_SECRET;
-  if (!webhookSecret) throw new CliUsageError('WEBHOOK_SECRET is not set');
+  if (!webhookSecret) throw new CliUsageError('WEBHOOK_SECRET is not set; make one with: openssl rand -hex 32');
+  if (webhookSecret.length < MIN_WEBHOOK_SECRET_LENGTH) {
+    throw new CliUsageError(
+      `WEBHOOK_SECRET must be at least ${MIN_WEBHOOK_SECRET_LENGTH} characters (it has ${webhookSecret.length}); ` +
+        'make one with: openssl rand -hex 32',
+    );
+  }
+  const dev = values.dev === true || isOn(env.BACKUP_KIT_DEV);
+  if (!dev && !values.authorize) {
+    throw new CliUsageError(
+      'no way to tell who calls: pass --authorize ./authorize.js (your app decides who the caller is), ' +
+        'or --dev (or BACKUP_KIT_DEV=1) for local development, where the X-Backup-Kit-User header is trusted',
+    );
+  }
+  const requestTimeout = Number(values['request-timeout'] ?? env.REQUEST_TIMEOUT ?? DEFAULT_REQUEST_TIMEOUT_MS / 1000);
+  if (!Number.isFinite(requestTimeout) || requestTimeout <= 0 || requestTimeout > 3600) {
+    throw new CliUsageError('--request-timeout must be a number of seconds from 0 to 3600');
+  }
   const port = Number(values.port ?? env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliUsageError('--port must be 0..65535');
 
@@ -67,9 +97,13 @@ export async function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): P
     keyFile: values['key-file'] ?? env.BACKUP_KIT_KEY_FILE,
     webhookSecret,
     authorize: values.authorize ? await loadAuthorize(values.authorize) : undefined,
+    mode: dev ? 'development' : 'production',
+    requestTimeoutMs: Math.round(requestTimeout * 1000),
     ...(relyingParties.length > 0 && { vault: { relyingParties, allowedOrigins } }),
   };
 }
+
+const isOn = (value: string | undefined) => value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
 
 const listOf = (value: string | undefined) =>
   (value ?? '')

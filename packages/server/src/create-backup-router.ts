@@ -3,9 +3,18 @@ import { vaultRouteModule } from './vault/vault-route-module.js';
 import { drizzleOf } from './db/drizzle-handle.js';
 import { lazyKeyProvider } from './crypto/lazy-key-provider.js';
 import { loadLocalKeyFileProvider } from './crypto/local-key-file-provider.js';
-import { DEFAULT_KEY_FILE, DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMIT, DEV_USER_HEADER } from './defaults.js';
+import {
+  DEFAULT_KEY_FILE,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_RATE_LIMIT,
+  DEV_USER_HEADER,
+  MIN_WEBHOOK_SECRET_LENGTH,
+} from './defaults.js';
 import type { AppEnv } from './http/app-env.js';
+import { closeUnreadConnections } from './http/close-unread-connections.js';
 import { developmentCors } from './http/cors-policy.js';
+import { decodablePath } from './http/decodable-path.js';
+import { loopbackHostOnly } from './http/loopback-host-only.js';
 import { logRequests } from './http/log-requests.js';
 import { type ServedRouter, serveRouter } from './http/serve-router.js';
 import { userBackupShareRoutes } from './http/user-backup-share-routes.js';
@@ -27,12 +36,22 @@ export interface BackupRouter extends ServedRouter {
  * prefix (`/users`, `/webhook`, and `/vault` for the passkey key vault when `vault` is given).
  */
 export function createBackupRouter(options: BackupRouterOptions): BackupRouter {
-  const mode = options.mode ?? (process.env.NODE_ENV === 'production' ? 'production' : 'development');
+  // Closed by default: only an explicit `mode: 'development'` trusts the header (NODE_ENV decides nothing).
+  const mode = options.mode ?? 'production';
+  if (mode !== 'development' && mode !== 'production') {
+    throw new Error("createBackupRouter: mode must be 'development' or 'production'");
+  }
   if (!options.webhookSecret) throw new Error('createBackupRouter: webhookSecret is required');
-  if (!options.authorize && mode === 'production') {
+  if (options.webhookSecret.length < MIN_WEBHOOK_SECRET_LENGTH) {
     throw new Error(
-      'createBackupRouter: refusing to run in production without an authorize hook; ' +
-        `the development fallback trusts the ${DEV_USER_HEADER} header, which anyone can send`,
+      `createBackupRouter: webhookSecret must be at least ${MIN_WEBHOOK_SECRET_LENGTH} characters; ` +
+        'make one with `openssl rand -hex 32`',
+    );
+  }
+  if (!options.authorize && mode !== 'development') {
+    throw new Error(
+      'createBackupRouter: no authorize hook. Pass `authorize` (how your app identifies the caller), ' +
+        `or \`mode: 'development'\` to trust the ${DEV_USER_HEADER} header on loopback only, which anyone can send`,
     );
   }
   const logger = redactingLogger(options.logger ?? createJsonLogger());
@@ -54,6 +73,9 @@ export function createBackupRouter(options: BackupRouterOptions): BackupRouter {
 
   const app = new Hono<AppEnv>();
   app.use('*', logRequests(logger));
+  app.use('*', closeUnreadConnections());
+  if (mode === 'development') app.use('*', loopbackHostOnly());
+  app.use('*', decodablePath());
   app.route(
     '/users',
     userBackupShareRoutes({
@@ -71,6 +93,7 @@ export function createBackupRouter(options: BackupRouterOptions): BackupRouter {
       webhookSecret: options.webhookSecret,
       rateLimit: limit(limits?.maxPerWebhookCaller),
       maxBodyBytes,
+      logger,
     }),
   );
 

@@ -4,6 +4,7 @@ import { loadLocalKeyFileProvider } from './crypto/local-key-file-provider.js';
 import { drizzleOf } from './db/drizzle-handle.js';
 import { DEFAULT_KEY_FILE, DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMIT } from './defaults.js';
 import type { AppEnv } from './http/app-env.js';
+import { closeUnreadConnections } from './http/close-unread-connections.js';
 import { logRequests } from './http/log-requests.js';
 import { type ServedRouter, serveRouter } from './http/serve-router.js';
 import { createJsonLogger, redactingLogger } from './log/logger.js';
@@ -28,6 +29,7 @@ export function createVaultRouter(options: VaultRouterOptions): VaultRouter {
   const limits = options.rateLimit === false ? undefined : { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
   const app = new Hono<AppEnv>();
   app.use('*', logRequests(logger));
+  app.use('*', closeUnreadConnections());
   app.route(
     '/vault',
     vaultRouteModule(options, {

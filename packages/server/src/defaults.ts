@@ -23,3 +23,15 @@ export const DEFAULT_KEY_FILE = '.data/backup-kit-keys.json';
 export const DEV_USER_HEADER = 'X-Backup-Kit-User';
 
 export const WEBHOOK_SECRET_HEADER = 'X-Webhook-Secret';
+
+/** Shorter secrets can be guessed; `openssl rand -hex 32` makes one of 64 characters. */
+export const MIN_WEBHOOK_SECRET_LENGTH = 32;
+
+/**
+ * How long one request may take to arrive, headers and body (Node's `requestTimeout`): a body
+ * trickled one byte at a time is cut after this, not after Node's default 300 s.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** How long the request head may take to arrive (Node's `headersTimeout`). */
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;

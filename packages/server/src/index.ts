@@ -1,4 +1,11 @@
-export { BACKUP_METHODS, type BackupMethod } from './backup-method.js';
+export {
+  CUSTODIAN_BACKUP_METHOD_TOKEN,
+  USER_BACKUP_SHARE_METHODS,
+  type BackupMethod,
+  type CustodianBackupMethod,
+  type PortalBackupMethod,
+  type UserBackupShareMethod,
+} from './backup-method.js';
 export { type BackupRouter, createBackupRouter } from './create-backup-router.js';
 export { type VaultRouter, createVaultRouter } from './create-vault-router.js';
 export { type RunningServer, type StartServerOptions, startServer } from './start-server.js';

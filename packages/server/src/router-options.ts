@@ -72,7 +72,7 @@ export interface BackupRouterOptions {
   db: BackupDatabase;
   /** The X-Webhook-Secret Portal sends, as set in the Portal Admin Dashboard. */
   webhookSecret: string;
-  /** Required in production; without it, development mode trusts the X-Backup-Kit-User header. */
+  /** Required unless `mode: 'development'`, which trusts the X-Backup-Kit-User header instead. */
   authorize?: Authorize;
   /** Wraps custodian-share data keys (default: the local key file, see `defaultKeyFilePath`). */
   keyProvider?: KeyProvider;
@@ -83,7 +83,12 @@ export interface BackupRouterOptions {
   cors?: CorsOptions | false;
   /** Largest accepted request body (default 64 KiB). */
   maxBodyBytes?: number;
-  /** Defaults to `production` when NODE_ENV is production, else `development`. */
+  /**
+   * `production` (the default, whatever NODE_ENV says) needs `authorize`. `development` is the
+   * explicit opt-in that, without a hook, trusts the X-Backup-Kit-User header; it answers only
+   * requests whose Host is a loopback name (403 otherwise), and `startServer` listens only on
+   * loopback in it.
+   */
   mode?: 'development' | 'production';
   /** Serves the passkey key vault under `/vault` too (default: no vault routes). */
   vault?: VaultOptions;

@@ -5,7 +5,13 @@ import type { KeyProvider } from './crypto/key-provider.js';
 import { loadLocalKeyFileProvider } from './crypto/local-key-file-provider.js';
 import type { BackupDatabase } from './db/backup-database.js';
 import { openBackupDatabase } from './db/open-backup-database.js';
-import { DEFAULT_DATA_DIR, DEFAULT_KEY_FILE } from './defaults.js';
+import {
+  DEFAULT_DATA_DIR,
+  DEFAULT_HEADERS_TIMEOUT_MS,
+  DEFAULT_KEY_FILE,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+} from './defaults.js';
+import { isLoopbackHost } from './http/loopback.js';
 import { createJsonLogger, redactingLogger } from './log/logger.js';
 import type { BackupRouterOptions } from './router-options.js';
 
@@ -24,6 +30,12 @@ export interface StartServerOptions extends Omit<BackupRouterOptions, 'db' | 'ke
   keyProvider?: KeyProvider;
   /** Local key file path (default `.data/backup-kit-keys.json`), created 0600 if missing. */
   keyFile?: string;
+
+  // Slow clients: a request that has not fully arrived in time is cut (408, then closed).
+  /** Whole request, head and body (default 30 000 ms). */
+  requestTimeoutMs?: number;
+  /** Request head alone (default 10 000 ms, at most `requestTimeoutMs`). */
+  headersTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -36,6 +48,14 @@ export interface RunningServer {
 
 /** Opens (and migrates) the database, then serves the backup router over HTTP. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  if (options.mode === 'development' && !isLoopbackHost(host.replace(/^\[(.*)\]$/, '$1'))) {
+    throw new Error(
+      `refusing development mode on --host ${host}: it trusts a header anyone can send, so it listens ` +
+        'on loopback only (127.0.0.1, ::1, localhost). Pass --authorize instead of --dev to serve other hosts.',
+    );
+  }
+  const timeouts = slowClientTimeouts(options);
   const logger = redactingLogger(options.logger ?? createJsonLogger());
   const keyProvider = options.keyProvider ?? (await loadLocalKeyFileProvider(options.keyFile ?? DEFAULT_KEY_FILE));
   const database =
@@ -49,12 +69,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   try {
     const router = createBackupRouter({ ...options, db: database, keyProvider, logger });
-    const host = options.host ?? '127.0.0.1';
     const server = serve({
       fetch: router.app.fetch,
       port: options.port ?? 0,
       hostname: host,
       overrideGlobalObjects: false,
+      serverOptions: timeouts,
     });
     const address = await new Promise<AddressInfo>((resolve, reject) => {
       server.once('error', reject);
@@ -80,4 +100,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (ownsDatabase) await database.close();
     throw error;
   }
+}
+
+/** Node's own limits on slow requests, checked every second rather than Node's default 30 s. */
+export function slowClientTimeouts(options: Pick<StartServerOptions, 'requestTimeoutMs' | 'headersTimeoutMs'>) {
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const headersTimeout = Math.min(options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS, requestTimeout);
+  for (const [name, value] of Object.entries({ requestTimeoutMs: requestTimeout, headersTimeoutMs: headersTimeout })) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`startServer: ${name} must be a positive whole number`);
+  }
+  return { requestTimeout, headersTimeout, connectionsCheckingInterval: Math.min(1_000, headersTimeout) };
 }

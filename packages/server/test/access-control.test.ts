@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupDatabase } from '../src/db/backup-database.js';
 import { createBackupRouter } from '../src/create-backup-router.js';
-import { captureLogs, getUserShare, putUserShare, startTestServer, tempDir, uniqueId } from './support/test-server.js';
+import {
+  WEBHOOK_SECRET,
+  captureLogs,
+  getUserShare,
+  putUserShare,
+  startTestServer,
+  tempDir,
+  uniqueId,
+} from './support/test-server.js';
 import { pgliteBackend } from './support/backends.js';
+import { silentLogger } from '../src/log/logger.js';
 import { startServer } from '../src/start-server.js';
 import type { Authorize } from '../src/router-options.js';
 import { join } from 'node:path';
@@ -84,30 +93,52 @@ describe('access control', () => {
 
   describe('start-up without a hook', () => {
     it('refuses to build a router in production mode', () => {
-      expect(() => createBackupRouter({ db: database, webhookSecret: 'secret', mode: 'production' })).toThrow(
+      expect(() => createBackupRouter({ db: database, webhookSecret: WEBHOOK_SECRET, mode: 'production' })).toThrow(
         /authorize hook/,
       );
     });
 
-    it('refuses to start when NODE_ENV=production', async () => {
-      const previous = process.env.NODE_ENV;
-      process.env.NODE_ENV = 'production';
-      try {
-        await expect(
-          startServer({
-            database,
-            webhookSecret: 'secret',
-            keyFile: join(await tempDir(), 'keys.json'),
-            logger: captureLogs().logger,
-          }),
-        ).rejects.toThrow(/refusing to run in production without an authorize hook/);
-      } finally {
-        process.env.NODE_ENV = previous;
-      }
+    it.each([undefined, 'development', 'Production', 'prod', 'test'])(
+      "refuses to build a router without a hook or mode: 'development' when NODE_ENV=%s",
+      (nodeEnv) => {
+        const previous = process.env.NODE_ENV;
+        if (nodeEnv === undefined) delete process.env.NODE_ENV;
+        else process.env.NODE_ENV = nodeEnv;
+        try {
+          expect(() =>
+            createBackupRouter({ db: database, webhookSecret: WEBHOOK_SECRET, logger: silentLogger }),
+          ).toThrow(/no authorize hook.*mode: 'development'/);
+        } finally {
+          process.env.NODE_ENV = previous;
+        }
+      },
+    );
+
+    it('refuses to start without a hook or development mode', async () => {
+      await expect(
+        startServer({
+          database,
+          webhookSecret: WEBHOOK_SECRET,
+          keyFile: join(await tempDir(), 'keys.json'),
+          logger: captureLogs().logger,
+        }),
+      ).rejects.toThrow(/no authorize hook/);
+    });
+
+    it.each(['0.0.0.0', '192.168.1.10', '::'])('refuses development mode listening on %s', async (host) => {
+      await expect(startTestServer(database, { host })).rejects.toThrow(/refusing development mode on --host/);
+    });
+
+    it.each(['short', 'x'.repeat(31)])('refuses a webhook secret of %j (under 32 characters)', (webhookSecret) => {
+      expect(() => createBackupRouter({ db: database, webhookSecret, mode: 'development' })).toThrow(
+        /at least 32 characters.*openssl rand -hex 32/,
+      );
     });
 
     it('refuses to build a router without a webhook secret', () => {
-      expect(() => createBackupRouter({ db: database, webhookSecret: '' })).toThrow(/webhookSecret/);
+      expect(() => createBackupRouter({ db: database, webhookSecret: '', mode: 'development' })).toThrow(
+        /webhookSecret/,
+      );
     });
 
     it('says loudly at start-up that development mode trusts the header', async () => {

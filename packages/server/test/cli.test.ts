@@ -10,28 +10,28 @@ import { vaultPost } from './support/vault.js';
 
 describe('backup-kit-server options', () => {
   it('reads --port and --data-dir, and the secret and database from the environment', async () => {
-    const options = await parseCliOptions(['--port', '9000', '--data-dir', '/srv/pg'], {
-      WEBHOOK_SECRET: 's3cret',
+    const options = await parseCliOptions(['--dev', '--port', '9000', '--data-dir', '/srv/pg'], {
+      WEBHOOK_SECRET,
       DATABASE_URL: 'postgresql://db/backups',
     });
     expect(options).toMatchObject({
       port: 9000,
       dataDir: '/srv/pg',
-      webhookSecret: 's3cret',
+      webhookSecret: WEBHOOK_SECRET,
       databaseUrl: 'postgresql://db/backups',
     });
   });
 
   it('defaults to port 8787 and PGlite', async () => {
-    const options = await parseCliOptions([], { WEBHOOK_SECRET: 's' });
+    const options = await parseCliOptions(['--dev'], { WEBHOOK_SECRET });
     expect(options.port).toBe(8787);
     expect(options.databaseUrl).toBeUndefined();
   });
 
   it.each([
     [[], {}, /WEBHOOK_SECRET/],
-    [['--port', 'eighty'], { WEBHOOK_SECRET: 's' }, /--port/],
-    [['--bogus'], { WEBHOOK_SECRET: 's' }, /bogus/],
+    [['--dev', '--port', 'eighty'], { WEBHOOK_SECRET }, /--port/],
+    [['--dev', '--bogus'], { WEBHOOK_SECRET }, /bogus/],
   ])('refuses %j with %j', async (argv, env, message) => {
     await expect(parseCliOptions(argv, env)).rejects.toThrow(message);
     await expect(parseCliOptions(argv, env)).rejects.toBeInstanceOf(CliUsageError);
@@ -40,6 +40,7 @@ describe('backup-kit-server options', () => {
   it('serves the passkey vault for every --vault-rp-id and --vault-origin given', async () => {
     const options = await parseCliOptions(
       [
+        '--dev',
         '--vault-rp-id',
         'localhost',
         '--vault-origin',
@@ -47,37 +48,60 @@ describe('backup-kit-server options', () => {
         '--vault-origin',
         'http://localhost:6006',
       ],
-      { WEBHOOK_SECRET: 's' },
+      { WEBHOOK_SECRET },
     );
     expect(options.vault).toEqual({
       relyingParties: ['localhost'],
       allowedOrigins: ['http://localhost:5173', 'http://localhost:6006'],
     });
-    expect((await parseCliOptions([], { WEBHOOK_SECRET: 's' })).vault).toBeUndefined();
+    expect((await parseCliOptions(['--dev'], { WEBHOOK_SECRET })).vault).toBeUndefined();
   });
 
   it('reads the vault from VAULT_RP_IDS and VAULT_ORIGINS, and refuses one without the other', async () => {
     const env = {
-      WEBHOOK_SECRET: 's',
+      WEBHOOK_SECRET,
       VAULT_RP_IDS: 'wallet.example, localhost',
       VAULT_ORIGINS: 'https://wallet.example',
     };
-    expect((await parseCliOptions([], env)).vault).toEqual({
+    expect((await parseCliOptions(['--dev'], env)).vault).toEqual({
       relyingParties: ['wallet.example', 'localhost'],
       allowedOrigins: ['https://wallet.example'],
     });
-    await expect(parseCliOptions(['--vault-rp-id', 'localhost'], { WEBHOOK_SECRET: 's' })).rejects.toThrow(
+    await expect(parseCliOptions(['--dev', '--vault-rp-id', 'localhost'], { WEBHOOK_SECRET })).rejects.toThrow(
       /--vault-origin/,
     );
     await expect(
-      parseCliOptions([], { WEBHOOK_SECRET: 's', VAULT_ORIGINS: 'https://a.example' }),
+      parseCliOptions(['--dev'], { WEBHOOK_SECRET, VAULT_ORIGINS: 'https://a.example' }),
     ).rejects.toBeInstanceOf(CliUsageError);
+  });
+
+  it('turns development mode on only with --dev or BACKUP_KIT_DEV=1, never from NODE_ENV', async () => {
+    expect((await parseCliOptions(['--dev'], { WEBHOOK_SECRET })).mode).toBe('development');
+    expect((await parseCliOptions([], { WEBHOOK_SECRET, BACKUP_KIT_DEV: '1' })).mode).toBe('development');
+    await expect(parseCliOptions([], { WEBHOOK_SECRET, NODE_ENV: 'development' })).rejects.toThrow(/--dev/);
+    await expect(parseCliOptions([], { WEBHOOK_SECRET, BACKUP_KIT_DEV: '0' })).rejects.toBeInstanceOf(CliUsageError);
+  });
+
+  it('refuses a WEBHOOK_SECRET under 32 characters', async () => {
+    await expect(parseCliOptions(['--dev'], { WEBHOOK_SECRET: 'x'.repeat(31) })).rejects.toThrow(
+      /at least 32 characters.*openssl rand -hex 32/,
+    );
+  });
+
+  it('cuts slow requests after 30 s by default, or after --request-timeout seconds', async () => {
+    expect((await parseCliOptions(['--dev'], { WEBHOOK_SECRET })).requestTimeoutMs).toBeLessThanOrEqual(30_000);
+    expect((await parseCliOptions(['--dev', '--request-timeout', '5'], { WEBHOOK_SECRET })).requestTimeoutMs).toBe(
+      5_000,
+    );
+    await expect(parseCliOptions(['--dev', '--request-timeout', '0'], { WEBHOOK_SECRET })).rejects.toThrow(
+      /--request-timeout/,
+    );
   });
 
   it('loads an authorize hook from --authorize', async () => {
     const module = join(await tempDir(), 'authorize.mjs');
     await writeFile(module, 'export default async (request) => ({ userId: request.headers.get("x-app-user") });\n');
-    const options = await parseCliOptions(['--authorize', module], { WEBHOOK_SECRET: 's' });
+    const options = await parseCliOptions(['--authorize', module], { WEBHOOK_SECRET });
     const caller = await options.authorize?.(new Request('http://x', { headers: { 'x-app-user': 'u1' } }), {});
     expect(caller).toEqual({ userId: 'u1' });
   });
@@ -94,10 +118,10 @@ describe.skipIf(!existsSync(builtBin))('the built backup-kit-server bin', () => 
       [
         builtBin,
         ...['--port', '0', '--data-dir', join(dir, 'pg'), '--key-file', join(dir, 'keys.json')],
-        ...['--vault-rp-id', 'localhost', '--vault-origin', 'http://localhost:5173'],
+        ...['--vault-rp-id', 'localhost', '--vault-origin', 'http://localhost:5173', '--dev'],
       ],
       {
-        env: { ...process.env, WEBHOOK_SECRET, NODE_ENV: 'development', DATABASE_URL: '' },
+        env: { ...process.env, WEBHOOK_SECRET, NODE_ENV: '', BACKUP_KIT_DEV: '', DATABASE_URL: '' },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -123,20 +147,51 @@ describe.skipIf(!existsSync(builtBin))('the built backup-kit-server bin', () => 
     }
   });
 
-  it('refuses to start in production without --authorize', async () => {
+  const runBin = async (argv: string[], env: Record<string, string>) => {
     const dir = await tempDir();
     const child = spawn(
       process.execPath,
-      [builtBin, '--port', '0', '--data-dir', 'memory://', '--key-file', join(dir, 'k.json')],
+      [builtBin, '--port', '0', '--data-dir', 'memory://', '--key-file', join(dir, 'k.json'), ...argv],
       {
-        env: { ...process.env, WEBHOOK_SECRET, NODE_ENV: 'production', DATABASE_URL: '' },
+        env: { ...process.env, WEBHOOK_SECRET, BACKUP_KIT_DEV: '', DATABASE_URL: '', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    const code = await new Promise((resolve) => child.once('exit', resolve));
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/refusing to run in production without an authorize hook/);
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    return { code, stderr, stdout };
+  };
+
+  it.each(['production', 'Production', 'development', ''])(
+    'refuses to start without --authorize or --dev, saying what to pass (NODE_ENV=%j)',
+    async (nodeEnv) => {
+      const { code, stderr, stdout } = await runBin([], { NODE_ENV: nodeEnv });
+      expect(code).not.toBe(0);
+      expect(stderr).toMatch(/pass --authorize .*or --dev/);
+      expect(stdout).toBe('');
+    },
+  );
+
+  it('refuses --dev on a host that is not loopback', async () => {
+    const { code, stderr } = await runBin(['--dev', '--host', '0.0.0.0'], {});
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/refusing development mode on --host 0\.0\.0\.0/);
+  });
+
+  it('refuses a WEBHOOK_SECRET under 32 characters and says how to make one', async () => {
+    const { code, stderr } = await runBin(['--dev'], { WEBHOOK_SECRET: 'change-me' });
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('openssl rand -hex 32');
+    expect(stderr).not.toContain('change-me');
+  });
+
+  it('lists --dev and BACKUP_KIT_DEV in --help', async () => {
+    const { code, stderr } = await runBin(['--help'], {});
+    expect(code).toBe(0);
+    expect(stderr).toContain('--dev');
+    expect(stderr).toContain('BACKUP_KIT_DEV=1');
   });
 });

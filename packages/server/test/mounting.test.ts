@@ -33,6 +33,7 @@ describe('mounting the router in an existing server', () => {
       webhookSecret: WEBHOOK_SECRET,
       keyProvider: await loadLocalKeyFileProvider(join(await tempDir(), 'keys.json')),
       logger: silentLogger,
+      mode: 'development',
     });
   });
   afterAll(async () => {
@@ -88,7 +89,7 @@ describe('mounting the router in an existing server', () => {
     });
     expect(response.status).toBe(200);
     const read = await router.fetch(
-      new Request(`http://local/users/${userId}/user-backup-share?backupMethod=PASSKEY`, {
+      new Request(`http://localhost/users/${userId}/user-backup-share?backupMethod=PASSKEY`, {
         headers: { 'X-Backup-Kit-User': userId },
       }),
     );

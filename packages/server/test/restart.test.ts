@@ -13,6 +13,7 @@ async function writeStopStartRead(storage: Pick<StartServerOptions, 'dataDir' | 
     keyFile,
     webhookSecret: WEBHOOK_SECRET,
     logger: silentLogger,
+    mode: 'development',
   };
   const userId = uniqueId('user');
   const clientId = uniqueId('client');
@@ -50,6 +51,7 @@ describe('a restart', () => {
       keyFile: join(await tempDir(), 'keys.json'),
       webhookSecret: WEBHOOK_SECRET,
       logger: silentLogger,
+      mode: 'development',
     });
     await server.stop();
     await expect(server.stop()).resolves.toBeUndefined();

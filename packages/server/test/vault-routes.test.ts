@@ -331,7 +331,7 @@ describe('passkey vault configuration and mounting', () => {
 
   it('mounts beside the backup routes only when asked to', async () => {
     const request = () =>
-      new Request('http://backup.test/vault/authentication/options', {
+      new Request('http://localhost/vault/authentication/options', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ rpId: 'localhost' }),

@@ -116,12 +116,17 @@ describeOnEachBackend('custodian webhook routes', (backend) => {
       ],
       [
         '/webhook/backup',
-        'an unknown backupMethod',
-        { backupMethod: 'FLOPPY', clientId: 'c', share: 's' },
+        'a backupMethod that is no token',
+        { backupMethod: 'secp256k1-password', clientId: 'c', share: 's' },
         'backupMethod',
       ],
       ['/webhook/backup/fetch', 'a missing clientId', { backupMethod: 'PASSWORD' }, 'clientId'],
-      ['/webhook/backup/fetch', 'an unknown backupMethod', { backupMethod: 'FLOPPY', clientId: 'c' }, 'backupMethod'],
+      [
+        '/webhook/backup/fetch',
+        'a backupMethod longer than 64',
+        { backupMethod: 'A'.repeat(65), clientId: 'c' },
+        'backupMethod',
+      ],
     ] as const)('%s answers 400 naming the field for %s', async (path, _case, body, field) => {
       const response = await postWebhook(suite.server.url, path, body);
       expect(response.status).toBe(400);

@@ -4,8 +4,15 @@
  * @portal-hq/web; a real `Portal` instance is assignable to PortalLike.
  */
 
-/** Backup methods of @portal-hq/web 3.4.1, plus the seed's CUSTOM (passkey direct path). */
-export type BackupMethod = 'GDRIVE' | 'PASSWORD' | 'PASSKEY' | 'UNKNOWN' | 'CUSTOM';
+/** The BackupMethods values of @portal-hq/web 3.4.1 (what the emulator speaks). */
+export type PortalBackupMethod = 'GDRIVE' | 'PASSWORD' | 'PASSKEY' | 'UNKNOWN';
+
+/**
+ * The methods the kit starts a backup with: Portal's, plus the seed's CUSTOM (passkey direct
+ * path). The one definition; the server and the emulator take it from here. What the server
+ * *accepts* is wider: see `UserBackupShareMethod` and `CustodianBackupMethod`.
+ */
+export type BackupMethod = PortalBackupMethod | 'CUSTOM';
 
 /** The MpcStatuses strings the iframe reports while it works. */
 export type MpcStatusName =

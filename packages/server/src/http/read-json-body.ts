@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { HttpProblem } from './problem.js';
 import { validated } from './validated.js';
+import { decodeUtf8 } from './well-formed.js';
 
 export interface ReadJsonBodyOptions {
   /**
@@ -27,9 +28,12 @@ export async function readJsonBody<T extends z.ZodType>(
       'the request body must be JSON (Content-Type: application/json)',
     );
   }
+  // Decoded strictly: bytes that are not UTF-8 would otherwise become U+FFFD in what is stored.
+  const text = decodeUtf8(await c.req.arrayBuffer());
+  if (text === undefined) throw new HttpProblem(400, 'invalid_encoding', 'the request body must be UTF-8');
   let body: unknown;
   try {
-    body = JSON.parse(await c.req.text());
+    body = JSON.parse(text);
   } catch {
     // JSON.parse quotes the text it failed on: never pass its message on.
     throw new HttpProblem(400, 'invalid_json', 'the request body is not valid JSON');

@@ -1,3 +1,4 @@
+import type { UserBackupShareAnswer, UserBackupShareReceipt } from '@backup-kit/core/wire';
 import { Hono } from 'hono';
 import type { UserBackupShareStore } from '../store/user-backup-share-store.js';
 import type { Authorize, CorsOptions } from '../router-options.js';
@@ -39,7 +40,7 @@ export function userBackupShareRoutes(options: UserBackupShareRoutesOptions): Ho
       backupMethod,
       createdAt: stored.createdAt.toISOString(),
       updatedAt: stored.updatedAt.toISOString(),
-    });
+    } satisfies UserBackupShareReceipt);
   });
 
   routes.get('/:userId/user-backup-share', async (c) => {
@@ -52,7 +53,7 @@ export function userBackupShareRoutes(options: UserBackupShareRoutesOptions): Ho
       cipherText: share.cipherText,
       createdAt: share.createdAt.toISOString(),
       updatedAt: share.updatedAt.toISOString(),
-    });
+    } satisfies UserBackupShareAnswer);
   });
 
   return routes;

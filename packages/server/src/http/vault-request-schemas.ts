@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jsonObject, required, text } from './request-schemas.js';
+import { jsonObject, required, text, wellFormedString } from './request-schemas.js';
 
 // Messages are written here, never left to zod, so no error quotes what was sent.
 
@@ -14,8 +14,7 @@ const base64url = (maxLength: number) =>
 const credentialId = base64url(1364);
 const binaryField = base64url(16_384);
 
-const rpId = z
-  .string({ error: required('must be a string') })
+const rpId = wellFormedString()
   .min(1, { error: 'must not be empty' })
   .max(253, { error: 'must be at most 253 characters' });
 

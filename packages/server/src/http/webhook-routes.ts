@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { isKnownBackupMethod } from '../backup-method.js';
+import type { Logger } from '../log/logger.js';
 import type { CustodianBackupShareStore } from '../store/custodian-backup-share-store.js';
 import type { AppEnv } from './app-env.js';
 import { limitBody } from './limit-body.js';
@@ -13,6 +15,7 @@ export interface WebhookRoutesOptions {
   webhookSecret: string;
   rateLimit: RouteRateLimit | false;
   maxBodyBytes: number;
+  logger: Logger;
 }
 
 /** `/webhook/backup` and `/webhook/backup/fetch`: what Portal calls with the custodian share. */
@@ -33,6 +36,10 @@ export function webhookRoutes(options: WebhookRoutesOptions): Hono<AppEnv> {
       requireJsonContentType: false,
     });
     await options.custodianShares.put(clientId, backupMethod, share);
+    if (!isKnownBackupMethod(backupMethod)) {
+      // Kept all the same (a refused share is a lost backup); said so an operator can see it.
+      options.logger.warn({ backupMethod }, 'stored a custodian backup share under a method Backup Kit does not know');
+    }
     return c.body(null, 204);
   });
 

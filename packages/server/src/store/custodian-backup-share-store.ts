@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { BackupMethod } from '../backup-method.js';
+import type { CustodianBackupMethod } from '../backup-method.js';
 import { openEnvelope, sealEnvelope } from '../crypto/envelope.js';
 import type { KeyProvider } from '../crypto/key-provider.js';
 import type { BackupDb } from '../db/drizzle-handle.js';
@@ -7,13 +7,13 @@ import { custodianBackupShares } from '../db/schema.js';
 
 export interface CustodianBackupShareStore {
   /** Seals the share under a fresh data key and stores it, replacing the previous one. */
-  put(clientId: string, backupMethod: BackupMethod, share: string): Promise<void>;
+  put(clientId: string, backupMethod: CustodianBackupMethod, share: string): Promise<void>;
   /** The plaintext share, or undefined when none is stored. */
-  get(clientId: string, backupMethod: BackupMethod): Promise<string | undefined>;
+  get(clientId: string, backupMethod: CustodianBackupMethod): Promise<string | undefined>;
 }
 
 // Bound into each ciphertext: a sealed share moved to another row no longer opens.
-const rowContext = (clientId: string, backupMethod: BackupMethod) =>
+const rowContext = (clientId: string, backupMethod: CustodianBackupMethod) =>
   JSON.stringify(['custodian-backup-share', clientId, backupMethod]);
 
 export function createCustodianBackupShareStore(db: BackupDb, keys: KeyProvider): CustodianBackupShareStore {

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { BackupMethod } from '../backup-method.js';
+import type { UserBackupShareMethod } from '../backup-method.js';
 import type { BackupDb } from '../db/drizzle-handle.js';
 import { userBackupShares } from '../db/schema.js';
 
 export interface UserBackupShare {
-  backupMethod: BackupMethod;
+  backupMethod: UserBackupShareMethod;
   cipherText: string;
   createdAt: Date;
   updatedAt: Date;
@@ -14,8 +14,8 @@ export type UserBackupShareReceipt = Omit<UserBackupShare, 'cipherText'>;
 
 export interface UserBackupShareStore {
   /** Stores the share, replacing the user's previous one for this method in one statement. */
-  put(userId: string, backupMethod: BackupMethod, cipherText: string): Promise<UserBackupShareReceipt>;
-  get(userId: string, backupMethod: BackupMethod): Promise<UserBackupShare | undefined>;
+  put(userId: string, backupMethod: UserBackupShareMethod, cipherText: string): Promise<UserBackupShareReceipt>;
+  get(userId: string, backupMethod: UserBackupShareMethod): Promise<UserBackupShare | undefined>;
 }
 
 export function createUserBackupShareStore(db: BackupDb): UserBackupShareStore {

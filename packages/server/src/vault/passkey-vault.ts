@@ -11,6 +11,7 @@ import {
 import { HttpProblem } from '../http/problem.js';
 import type { AuthenticationResponseBody, RegistrationResponseBody } from '../http/vault-request-schemas.js';
 import { describeError } from '../log/describe-error.js';
+import type { AuthenticationVerifyResult, CeremonyOptions } from '@backup-kit/core/wire';
 import type { Logger } from '../log/logger.js';
 import type { VaultCeremonyKind, VaultCeremonyStore } from '../store/vault-ceremony-store.js';
 import type { VaultCredentialChange, VaultCredentialStore } from '../store/vault-credential-store.js';
@@ -29,16 +30,9 @@ export interface PasskeyVaultDependencies {
   logger: Logger;
 }
 
-export interface CeremonyOptions<T> {
-  ceremonyId: string;
-  options: T;
-}
-
-export interface AuthenticationVerified {
-  credentialId: string;
-  mode: 'prf' | 'vault';
-  key?: string;
-}
+// The answers' shapes are the client's own types (one wire contract, see wire-contract.ts).
+export type { CeremonyOptions } from '@backup-kit/core/wire';
+export type AuthenticationVerified = AuthenticationVerifyResult;
 
 /**
  * The key vault's four steps over the ceremony and credential stores. Everything a ceremony

@@ -1,0 +1,2 @@
+ALTER TABLE "custodian_backup_shares" DROP CONSTRAINT "custodian_backup_shares_known_method";--> statement-breakpoint
+ALTER TABLE "user_backup_shares" DROP CONSTRAINT "user_backup_shares_known_method";
