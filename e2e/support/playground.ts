@@ -81,8 +81,25 @@ export class Playground {
     return this.address();
   }
 
-  async loseDevice(): Promise<void> {
+  /** The dialog "Lose this device" opens to ask first. */
+  get loseDeviceDialog(): Locator {
+    return this.page.getByRole('dialog', { name: /^Lose this device/ });
+  }
+
+  /** Opens the dialog and waits until it knows whether the wallet is backed up. */
+  async askToLoseDevice(): Promise<string> {
     await this.wallet.getByRole('button', { name: 'Lose this device' }).click();
+    return waitForState(this.loseDeviceDialog, ['some', 'none', 'unknown'], 15_000);
+  }
+
+  /**
+   * "Lose this device", confirmed in its dialog, which must say what is expected: by default that
+   * the wallet is backed up ('some'), or 'none' (the loss cannot be undone).
+   */
+  async loseDevice(expected: 'some' | 'none' = 'some'): Promise<void> {
+    const said = await this.askToLoseDevice();
+    if (said !== expected) throw new Error(`The lose-device dialog says backups: ${said}, not ${expected}`);
+    await this.loseDeviceDialog.getByRole('button', { name: /^Lose/ }).click();
     await this.walletState(['lost']);
   }
 
@@ -91,6 +108,14 @@ export class Playground {
     const panel = this.page.locator(`details[data-method-panel="${id}"]`);
     if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click();
     return panel;
+  }
+
+  /**
+   * Waits for the password form's strength check, which loads on the form's first use: until it
+   * is here, no password counts as strong enough.
+   */
+  async strengthChecked(): Promise<void> {
+    await this.page.locator('#method-password[data-strength-check="ready"]').waitFor({ timeout: 30_000 });
   }
 
   get passwordBackup(): Locator {
@@ -102,6 +127,7 @@ export class Playground {
     await this.openMethod('password');
     const form = this.passwordBackup;
     await form.getByLabel('Backup password').fill(password);
+    await this.strengthChecked();
     await form.getByLabel('Confirm password').fill(password);
     await form.getByRole('checkbox', { name: /cannot be recovered/ }).check();
     await form.getByRole('button', { name: 'Back up wallet' }).click();

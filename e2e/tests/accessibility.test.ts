@@ -1,50 +1,13 @@
 // The playground is accessible (axe finds nothing, light and dark) and usable with the keyboard
 // alone, from creating a wallet to recovering it; no secret reaches the DOM, the URL or the console.
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import type { Playground } from '../support/playground.js';
+import { expectNoViolations } from '../support/axe.js';
 import { waitForState } from '../support/playground.js';
 import { useStack } from '../support/stack.js';
 
 const stack = useStack();
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PASSWORD = 'keyboard only password';
-
-interface Violation {
-  id: string;
-  impact: string | null | undefined;
-  nodes: string[];
-}
-
-/** axe-core over the whole page, every backup method's panel open. */
-async function axeViolations(page: Page): Promise<Violation[]> {
-  await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeSource });
-  return page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: {
-        run: (context: Document) => Promise<{
-          violations: Array<{ id: string; impact?: string | null; nodes: Array<{ target: unknown[] }> }>;
-        }>;
-      };
-    };
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n) => n.target.join(' ') + ' ' + String((n as { failureSummary?: string }).failureSummary)),
-    }));
-  });
-}
-
-async function expectNoViolations(app: Playground, what: string) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    // Without motion: a color transition caught halfway by axe is not a contrast problem.
-    await app.page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-    expect(await axeViolations(app.page), `${what} (${colorScheme})`).toEqual([]);
-  }
-}
 
 /** Portal's hidden iframes, as a screen reader and the Tab key meet them. */
 function portalFrames(page: Page): Promise<{ title: string; tabIndex: number }[]> {
@@ -123,6 +86,9 @@ describe('accessibility', () => {
     await page.keyboard.type(PASSWORD);
     await tabTo(page, /cannot be recovered/);
     await page.keyboard.press('Space');
+    // The strength check loads when the form is first used; it rates this password strong.
+    await app.strengthChecked();
+    await expect(app.passwordBackup.locator('[data-part="strength"]').innerText()).resolves.toBe('Strength: strong.');
     await tabTo(page, 'Back up wallet');
     await page.keyboard.press('Enter');
     expect(await waitForState(app.passwordBackup, ['success', 'error'])).toBe('success');
@@ -131,6 +97,12 @@ describe('accessibility', () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await tabTo(page, 'Lose this device');
     await page.keyboard.press('Space');
+    // The dialog asks first, with focus on the safe answer; the loss is one Tab and Enter away.
+    expect(await waitForState(app.loseDeviceDialog, ['some', 'none', 'unknown'])).toBe('some');
+    expect(await focusedName(page)).toBe('Keep the wallet');
+    await tabTo(page, 'Lose this device', 3);
+    expect(await page.evaluate(() => !!document.activeElement?.closest('dialog[open]'))).toBe(true);
+    await page.keyboard.press('Enter');
     await app.walletState(['lost']);
 
     await waitForState(app.recover, ['idle']);

@@ -1,16 +1,14 @@
-import { useCallback, useReducer, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { BackupStorage, PasskeyOptions, PasskeyWindowOptions } from '@backup-kit/core';
-import {
-  BackupButton,
-  BackupStatus,
-  PasskeySetup,
-  PasswordBackup,
-  RecoverWallet,
-  useBackupKit,
-} from '@backup-kit/react';
+import { BackupButton, BackupStatus, PasskeySetup, PasswordBackup, RecoverWallet } from '@backup-kit/react';
+import { useBackups, type Backups } from './backups.js';
+import { Card, focusCard } from './card.js';
 import type { PlaygroundConfig } from './config.js';
+import { forgetLostAddress, lostAddressOf, rememberLostAddress } from './lost-address.js';
 import { METHOD_NAMES } from './methods.js';
-import { useWallet, type Wallet, type WalletSnapshot } from './wallet.js';
+import { useStrengthEstimator } from './strength-estimator.js';
+import { WalletCard, type RecoveryCheck } from './wallet-card.js';
+import { useWallet, type WalletSnapshot } from './wallet.js';
 
 export interface PlaygroundSetup {
   config: PlaygroundConfig;
@@ -22,127 +20,6 @@ export interface PlaygroundSetup {
   /** Portal's own passkey backup, through the emulator's passkey window. */
   sdkPasskey: PasskeyOptions;
   passkeyWindow: PasskeyWindowOptions;
-}
-
-function Card(props: { id: string; title: string; step?: number; state?: string; children: ReactNode }) {
-  return (
-    <section
-      className="pg-card"
-      aria-labelledby={`${props.id}-heading`}
-      data-section={props.id}
-      data-state={props.state}
-    >
-      <h2 id={`${props.id}-heading`}>
-        {props.step !== undefined && <span className="pg-step">{props.step}. </span>}
-        {props.title}
-      </h2>
-      {props.children}
-    </section>
-  );
-}
-
-function shortAddress(address: string) {
-  return address.length > 14 ? `${address.slice(0, 8)}…${address.slice(-6)}` : address;
-}
-
-/** The address recovery gave back, and the one the wallet had before this device lost it. */
-interface RecoveryCheck {
-  recovered: string;
-  before: string | null;
-}
-
-interface WalletCardProps {
-  wallet: Wallet;
-  recovery: RecoveryCheck | null;
-  onCreate: () => void;
-  onLose: () => void;
-}
-
-function WalletCard({ wallet, recovery, onCreate, onLose }: WalletCardProps) {
-  const kit = useBackupKit();
-  const { snapshot } = wallet;
-  const state = kit.status === 'error' ? 'portal-error' : snapshot.state;
-  return (
-    <Card id="wallet" step={1} title="Your wallet" state={state}>
-      <div role="status" className="pg-status">
-        <WalletText snapshot={snapshot} portalStatus={kit.status} portalError={kit.error?.message} />
-      </div>
-      {'address' in snapshot && snapshot.address && (
-        <p className="pg-address">
-          Address:{' '}
-          <code data-testid="wallet-address" title={snapshot.address}>
-            {snapshot.address}
-          </code>
-        </p>
-      )}
-      {recovery && snapshot.state === 'on-device' && <RecoveryResult recovery={recovery} />}
-      <div className="pg-actions">
-        {kit.status === 'error' && kit.error?.retryable && (
-          <button type="button" className="pg-button" onClick={kit.retry}>
-            Connect to Portal again
-          </button>
-        )}
-        {(snapshot.state === 'none' || snapshot.state === 'creating') && (
-          <button
-            type="button"
-            className="pg-button"
-            aria-disabled={snapshot.state === 'creating' || undefined}
-            onClick={() => snapshot.state === 'none' && onCreate()}
-          >
-            {snapshot.state === 'creating' ? 'Creating the wallet…' : 'Create a wallet'}
-          </button>
-        )}
-        {(snapshot.state === 'on-device' || snapshot.state === 'losing') && (
-          <button
-            type="button"
-            className="pg-button pg-button--danger"
-            aria-disabled={snapshot.state === 'losing' || undefined}
-            onClick={() => snapshot.state === 'on-device' && onLose()}
-          >
-            Lose this device
-          </button>
-        )}
-        {snapshot.state === 'error' && (
-          <button type="button" className="pg-button" onClick={() => void wallet.refresh()}>
-            Check again
-          </button>
-        )}
-      </div>
-    </Card>
-  );
-}
-
-function RecoveryResult({ recovery }: { recovery: RecoveryCheck }) {
-  const same = recovery.before !== null && recovery.recovered.toLowerCase() === recovery.before.toLowerCase();
-  return (
-    <p className={same ? 'pg-match' : 'pg-mismatch'} data-testid="address-check" data-same={same}>
-      {same
-        ? `Recovered: the same address as before this device lost it (${shortAddress(recovery.recovered)}).`
-        : `Recovered ${shortAddress(recovery.recovered)}, which is not the address this device lost (${shortAddress(recovery.before ?? 'unknown')}).`}
-    </p>
-  );
-}
-
-function WalletText(props: { snapshot: WalletSnapshot; portalStatus: string; portalError: string | undefined }) {
-  if (props.portalStatus === 'error') return <>{props.portalError}</>;
-  switch (props.snapshot.state) {
-    case 'connecting':
-      return <>Connecting to Portal…</>;
-    case 'checking':
-      return <>Looking for your wallet…</>;
-    case 'none':
-      return <>You have no wallet yet.</>;
-    case 'creating':
-      return <>Creating your wallet… {props.snapshot.status ?? ''}</>;
-    case 'on-device':
-      return <>Your wallet is on this device.</>;
-    case 'losing':
-      return <>Forgetting the wallet on this device…</>;
-    case 'lost':
-      return <>This device lost its wallet. Recover it from a backup below.</>;
-    case 'error':
-      return <>{props.snapshot.error.message}</>;
-  }
 }
 
 /** Opens a backup method in a disclosure so the page stays short. */
@@ -158,23 +35,26 @@ function Method(props: { id: string; title: string; hint: ReactNode; children: R
   );
 }
 
+/** Why there is nothing to back up, in the words of the wallet's state. */
+function NothingToBackUp({ state, backups }: { state: WalletSnapshot['state']; backups: Backups }) {
+  if (state === 'checking') return <>Looking for your wallet…</>;
+  if (state === 'lost' || state === 'losing') {
+    return backups.state === 'none' ? (
+      <>This device lost the wallet, and without a backup there is nothing left to back up.</>
+    ) : (
+      <>This device lost the wallet: recover it below, then you can back it up again.</>
+    );
+  }
+  if (state === 'error') return <>Create or recover a wallet on this device first.</>;
+  return <>Create a wallet first: there is nothing to back up yet.</>;
+}
+
 /**
  * The four ways to back up, shown while the wallet is on this device, and while Portal connects
  * (the components then say that they are waiting for Portal, or that it could not start).
  */
-function BackupCard({ setup, enabled }: { setup: PlaygroundSetup; enabled: boolean }) {
-  return (
-    <Card id="backup" step={2} title="Back it up">
-      {enabled ? (
-        <BackupMethods setup={setup} />
-      ) : (
-        <p className="pg-hint">Create or recover a wallet on this device first.</p>
-      )}
-    </Card>
-  );
-}
-
 function BackupMethods({ setup }: { setup: PlaygroundSetup }) {
+  const strength = useStrengthEstimator(setup.userId);
   const passwordFallback = (
     <p>
       Use a password instead: open <a href="#method-password">Password</a> above.
@@ -186,10 +66,11 @@ function BackupMethods({ setup }: { setup: PlaygroundSetup }) {
         id="password"
         title="Password"
         open
-        hint="Portal encrypts the backup share with your password; the server keeps the encrypted share."
+        hint="Portal encrypts the backup share with your password; the server keeps the encrypted share. A strength check (zxcvbn) loads when you start typing."
       >
-        <div id="method-password">
-          <PasswordBackup.DropIn storage={setup.storage} />
+        {/* The first focus in the form loads the strength check: nothing is downloaded before. */}
+        <div id="method-password" data-strength-check={strength.status} onFocus={strength.load}>
+          <PasswordBackup.DropIn storage={setup.storage} policy={strength.policy} labels={strength.labels} />
         </div>
       </Method>
       <Method
@@ -207,7 +88,6 @@ function BackupMethods({ setup }: { setup: PlaygroundSetup }) {
           passkey={setup.directPasskey}
           labels={{ trigger: 'Create a passkey and back up' }}
           storage={setup.storage}
-
           fallback={passwordFallback}
         />
       </Method>
@@ -221,7 +101,6 @@ function BackupMethods({ setup }: { setup: PlaygroundSetup }) {
           passkeyWindow={setup.passkeyWindow}
           labels={{ trigger: "Back up with a passkey in Portal's window" }}
           storage={setup.storage}
-
           fallback={passwordFallback}
         />
       </Method>
@@ -236,44 +115,87 @@ function BackupMethods({ setup }: { setup: PlaygroundSetup }) {
   );
 }
 
+/** Where focus goes when the button that had it goes away with the state it led to. */
+type FocusPlan = Partial<Record<WalletSnapshot['state'], string>>;
+
 export function Onboarding({ setup }: { setup: PlaygroundSetup }) {
   const wallet = useWallet();
+  const { backups, refresh: refreshBackups } = useBackups();
   // A new wallet on this device (created or recovered) starts the backup forms afresh.
   const [generation, nextGeneration] = useReducer((n: number) => n + 1, 0);
   // Each lost device gets a fresh recovery form.
   const [lostCount, countLoss] = useReducer((n: number) => n + 1, 0);
   const [recovery, setRecovery] = useState<RecoveryCheck | null>(null);
-  // The address the wallet had when this device lost it: the recovered one must be the same.
-  const [addressBeforeLoss, setAddressBeforeLoss] = useState<string | null>(null);
   const { refresh, create, lose } = wallet;
+  const state = wallet.snapshot.state;
+
+  const focusPlan = useRef<FocusPlan>({});
+  useEffect(() => {
+    const card = focusPlan.current[state];
+    if (!card) return;
+    focusPlan.current = {};
+    focusCard(card);
+  }, [state]);
 
   const onCreate = useCallback(async () => {
+    // The next step once the wallet is here; the wallet's own message if it could not be made.
+    focusPlan.current = { 'on-device': 'backup', error: 'wallet' };
+    forgetLostAddress();
     await create();
     setRecovery(null);
     nextGeneration();
-  }, [create]);
+    refreshBackups();
+  }, [create, refreshBackups]);
+
   const address = 'address' in wallet.snapshot ? wallet.snapshot.address : null;
   const onLose = useCallback(async () => {
-    setAddressBeforeLoss(address);
+    // Kept across reloads: the recovered address must be this one.
+    if (address) rememberLostAddress(setup.userId, address);
+    focusPlan.current = { lost: 'recover', error: 'wallet' };
     await lose();
     setRecovery(null);
     countLoss();
-  }, [lose, address]);
+  }, [lose, address, setup.userId]);
+
   const onRecovered = useCallback(
     ({ address: recovered }: { address: string }) => {
-      setRecovery({ recovered, before: addressBeforeLoss });
+      const kept = lostAddressOf(setup.userId);
+      // Storage off: Portal's record of the lost wallet is the next best thing to compare with.
+      const before: RecoveryCheck['before'] = kept
+        ? { address: kept, source: 'device' }
+        : address
+          ? { address, source: 'portal' }
+          : null;
+      setRecovery({ recovered, before });
       nextGeneration();
       void refresh();
     },
-    [refresh, addressBeforeLoss],
+    [refresh, setup.userId, address],
   );
-  const state = wallet.snapshot.state;
+
   const enabled = state === 'on-device' || state === 'connecting';
+  const lost = state === 'lost';
 
   return (
     <>
-      <WalletCard wallet={wallet} recovery={recovery} onCreate={() => void onCreate()} onLose={() => void onLose()} />
-      <BackupCard key={generation} setup={setup} enabled={enabled} />
+      <WalletCard
+        wallet={wallet}
+        backups={backups}
+        recovery={recovery}
+        onCreate={() => void onCreate()}
+        onConfirmLoss={refreshBackups}
+        onLose={() => void onLose()}
+        onBackUpFirst={() => focusCard('backup')}
+      />
+      <Card id="backup" step={2} title="Back it up">
+        {enabled ? (
+          <BackupMethods key={generation} setup={setup} />
+        ) : (
+          <p className="pg-hint">
+            <NothingToBackUp state={state} backups={backups} />
+          </p>
+        )}
+      </Card>
       <Card id="status" step={3} title="Backup status">
         <p className="pg-hint">
           What Portal counts as backed up. A passkey backup in the key vault shows as Password: Portal 3.4.1 knows it as
@@ -282,16 +204,22 @@ export function Onboarding({ setup }: { setup: PlaygroundSetup }) {
         {/* Backups refresh it by themselves; a new wallet (created or recovered) reads it again. */}
         <BackupStatus.DropIn
           key={generation}
-          labels={{ method: ({ method }) => METHOD_NAMES[method] }}
+          labels={{
+            method: ({ method }) => METHOD_NAMES[method],
+            // Too late for "not backed up yet" once the device has lost the wallet.
+            ...(lost && { empty: 'This wallet has no backup.' }),
+          }}
           empty={
-            <p>
-              Back it up above, e.g. with a <a href="#method-password">password</a>.
-            </p>
+            state === 'on-device' ? (
+              <p>
+                Back it up above, e.g. with a <a href="#method-password">password</a>.
+              </p>
+            ) : null
           }
         />
       </Card>
       <Card id="recover" step={4} title="Recover">
-        {state === 'lost' || recovery ? (
+        {lost || recovery ? (
           <RecoverWallet.DropIn
             key={lostCount}
             storage={setup.storage}
@@ -299,11 +227,18 @@ export function Onboarding({ setup }: { setup: PlaygroundSetup }) {
             passkeyWindow={setup.passkeyWindow}
             labels={{ method: ({ method }) => METHOD_NAMES[method] }}
             onSuccess={onRecovered}
-            empty={<p>Back up before you lose the device next time: start over as a new user to try again.</p>}
+            empty={
+              <p>
+                Nothing can bring this wallet back. Start over as a new user (at the top) to try again, and back up
+                before you lose the device.
+              </p>
+            }
           />
         ) : (
           <p className="pg-hint">
-            Recovery is for a device that lost its wallet: back up first, then press “Lose this device”.
+            {state === 'on-device'
+              ? 'Recovery is for a device that lost its wallet: back it up, then press “Lose this device”.'
+              : 'Nothing to recover yet: create a wallet, back it up, then press “Lose this device”.'}
           </p>
         )}
       </Card>

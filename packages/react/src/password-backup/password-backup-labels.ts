@@ -16,7 +16,10 @@ export interface PasswordBackupLabels extends CommonLabels {
   /** The visibility toggle's accessible name (its pressed state says whether it is shown). */
   showSecret: Label<KindArgs>;
   strength: Label<StrengthEstimate>;
-  /** One message per issue the policy can report. */
+  /**
+   * One message per issue the policy can report. The length issues refer to the description,
+   * which states the rule and is read with them (aria-describedby), so they do not repeat it.
+   */
   issues: Record<PasswordIssueCode, Label<KindArgs & { limit?: number | undefined }>>;
   submit: Label<KindArgs>;
   busy: string;
@@ -37,8 +40,8 @@ export const defaultPasswordBackupLabels: PasswordBackupLabels = {
   strength: ({ score }) => `Strength: ${STRENGTH[Math.max(0, Math.min(4, Math.round(score)))]}`,
   issues: {
     required: ({ kind }) => `Enter a ${NOUN[kind]}.`,
-    'too-short': ({ kind, limit }) => `Use at least ${limit} ${UNITS[kind]}.`,
-    'too-long': ({ kind, limit }) => `Use at most ${limit} ${UNITS[kind]}.`,
+    'too-short': 'Too short.',
+    'too-long': 'Too long.',
     'digits-only': 'Use digits only.',
     'letters-and-digits-only': 'Use letters and digits only.',
     'too-weak': ({ kind }) => `Choose a stronger ${NOUN[kind]}.`,

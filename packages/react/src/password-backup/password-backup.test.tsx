@@ -97,8 +97,32 @@ describe('PasswordBackup', () => {
     await user.tab();
 
     expect(password()).toHaveAttribute('aria-invalid', 'true');
-    expect(password()).toHaveAccessibleDescription('Use 8 to 128 characters. Use at least 8 characters.');
+    expect(password()).toHaveAccessibleDescription('Use 8 to 128 characters. Too short.');
     expect(confirmation()).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('states the length rule once: the description gives it and the length issue refers to it', async () => {
+    const { user, container } = renderWithPortal(<PasswordBackup policy={{ maxLength: 12 }} />);
+    await ready(container);
+    const lengthRule = 'Use 8 to 12 characters.';
+
+    for (const [typed, issue] of [
+      ['short', 'Too short.'],
+      ['far too long for this policy', 'Too long.'],
+    ] as const) {
+      await user.clear(password());
+      await user.type(password(), typed);
+      await user.tab();
+      // Read together: the rule, then the issue, each once; and so on screen.
+      expect(password()).toHaveAccessibleDescription(`${lengthRule} ${issue}`);
+      const ids = password().getAttribute('aria-describedby')?.split(' ') ?? [];
+      expect(ids.map((id) => document.getElementById(id)?.getAttribute('data-part'))).toEqual([
+        'description',
+        'issues',
+      ]);
+      expect(container.textContent?.split(lengthRule)).toHaveLength(2);
+      expect(container.textContent).not.toMatch(/at (least|most) \d/);
+    }
   });
 
   it('shows every issue on submit, ties each to its input, and focuses the first invalid input', async () => {
@@ -111,7 +135,7 @@ describe('PasswordBackup', () => {
 
     expect(password()).toHaveFocus();
     expect(password()).toHaveAttribute('aria-invalid', 'true');
-    expect(password()).toHaveAccessibleDescription(/Use at least 8 characters\./);
+    expect(password()).toHaveAccessibleDescription('Use 8 to 128 characters. Too short.');
     expect(confirmation()).toHaveAttribute('aria-invalid', 'true');
     expect(confirmation()).toHaveAccessibleDescription('The passwords do not match.');
     expect(acknowledgement()).toHaveAttribute('aria-invalid', 'true');
