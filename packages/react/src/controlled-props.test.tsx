@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { screen, waitFor } from '@testing-library/react';
 import { createBackupFlow, type BackupMethod } from '@backup-kit/core';
 import { createFakePortal, memoryStorage } from '@backup-kit/core/testing';
-import { PasswordBackup } from './password-backup/password-backup.js';
-import { RecoverWallet } from './recover-wallet/recover-wallet.js';
+import { PasswordBackup } from './password-backup/password-backup-parts.js';
+import { RecoverWallet } from './recover-wallet/recover-wallet-parts.js';
 import { part, renderWithPortal } from './test/render.js';
 
 const SECRET = 'correct horse battery';
@@ -22,7 +22,7 @@ describe('password visibility, controlled or not', () => {
   it('starts shown with defaultPasswordVisible, and tells the app every change', async () => {
     const onPasswordVisibleChange = vi.fn();
     const { user } = renderWithPortal(
-      <PasswordBackup defaultPasswordVisible onPasswordVisibleChange={onPasswordVisibleChange} />,
+      <PasswordBackup.DropIn defaultPasswordVisible onPasswordVisibleChange={onPasswordVisibleChange} />,
     );
     expect(screen.getByLabelText('Backup password')).toHaveAttribute('type', 'text');
 
@@ -34,7 +34,7 @@ describe('password visibility, controlled or not', () => {
   it('follows passwordVisible alone when the app owns it: a toggle only asks', async () => {
     const onPasswordVisibleChange = vi.fn();
     const { user, rerenderWith } = renderWithPortal(
-      <PasswordBackup passwordVisible={false} onPasswordVisibleChange={onPasswordVisibleChange} />,
+      <PasswordBackup.DropIn passwordVisible={false} onPasswordVisibleChange={onPasswordVisibleChange} />,
     );
     const toggle = screen.getByRole('button', { name: 'Show password' });
 
@@ -44,7 +44,7 @@ describe('password visibility, controlled or not', () => {
     expect(screen.getByLabelText('Backup password')).toHaveAttribute('type', 'password');
     expect(toggle).toHaveAttribute('aria-pressed', 'false');
 
-    rerenderWith(<PasswordBackup passwordVisible onPasswordVisibleChange={onPasswordVisibleChange} />);
+    rerenderWith(<PasswordBackup.DropIn passwordVisible onPasswordVisibleChange={onPasswordVisibleChange} />);
     expect(screen.getByLabelText('Backup password')).toHaveAttribute('type', 'text');
     expect(screen.getByLabelText('Confirm password')).toHaveAttribute('type', 'text');
   });
@@ -54,7 +54,7 @@ describe('password visibility, controlled or not', () => {
     portal.script('recoverWallet', 'hang');
     function Owned() {
       const [visible, setVisible] = useState(true);
-      return <RecoverWallet storage={storage} passwordVisible={visible} onPasswordVisibleChange={setVisible} />;
+      return <RecoverWallet.DropIn storage={storage} passwordVisible={visible} onPasswordVisibleChange={setVisible} />;
     }
     const { user, container } = renderWithPortal(<Owned />, { portal });
     const root = part(container, 'recover-wallet', 'root');
@@ -72,7 +72,7 @@ describe('RecoverWallet method, controlled or not', () => {
     const { portal, storage } = await backedUpTwice();
     const onMethodChange = vi.fn();
     const { user, container } = renderWithPortal(
-      <RecoverWallet storage={storage} defaultMethod="GDRIVE" onMethodChange={onMethodChange} />,
+      <RecoverWallet.DropIn storage={storage} defaultMethod="GDRIVE" onMethodChange={onMethodChange} />,
       { portal },
     );
     const root = part(container, 'recover-wallet', 'root');
@@ -89,7 +89,7 @@ describe('RecoverWallet method, controlled or not', () => {
     const { portal, storage } = await backedUpTwice();
     const onMethodChange = vi.fn();
     const { user, container, rerenderWith } = renderWithPortal(
-      <RecoverWallet storage={storage} method="GDRIVE" onMethodChange={onMethodChange} />,
+      <RecoverWallet.DropIn storage={storage} method="GDRIVE" onMethodChange={onMethodChange} />,
       { portal },
     );
     const root = part(container, 'recover-wallet', 'root');
@@ -100,7 +100,7 @@ describe('RecoverWallet method, controlled or not', () => {
     expect(screen.getByRole('radio', { name: 'Google Drive' })).toBeChecked();
     expect(root).toHaveAttribute('data-method', 'GDRIVE');
 
-    rerenderWith(<RecoverWallet storage={storage} method="PASSWORD" onMethodChange={onMethodChange} />);
+    rerenderWith(<RecoverWallet.DropIn storage={storage} method="PASSWORD" onMethodChange={onMethodChange} />);
     expect(screen.getByRole('radio', { name: 'Password' })).toBeChecked();
     expect(screen.getByLabelText('Backup password')).toBeInTheDocument();
   });
@@ -108,7 +108,7 @@ describe('RecoverWallet method, controlled or not', () => {
   it('falls back to the first offered method when the held one is not offered', async () => {
     const { portal, storage } = await backedUpTwice();
     const held: BackupMethod = 'PASSKEY';
-    const { container } = renderWithPortal(<RecoverWallet storage={storage} method={held} />, { portal });
+    const { container } = renderWithPortal(<RecoverWallet.DropIn storage={storage} method={held} />, { portal });
     const root = part(container, 'recover-wallet', 'root');
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'idle'));
     expect(root).toHaveAttribute('data-method', 'PASSWORD');

@@ -138,21 +138,21 @@ describe('RootProvider', () => {
 
 describe('controlled props', () => {
   it('take the Radix trio for password visibility and the recovery method', () => {
-    <PasswordBackup
+    <PasswordBackup.DropIn
       passwordVisible
       onPasswordVisibleChange={(visible) => expectTypeOf(visible).toEqualTypeOf<boolean>()}
     />;
-    <PasswordBackup defaultPasswordVisible />;
-    <RecoverWallet
+    <PasswordBackup.DropIn defaultPasswordVisible />;
+    <RecoverWallet.DropIn
       method="PASSWORD"
       defaultPasswordVisible={false}
       onMethodChange={(method) => expectTypeOf(method).toEqualTypeOf<BackupMethod>()}
     />;
-    <RecoverWallet defaultMethod="GDRIVE" />;
+    <RecoverWallet.DropIn defaultMethod="GDRIVE" />;
     // @ts-expect-error a method is a BackupMethod
-    <RecoverWallet method="EMAIL" />;
+    <RecoverWallet.DropIn method="EMAIL" />;
     // @ts-expect-error visibility is a boolean
-    <PasswordBackup passwordVisible="yes" />;
+    <PasswordBackup.DropIn passwordVisible="yes" />;
   });
 
   it('writes wrong-password and empty as RecoverWallet states of core', () => {
