@@ -102,7 +102,7 @@ describe('PasswordBackup', () => {
   });
 
   it('states the length rule once: the description gives it and the length issue refers to it', async () => {
-    const { user, container } = renderWithPortal(<PasswordBackup policy={{ maxLength: 12 }} />);
+    const { user, container } = renderWithPortal(<PasswordBackup.DropIn policy={{ maxLength: 12 }} />);
     await ready(container);
     const lengthRule = 'Use 8 to 12 characters.';
 
