@@ -9,6 +9,7 @@ export default tseslint.config(
   {
     ignores: [
       '**/dist/**',
+      '**/.next/**',
       '**/node_modules/**',
       'storybook-static/**',
       '**/.data/**',

@@ -8,8 +8,9 @@
 // imports statically) and of each lazy chunk (reached only through import()), and exits non-zero
 // when a budget is broken.
 //
-// Usage: pnpm bench:size            (builds core and react first)
-//        pnpm bench:size --no-build (measures the dist as it is)
+// Usage: pnpm bench:size              (builds core and react first)
+//        pnpm bench:size --no-build   (measures the dist as it is)
+//        pnpm bench:size --no-renders (skips the commit count of scripts/bench-renders.mjs)
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -156,9 +157,19 @@ console.log('"unused" chunks are emitted by esbuild for import()s in tree-shaken
 
 if (failures.length > 0) {
   console.error(`\nbench:size: ${failures.length} budget(s) broken:\n- ${failures.join('\n- ')}`);
-  process.exit(1);
+  process.exitCode = 1;
+} else {
+  console.log('\nbench:size: every budget holds.');
 }
-console.log('\nbench:size: every budget holds.');
+
+// The other cost an app pays: commits per backup (see scripts/bench-renders.mjs).
+if (!process.argv.includes('--no-renders')) {
+  try {
+    execFileSync('node', [path.join(root, 'scripts/bench-renders.mjs')], { cwd: root, stdio: 'inherit' });
+  } catch {
+    process.exitCode = 1;
+  }
+}
 
 /** The npm packages whose code went into an output (from esbuild's metafile inputs). */
 function packagesIn(inputs) {

@@ -15,6 +15,7 @@ const external = [
   /^pg$/,
   /^zod(\/|$)/,
   /^@simplewebauthn\//,
+  /^@aws-sdk\//,
   /^@backup-kit\//,
 ];
 

@@ -70,7 +70,7 @@ function BackupMethods({ setup }: { setup: PlaygroundSetup }) {
       >
         {/* The first focus in the form loads the strength check: nothing is downloaded before. */}
         <div id="method-password" data-strength-check={strength.status} onFocus={strength.load}>
-          <PasswordBackup storage={setup.storage} policy={strength.policy} labels={strength.labels} />
+          <PasswordBackup.DropIn storage={setup.storage} policy={strength.policy} labels={strength.labels} />
         </div>
       </Method>
       <Method
@@ -84,7 +84,7 @@ function BackupMethods({ setup }: { setup: PlaygroundSetup }) {
           </>
         }
       >
-        <PasskeySetup
+        <PasskeySetup.DropIn
           passkey={setup.directPasskey}
           labels={{ trigger: 'Create a passkey and back up' }}
           storage={setup.storage}
@@ -96,7 +96,7 @@ function BackupMethods({ setup }: { setup: PlaygroundSetup }) {
         title="Passkey (Portal's window)"
         hint="Portal's own passkey backup: the emulator's passkey window opens when you click, and the prompt runs there."
       >
-        <PasskeySetup
+        <PasskeySetup.DropIn
           passkey={setup.sdkPasskey}
           passkeyWindow={setup.passkeyWindow}
           labels={{ trigger: "Back up with a passkey in Portal's window" }}
@@ -109,7 +109,7 @@ function BackupMethods({ setup }: { setup: PlaygroundSetup }) {
         title="Google Drive"
         hint="Portal keeps the key in (the emulator's stand-in for) Google Drive; the server keeps the encrypted share."
       >
-        <BackupButton method="GDRIVE" storage={setup.storage} />
+        <BackupButton.DropIn method="GDRIVE" storage={setup.storage} />
       </Method>
     </>
   );
@@ -202,7 +202,7 @@ export function Onboarding({ setup }: { setup: PlaygroundSetup }) {
           one.
         </p>
         {/* Backups refresh it by themselves; a new wallet (created or recovered) reads it again. */}
-        <BackupStatus
+        <BackupStatus.DropIn
           key={generation}
           labels={{
             method: ({ method }) => METHOD_NAMES[method],
@@ -220,7 +220,7 @@ export function Onboarding({ setup }: { setup: PlaygroundSetup }) {
       </Card>
       <Card id="recover" step={4} title="Recover">
         {lost || recovery ? (
-          <RecoverWallet
+          <RecoverWallet.DropIn
             key={lostCount}
             storage={setup.storage}
             passkey={setup.directPasskey}

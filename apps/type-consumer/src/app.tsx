@@ -22,15 +22,19 @@ export function App({ portal }: { portal: PortalLike }) {
   const onError: BackupButtonProps['onError'] = (error) => setLastError(error);
   return (
     <BackupKitProvider portal={portal} labels={{ success: 'Done!' }}>
-      <BackupButton method="GDRIVE" storage={storage} onError={onError} />
-      <PasswordBackup policy={{ kind: 'pin', minLength: 6 }} storage={storage} onSuccess={() => setLastError(null)} />
-      <PasskeySetup
+      <BackupButton.DropIn method="GDRIVE" storage={storage} onError={onError} />
+      <PasswordBackup.DropIn
+        policy={{ kind: 'pin', minLength: 6 }}
+        storage={storage}
+        onSuccess={() => setLastError(null)}
+      />
+      <PasskeySetup.DropIn
         passkey={{
           customDomain: 'https://passkeys.example.com',
           relyingPartyId: 'example.com',
           relyingPartyName: 'Example',
         }}
-        fallback={<PasswordBackup />}
+        fallback={<PasswordBackup.DropIn />}
       />
       <BackupButton.Root method="PASSKEY">
         <BackupButton.Trigger className="my-button" />
@@ -47,7 +51,7 @@ export function LazyApp() {
     <BackupKitProvider
       portalOptions={{ host: 'localhost:5190', apiKey: 'key', rpcConfig: { 'eip155:1': 'https://rpc' } }}
     >
-      <BackupButton method="PASSWORD" password="correct horse battery" />
+      <BackupButton.DropIn method="PASSWORD" password="correct horse battery" />
     </BackupKitProvider>
   );
 }

@@ -52,7 +52,38 @@ export { detectSdkFeatures, type SdkFeatures } from './portal/sdk-features.js';
 export { createStore, type ReadableStore, type Store } from './internal/store.js';
 export type { BackupStorage, LoadBackupRequest, SaveBackupRequest } from './storage/backup-storage.js';
 export { httpStorage, type HttpStorageOptions } from './storage/http-storage.js';
-export { isBusy, type BackupSnapshot, type BackupState, type StorageMode } from './backup/backup-snapshot.js';
+export type { BackupSnapshot, BackupState, StorageMode } from './backup/backup-snapshot.js';
+export {
+  connectFlow,
+  isBusy,
+  notStarted,
+  portalDead,
+  type ConnectOptions,
+  type FlowView,
+  type PortalStatus,
+  type StatusKey,
+  type TriggerLabel,
+} from './view/connect-flow.js';
+export {
+  connectBackup,
+  connectPasswordBackup,
+  hasTakenPassword,
+  type BackupView,
+  type PasswordBackupView,
+} from './backup/connect-backup.js';
+export { connectPasskeySetup, passkeyOptionIssues, type PasskeySetupView } from './passkey/connect-passkey-setup.js';
+export {
+  connectRecovery,
+  type RecoveryConnectOptions,
+  type RecoveryFieldError,
+  type RecoveryView,
+} from './recovery/connect-recovery.js';
+export {
+  connectBackupStatus,
+  type BackupStatusConnectOptions,
+  type BackupStatusState,
+  type BackupStatusView,
+} from './status/connect-backup-status.js';
 export {
   createBackupFlow,
   type BackupCallbacks,

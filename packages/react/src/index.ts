@@ -1,6 +1,10 @@
-'use client';
 // The public API. Every module is side-effect free ("sideEffects": ["*.css"]), so an app that
 // imports one component bundles only that component and the core it needs.
+//
+// No 'use client' here: this barrel is plain re-exports, and each module with components or hooks
+// starts with 'use client' itself. So a React Server Component can import from here: a component
+// (or a namespace's member, `<BackupButton.Root>`) arrives as a client reference, and the label
+// defaults as plain data.
 
 export { BackupKitProvider, type BackupKitProviderProps } from './provider/backup-kit-provider.js';
 export { useBackupKit, type BackupKitContextValue, type PortalStatus } from './provider/backup-kit-context.js';
@@ -44,8 +48,9 @@ export {
 export { defaultCommonLabels, type CommonLabels, type LabelOverrides } from './labels/common-labels.js';
 export type { Label } from './labels/label.js';
 
+export { BackupButton } from './backup-button/backup-button-parts.js';
 export {
-  BackupButton,
+  BackupButtonDropIn,
   BackupButtonRetry,
   BackupButtonStatus,
   BackupButtonTrigger,
@@ -54,11 +59,17 @@ export {
   type BackupButtonStatusProps,
   type BackupButtonTriggerProps,
 } from './backup-button/backup-button.js';
-export { BackupButtonRoot, type BackupButtonRootProps } from './backup-button/backup-button-root.js';
+export {
+  BackupButtonRoot,
+  BackupButtonRootProvider,
+  type BackupButtonRootProps,
+  type BackupButtonRootProviderProps,
+} from './backup-button/backup-button-root.js';
 export { defaultBackupButtonLabels, type BackupButtonLabels } from './backup-button/backup-button-labels.js';
 
+export { PasswordBackup } from './password-backup/password-backup-parts.js';
 export {
-  PasswordBackup,
+  PasswordBackupDropIn,
   PasswordBackupRetry,
   PasswordBackupStatus,
   type PasswordBackupPart,
@@ -66,7 +77,12 @@ export {
   type PasswordBackupRetryProps,
   type PasswordBackupStatusProps,
 } from './password-backup/password-backup.js';
-export { PasswordBackupRoot, type PasswordBackupRootProps } from './password-backup/password-backup-root.js';
+export {
+  PasswordBackupRoot,
+  PasswordBackupRootProvider,
+  type PasswordBackupRootProps,
+  type PasswordBackupRootProviderProps,
+} from './password-backup/password-backup-root.js';
 export { PasswordBackupField, type PasswordBackupFieldProps } from './password-backup/password-backup-field.js';
 export { PasswordBackupLabel, type PasswordBackupLabelProps } from './password-backup/password-backup-label.js';
 export { PasswordBackupControl, type PasswordBackupControlProps } from './password-backup/password-backup-control.js';
@@ -96,8 +112,9 @@ export {
   type PasswordBackupLabels,
 } from './password-backup/password-backup-labels.js';
 
+export { PasskeySetup } from './passkey-setup/passkey-setup-parts.js';
 export {
-  PasskeySetup,
+  PasskeySetupDropIn,
   PasskeySetupRetry,
   PasskeySetupStatus,
   PasskeySetupTrigger,
@@ -106,13 +123,19 @@ export {
   type PasskeySetupStatusProps,
   type PasskeySetupTriggerProps,
 } from './passkey-setup/passkey-setup.js';
-export { PasskeySetupRoot, type PasskeySetupRootProps } from './passkey-setup/passkey-setup-root.js';
+export {
+  PasskeySetupRoot,
+  PasskeySetupRootProvider,
+  type PasskeySetupRootProps,
+  type PasskeySetupRootProviderProps,
+} from './passkey-setup/passkey-setup-root.js';
 export { PasskeySetupIssues, type PasskeySetupIssuesProps } from './passkey-setup/passkey-setup-issues.js';
 export { PasskeySetupFallback, type PasskeySetupFallbackProps } from './passkey-setup/passkey-setup-fallback.js';
 export { defaultPasskeySetupLabels, type PasskeySetupLabels } from './passkey-setup/passkey-setup-labels.js';
 
+export { RecoverWallet } from './recover-wallet/recover-wallet-parts.js';
 export {
-  RecoverWallet,
+  RecoverWalletDropIn,
   RecoverWalletRetry,
   RecoverWalletStatus,
   RecoverWalletSubmit,
@@ -122,7 +145,12 @@ export {
   type RecoverWalletStatusProps,
   type RecoverWalletSubmitProps,
 } from './recover-wallet/recover-wallet.js';
-export { RecoverWalletRoot, type RecoverWalletRootProps } from './recover-wallet/recover-wallet-root.js';
+export {
+  RecoverWalletRoot,
+  RecoverWalletRootProvider,
+  type RecoverWalletRootProps,
+  type RecoverWalletRootProviderProps,
+} from './recover-wallet/recover-wallet-root.js';
 export { RecoverWalletMethods, type RecoverWalletMethodsProps } from './recover-wallet/recover-wallet-methods.js';
 export { RecoverWalletMethod, type RecoverWalletMethodProps } from './recover-wallet/recover-wallet-method.js';
 export { RecoverWalletField, type RecoverWalletFieldProps } from './recover-wallet/recover-wallet-field.js';
@@ -140,13 +168,19 @@ export {
 export { RecoverWalletEmpty, type RecoverWalletEmptyProps } from './recover-wallet/recover-wallet-empty.js';
 export { defaultRecoverWalletLabels, type RecoverWalletLabels } from './recover-wallet/recover-wallet-labels.js';
 
+export { BackupStatus } from './backup-status/backup-status-parts.js';
 export {
-  BackupStatus,
+  BackupStatusDropIn,
   BackupStatusStatus,
   type BackupStatusProps,
   type BackupStatusStatusProps,
 } from './backup-status/backup-status.js';
-export { BackupStatusRoot, type BackupStatusRootProps } from './backup-status/backup-status-root.js';
+export {
+  BackupStatusRoot,
+  BackupStatusRootProvider,
+  type BackupStatusRootProps,
+  type BackupStatusRootProviderProps,
+} from './backup-status/backup-status-root.js';
 export { BackupStatusList, type BackupStatusListProps } from './backup-status/backup-status-list.js';
 export { BackupStatusItem, type BackupStatusItemProps } from './backup-status/backup-status-item.js';
 export { BackupStatusEmpty, type BackupStatusEmptyProps } from './backup-status/backup-status-empty.js';

@@ -1,14 +1,27 @@
 // Type tests: what an app's compiler accepts and refuses. Vitest checks them with tsc, so each
 // `@ts-expect-error` fails the run if the kit starts accepting what it should refuse.
 import { expectTypeOf } from 'vitest';
-import type { BackupKitError, BackupKitErrorCode, CreatePortalOptions, PortalLike } from '@backup-kit/core';
+import type {
+  BackupKitError,
+  BackupKitErrorCode,
+  BackupMethod,
+  CreatePortalOptions,
+  PortalLike,
+  RecoveryState,
+} from '@backup-kit/core';
 import { createFakePortal } from '@backup-kit/core/testing';
 import {
   BackupButton,
   BackupKitProvider,
+  BackupStatus,
   PasskeySetup,
   PasswordBackup,
   RecoverWallet,
+  useBackup,
+  useBackupStatus,
+  usePasskeySetup,
+  usePasswordBackup,
+  useRecovery,
   type BackupButtonProps,
   type StartableBackupMethod,
   type UseBackupResult,
@@ -35,13 +48,13 @@ describe('BackupButton', () => {
     expectTypeOf<BackupButtonProps['method']>().toEqualTypeOf<StartableBackupMethod>();
     expectTypeOf<StartableBackupMethod>().toEqualTypeOf<'PASSKEY' | 'PASSWORD' | 'GDRIVE'>();
     // @ts-expect-error UNKNOWN is what Portal reports, not a way to back up
-    <BackupButton method="UNKNOWN" />;
+    <BackupButton.DropIn method="UNKNOWN" />;
     // @ts-expect-error a method is required
-    <BackupButton />;
+    <BackupButton.DropIn />;
   });
 
   it('hands onError a BackupKitError whose code is a known union', () => {
-    <BackupButton
+    <BackupButton.DropIn
       method="PASSWORD"
       onError={(error) => {
         expectTypeOf(error).toEqualTypeOf<BackupKitError>();
@@ -52,13 +65,13 @@ describe('BackupButton', () => {
   });
 
   it('refuses labels it does not have, and takes any subset of those it has', () => {
-    <BackupButton method="GDRIVE" labels={{ trigger: 'Back up to Drive' }} />;
+    <BackupButton.DropIn method="GDRIVE" labels={{ trigger: 'Back up to Drive' }} />;
     // @ts-expect-error a typo in a label key is caught, not silently ignored
-    <BackupButton method="GDRIVE" labels={{ triger: 'Back up' }} />;
+    <BackupButton.DropIn method="GDRIVE" labels={{ triger: 'Back up' }} />;
   });
 
   it('forwards its ref to the root element', () => {
-    <BackupButton
+    <BackupButton.DropIn
       method="PASSWORD"
       ref={(node) => {
         expectTypeOf(node).toEqualTypeOf<HTMLDivElement | null>();
@@ -69,12 +82,12 @@ describe('BackupButton', () => {
 
 describe('PasswordBackup and RecoverWallet', () => {
   it('take a class per named part, and only for parts they have', () => {
-    <PasswordBackup classNames={{ input: 'a', visibilityToggle: 'b', acknowledge: 'c' }} />;
+    <PasswordBackup.DropIn classNames={{ input: 'a', visibilityToggle: 'b', acknowledge: 'c' }} />;
     // @ts-expect-error PasswordBackup has no methods list
-    <PasswordBackup classNames={{ methods: 'a' }} />;
-    <RecoverWallet classNames={{ methods: 'a', fieldError: 'b' }} />;
+    <PasswordBackup.DropIn classNames={{ methods: 'a' }} />;
+    <RecoverWallet.DropIn classNames={{ methods: 'a', fieldError: 'b' }} />;
     // @ts-expect-error RecoverWallet has no strength meter
-    <RecoverWallet classNames={{ strength: 'a' }} />;
+    <RecoverWallet.DropIn classNames={{ strength: 'a' }} />;
   });
 });
 
@@ -85,13 +98,13 @@ describe('PasskeySetup', () => {
       relyingPartyId: 'example.com',
       relyingPartyName: 'Example',
     };
-    <PasskeySetup passkey={passkey} path="direct" fallback={<span />} />;
+    <PasskeySetup.DropIn passkey={passkey} path="direct" fallback={<span />} />;
     // @ts-expect-error the passkey options are required
-    <PasskeySetup />;
+    <PasskeySetup.DropIn />;
     // @ts-expect-error PasskeySetup has no method: it is always a passkey
-    <PasskeySetup passkey={passkey} method="PASSWORD" />;
+    <PasskeySetup.DropIn passkey={passkey} method="PASSWORD" />;
     // @ts-expect-error only auto, seed, sdk or direct
-    <PasskeySetup passkey={passkey} path="popup" />;
+    <PasskeySetup.DropIn passkey={passkey} path="popup" />;
   });
 });
 
@@ -100,5 +113,49 @@ describe('useBackup', () => {
     expectTypeOf<UseBackupResult['state']>().toEqualTypeOf<
       'idle' | 'backing-up' | 'storing' | 'notifying' | 'success' | 'error'
     >();
+  });
+});
+
+describe('RootProvider', () => {
+  it('takes the result of its own hook, and no hook option beside it', () => {
+    const backup = useBackup({ method: 'GDRIVE' });
+    <BackupButton.RootProvider value={backup} password="secret" className="a" />;
+    // @ts-expect-error the flow is the app's: hook options go to the hook, not the RootProvider
+    <BackupButton.RootProvider value={backup} method="GDRIVE" />;
+    // @ts-expect-error a RootProvider needs the flow it shows
+    <BackupButton.RootProvider />;
+    <PasswordBackup.RootProvider value={usePasswordBackup()} />;
+    // @ts-expect-error a plain backup is not a password backup (no policy, no check)
+    <PasswordBackup.RootProvider value={backup} />;
+    <RecoverWallet.RootProvider value={useRecovery()} methods={['PASSWORD']} />;
+    <BackupStatus.RootProvider value={useBackupStatus()} />;
+    const passkey = { customDomain: 'https://p.example.com', relyingPartyId: 'example.com', relyingPartyName: 'E' };
+    <PasskeySetup.RootProvider value={usePasskeySetup({ passkey })} />;
+    // @ts-expect-error another flow's result
+    <PasskeySetup.RootProvider value={backup} />;
+  });
+});
+
+describe('controlled props', () => {
+  it('take the Radix trio for password visibility and the recovery method', () => {
+    <PasswordBackup.DropIn
+      passwordVisible
+      onPasswordVisibleChange={(visible) => expectTypeOf(visible).toEqualTypeOf<boolean>()}
+    />;
+    <PasswordBackup.DropIn defaultPasswordVisible />;
+    <RecoverWallet.DropIn
+      method="PASSWORD"
+      defaultPasswordVisible={false}
+      onMethodChange={(method) => expectTypeOf(method).toEqualTypeOf<BackupMethod>()}
+    />;
+    <RecoverWallet.DropIn defaultMethod="GDRIVE" />;
+    // @ts-expect-error a method is a BackupMethod
+    <RecoverWallet.DropIn method="EMAIL" />;
+    // @ts-expect-error visibility is a boolean
+    <PasswordBackup.DropIn passwordVisible="yes" />;
+  });
+
+  it('writes wrong-password and empty as RecoverWallet states of core', () => {
+    expectTypeOf<'wrong-password' | 'empty'>().toExtend<RecoveryState>();
   });
 });

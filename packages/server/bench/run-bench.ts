@@ -118,6 +118,82 @@ async function lostWrites(
   return acknowledged.filter((id) => !present.has(id)).length;
 }
 
+/**
+ * Two instances, each with its own pool, on one Postgres, reads spread over both with a per-user
+ * limit low enough to be reached: the 2xx answers across both must stay within what the shared
+ * limit allows (users × maxPerUser in the window).
+ */
+async function benchTwoInstances(
+  name: string,
+  databases: [BackupDatabase, BackupDatabase],
+  keyFile: string,
+  readableUsers: string[],
+): Promise<{ row: Row; allowed: number; ok: number }> {
+  const keyProvider = await loadLocalKeyFileProvider(keyFile);
+  // An hour-long window, so a run never straddles two windows.
+  const rateLimit = { windowSeconds: 3600, maxPerUser: 20 };
+  const users = readableUsers.slice(0, 10);
+  const prefix = `two-${Date.now()}`;
+  const instances = await Promise.all(
+    databases.map((database) =>
+      startServer({
+        database,
+        webhookSecret: WEBHOOK_SECRET,
+        keyProvider,
+        logger: silentLogger,
+        rateLimit,
+        mode: 'development',
+      }),
+    ),
+  );
+  try {
+    const halves = await Promise.all(
+      instances.map((instance) =>
+        autocannon({
+          url: instance.url,
+          connections: Math.max(1, CONNECTIONS / 2),
+          duration: SECONDS,
+          requests: [
+            {
+              setupRequest: (request) => {
+                const userId = users[Math.floor(Math.random() * users.length)]!;
+                return {
+                  ...request,
+                  method: 'GET',
+                  path: `/users/${userId}/user-backup-share?backupMethod=PASSWORD`,
+                  headers: { 'x-backup-kit-user': userId, 'x-bench-run': prefix },
+                };
+              },
+            },
+          ],
+        }),
+      ),
+    );
+    const [a, b] = halves as [autocannon.Result, autocannon.Result];
+    const ok = a['2xx'] + b['2xx'];
+    const limited = a.non2xx + b.non2xx;
+    const allowed = users.length * rateLimit.maxPerUser;
+    return {
+      ok,
+      allowed,
+      row: {
+        database: name,
+        scenario: `2 instances, shared limit (${ok} ok, ${limited} 429)`,
+        requests: ok + limited,
+        perSecond: Math.round(a.requests.average + b.requests.average),
+        p50: Math.max(a.latency.p50, b.latency.p50),
+        p99: Math.max(a.latency.p99, b.latency.p99),
+        failed: a.errors + b.errors + a.timeouts + b.timeouts,
+        lost: '-',
+      },
+    };
+  } finally {
+    await Promise.all(instances.map((instance) => instance.stop()));
+  }
+}
+
+let usersForTwoInstances: string[] = [];
+
 async function benchDatabase(name: string, database: BackupDatabase, keyFile: string): Promise<Row[]> {
   const keyProvider = await loadLocalKeyFileProvider(keyFile);
   const serve = (rateLimit: false | { maxPerUser: number }) =>
@@ -145,6 +221,7 @@ async function benchDatabase(name: string, database: BackupDatabase, keyFile: st
   });
   try {
     const writes = await runScenario(server.url, 'write', [], 'bench-user');
+    usersForTwoInstances = writes.acknowledged;
     rows.push(
       row('user share write', writes.result, await lostWrites(database, 'user', 'bench-user', writes.acknowledged)),
     );
@@ -185,6 +262,8 @@ function printTable(rows: Row[]) {
 
 const work = await mkdtemp(join(tmpdir(), 'backup-kit-bench-'));
 const rows: Row[] = [];
+let limitHeld = true;
+let limitNote = '';
 try {
   console.log(
     `${SECONDS} s per scenario, ${CONNECTIONS} connections, ${PAYLOAD.length}-byte payloads, loopback only\n`,
@@ -205,10 +284,26 @@ try {
   if (postgres) {
     try {
       const database = await openBackupDatabase({ databaseUrl: postgres.url, logger: silentLogger });
+      const second = await openBackupDatabase({ databaseUrl: postgres.url, logger: silentLogger });
       try {
         rows.push(...(await benchDatabase('Postgres 15', database, join(work, 'keys.json'))));
+        const two = await benchTwoInstances(
+          'Postgres 15',
+          [database, second],
+          join(work, 'keys.json'),
+          usersForTwoInstances,
+        );
+        rows.push(two.row);
+        // Meaningful only when the instances got more than two separate limits would let through.
+        const reached = two.row.requests > 2 * two.allowed;
+        limitHeld = two.ok <= two.allowed;
+        limitNote =
+          `2 instances on one Postgres: ${two.row.requests} reads, ${two.ok} answered 2xx; the shared limit ` +
+          `allows ${two.allowed} (10 users x 20), a limit per instance would have allowed ${2 * two.allowed}: ` +
+          `${limitHeld ? 'held' : 'NOT HELD'}${reached ? '' : ' (too few requests to tell)'}.`;
       } finally {
         await database.close();
+        await second.close();
       }
     } finally {
       await postgres.stop();
@@ -221,7 +316,8 @@ try {
       ? '\nEvery acknowledged write was read back from the database.'
       : `\n${lost} ACKNOWLEDGED WRITES MISSING`,
   );
-  process.exitCode = lost === 0 ? 0 : 1;
+  if (limitNote) console.log(limitNote);
+  process.exitCode = lost === 0 && limitHeld ? 0 : 1;
 } finally {
   await rm(work, { recursive: true, force: true });
 }

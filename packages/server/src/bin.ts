@@ -1,6 +1,17 @@
 #!/usr/bin/env node
 import { CliUsageError, USAGE, parseCliOptions } from './cli-options.js';
 import { startServer } from './start-server.js';
+import { runKeysCommand } from './cli/keys-command.js';
+
+// `backup-kit-server keys rotate ...`: a maintenance command beside the server.
+if (process.argv[2] === 'keys') {
+  try {
+    process.exit(await runKeysCommand(process.argv.slice(3), process.env));
+  } catch (error) {
+    process.stderr.write(`backup-kit-server keys: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}
 
 try {
   const server = await startServer(await parseCliOptions(process.argv.slice(2), process.env));

@@ -1,12 +1,14 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { keySourceOptionsOf } from './cli/keys-command.js';
+import { clientAddressResolver } from './http/client-address.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, MIN_WEBHOOK_SECRET_LENGTH } from './defaults.js';
 import type { Authorize } from './router-options.js';
 import type { StartServerOptions } from './start-server.js';
 
 export const USAGE = `Usage: backup-kit-server [--port 8787] [--host 127.0.0.1] [--data-dir .data/server]
-                         [--key-file .data/backup-kit-keys.json] [--authorize ./authorize.js]
+                         [--key-file ~/.config/backup-kit/keys.json] [--authorize ./authorize.js]
                          [--vault-rp-id localhost ... --vault-origin http://localhost:5173 ...]
                          [--dev] [--request-timeout 30]
 
@@ -22,12 +24,23 @@ Passkey key vault (served under /vault when both are given; each flag may repeat
   --vault-rp-id        a relying party ID the vault serves (env VAULT_RP_IDS, comma-separated)
   --vault-origin       a page origin ceremonies may come from (env VAULT_ORIGINS, comma-separated)
 
+Limits and proxies (see README):
+  --trust-proxy ADDR   a reverse proxy (address or CIDR) whose X-Forwarded-For is believed; repeats
+                       (env TRUST_PROXY, comma-separated). Without it the socket peer is the client.
+
+Keys at rest (see README; each flag also reads the variable named):
+  --key-file F         local key file (BACKUP_KIT_KEY_FILE; default $XDG_CONFIG_HOME/backup-kit/keys.json)
+  --kms-key-id K       wrap data keys with AWS KMS key K (KMS_KEY_ID; region and endpoint from
+                       AWS_REGION, AWS_ENDPOINT_URL_KMS); with --key-file too, that file opens older rows
+  --vault-key-file F   a key file of the vault's own (VAULT_KEY_FILE)
+  --vault-kms-key-id K an AWS KMS key of the vault's own (VAULT_KMS_KEY_ID)
+  backup-kit-server keys rotate --help   re-wrap every data key under a new key
+
 Environment:
   WEBHOOK_SECRET       required, at least 32 characters: the X-Webhook-Secret Portal sends
                        (make one with: openssl rand -hex 32)
   DATABASE_URL         a Postgres connection string; without it, PGlite in --data-dir
   PORT, HOST           defaults for --port and --host
-  BACKUP_KIT_KEY_FILE  default for --key-file
   BACKUP_KIT_DEV=1     same as --dev (NODE_ENV decides nothing)`;
 
 export class CliUsageError extends Error {
@@ -48,6 +61,10 @@ export async function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): P
         authorize: { type: 'string' },
         'vault-rp-id': { type: 'string', multiple: true },
         'vault-origin': { type: 'string', multiple: true },
+        'trust-proxy': { type: 'string', multiple: true },
+        'kms-key-id': { type: 'string' },
+        'vault-key-file': { type: 'string' },
+        'vault-kms-key-id': { type: 'string' },
         dev: { type: 'boolean' },
         'request-timeout': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -89,17 +106,25 @@ export async function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): P
     );
   }
 
+  const trustProxy = values['trust-proxy'] ?? listOf(env.TRUST_PROXY);
+  try {
+    clientAddressResolver(trustProxy);
+  } catch (error) {
+    throw new CliUsageError(`--trust-proxy: ${(error as Error).message.replace(/^trustProxy: /, '')}`);
+  }
+
   return {
     port,
     host: values.host ?? env.HOST,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: values['data-dir'],
-    keyFile: values['key-file'] ?? env.BACKUP_KIT_KEY_FILE,
     webhookSecret,
     authorize: values.authorize ? await loadAuthorize(values.authorize) : undefined,
     mode: dev ? 'development' : 'production',
     requestTimeoutMs: Math.round(requestTimeout * 1000),
     ...(relyingParties.length > 0 && { vault: { relyingParties, allowedOrigins } }),
+    ...(trustProxy.length > 0 && { trustProxy }),
+    ...keySourceOptionsOf(values, env),
   };
 }
 

@@ -2,27 +2,21 @@ import { Hono } from 'hono';
 import { vaultRouteModule } from './vault/vault-route-module.js';
 import { drizzleOf } from './db/drizzle-handle.js';
 import { lazyKeyProvider } from './crypto/lazy-key-provider.js';
-import { loadLocalKeyFileProvider } from './crypto/local-key-file-provider.js';
-import {
-  DEFAULT_KEY_FILE,
-  DEFAULT_MAX_BODY_BYTES,
-  DEFAULT_RATE_LIMIT,
-  DEV_USER_HEADER,
-  MIN_WEBHOOK_SECRET_LENGTH,
-} from './defaults.js';
+import { loadDefaultKeyFileProvider } from './crypto/key-providers-of.js';
+import { DEFAULT_MAX_BODY_BYTES, DEV_USER_HEADER, MIN_WEBHOOK_SECRET_LENGTH } from './defaults.js';
 import type { AppEnv } from './http/app-env.js';
 import { closeUnreadConnections } from './http/close-unread-connections.js';
 import { developmentCors } from './http/cors-policy.js';
 import { decodablePath } from './http/decodable-path.js';
 import { loopbackHostOnly } from './http/loopback-host-only.js';
 import { logRequests } from './http/log-requests.js';
+import { routeLimits } from './http/route-limits.js';
 import { type ServedRouter, serveRouter } from './http/serve-router.js';
 import { userBackupShareRoutes } from './http/user-backup-share-routes.js';
 import { webhookRoutes } from './http/webhook-routes.js';
 import { createJsonLogger, redactingLogger } from './log/logger.js';
 import type { BackupRouterOptions } from './router-options.js';
 import { createCustodianBackupShareStore } from './store/custodian-backup-share-store.js';
-import { createRateLimitStore } from './store/rate-limit-store.js';
 import { createUserBackupShareStore } from './store/user-backup-share-store.js';
 
 export interface BackupRouter extends ServedRouter {
@@ -64,12 +58,10 @@ export function createBackupRouter(options: BackupRouterOptions): BackupRouter {
   }
 
   const db = drizzleOf(options.db);
-  const keyProvider = options.keyProvider ?? lazyKeyProvider(() => loadLocalKeyFileProvider(DEFAULT_KEY_FILE));
+  const keyProvider = options.keyProvider ?? lazyKeyProvider(() => loadDefaultKeyFileProvider());
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const limits = options.rateLimit === false ? undefined : { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
-  const rateLimitStore = createRateLimitStore(db);
-  const limit = (max: number | undefined) =>
-    limits && max !== undefined ? { store: rateLimitStore, windowSeconds: limits.windowSeconds, max } : false;
+  const { settings: limits, limitOf } = routeLimits(db, options.rateLimit, options.trustProxy);
+  const limit = (max: number | undefined) => (max === undefined ? false : limitOf(max));
 
   const app = new Hono<AppEnv>();
   app.use('*', logRequests(logger));

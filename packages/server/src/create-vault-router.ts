@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
 import { lazyKeyProvider } from './crypto/lazy-key-provider.js';
-import { loadLocalKeyFileProvider } from './crypto/local-key-file-provider.js';
+import { loadDefaultKeyFileProvider } from './crypto/key-providers-of.js';
 import { drizzleOf } from './db/drizzle-handle.js';
-import { DEFAULT_KEY_FILE, DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMIT } from './defaults.js';
+import { DEFAULT_MAX_BODY_BYTES } from './defaults.js';
 import type { AppEnv } from './http/app-env.js';
 import { closeUnreadConnections } from './http/close-unread-connections.js';
 import { logRequests } from './http/log-requests.js';
+import { routeLimits } from './http/route-limits.js';
 import { type ServedRouter, serveRouter } from './http/serve-router.js';
 import { createJsonLogger, redactingLogger } from './log/logger.js';
 import type { VaultRouterOptions } from './router-options.js';
-import { createRateLimitStore } from './store/rate-limit-store.js';
 import { vaultRouteModule } from './vault/vault-route-module.js';
 
 export interface VaultRouter extends ServedRouter {
@@ -25,8 +25,8 @@ export interface VaultRouter extends ServedRouter {
 export function createVaultRouter(options: VaultRouterOptions): VaultRouter {
   const logger = redactingLogger(options.logger ?? createJsonLogger());
   const db = drizzleOf(options.db);
-  const keyProvider = options.keyProvider ?? lazyKeyProvider(() => loadLocalKeyFileProvider(DEFAULT_KEY_FILE));
-  const limits = options.rateLimit === false ? undefined : { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
+  const keyProvider = options.keyProvider ?? lazyKeyProvider(() => loadDefaultKeyFileProvider());
+  const { settings: limits, limitOf } = routeLimits(db, options.rateLimit, options.trustProxy);
   const app = new Hono<AppEnv>();
   app.use('*', logRequests(logger));
   app.use('*', closeUnreadConnections());
@@ -36,9 +36,7 @@ export function createVaultRouter(options: VaultRouterOptions): VaultRouter {
       db,
       keyProvider,
       logger,
-      rateLimit: limits
-        ? { store: createRateLimitStore(db), windowSeconds: limits.windowSeconds, max: limits.maxPerVaultCaller }
-        : false,
+      rateLimit: limits ? limitOf(limits.maxPerVaultCaller) : false,
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     }),
   );

@@ -6,6 +6,9 @@ export const DEFAULT_RATE_LIMIT = {
   maxPerUser: 60,
   maxPerWebhookCaller: 600,
   maxPerVaultCaller: 60,
+  // Failed authentication (wrong webhook secret, refused token, failed vault request) per address.
+  maxFailedAuthPerAddress: 20,
+  blockAddressAfterFailures: 100,
 } as const;
 
 /** How long a passkey vault ceremony stays open between options and verify. */
@@ -14,11 +17,7 @@ export const DEFAULT_CHALLENGE_TTL_MS = 5 * 60 * 1000;
 /** PGlite's data folder for the runnable service. */
 export const DEFAULT_DATA_DIR = '.data/server';
 
-/**
- * The local key-encryption key file. Kept outside the PGlite folder so that a copy of the
- * database folder does not carry the key that opens it.
- */
-export const DEFAULT_KEY_FILE = '.data/backup-kit-keys.json';
+// The local key file's default place: `defaultKeyFile()` in crypto/default-key-file.ts.
 
 export const DEV_USER_HEADER = 'X-Backup-Kit-User';
 

@@ -21,7 +21,16 @@ export type {
 } from './router-options.js';
 export { type OpenBackupDatabaseOptions, openBackupDatabase } from './db/open-backup-database.js';
 export type { BackupDatabase } from './db/backup-database.js';
-export type { KeyProvider, WrappedKey } from './crypto/key-provider.js';
+export type { KeyContext, KeyProvider, WrappedKey } from './crypto/key-provider.js';
+export {
+  type AwsKmsKeyProvider,
+  type AwsKmsKeyProviderOptions,
+  createAwsKmsKeyProvider,
+} from './crypto/aws-kms-key-provider.js';
+export { combineKeyProviders } from './crypto/combined-key-provider.js';
+export { defaultKeyFile } from './crypto/default-key-file.js';
+export type { KeySourceOptions } from './crypto/key-providers-of.js';
+export { type RewrapReport, rewrapDataKeys } from './crypto/rewrap-data-keys.js';
 export {
   type LocalKeyFileProvider,
   loadLocalKeyFileProvider,
@@ -31,7 +40,6 @@ export { type LogFields, type Logger, createJsonLogger, silentLogger } from './l
 export {
   DEFAULT_CHALLENGE_TTL_MS,
   DEFAULT_DATA_DIR,
-  DEFAULT_KEY_FILE,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_RATE_LIMIT,
   DEV_USER_HEADER,

@@ -25,10 +25,22 @@ export interface RateLimitOptions {
   windowSeconds?: number;
   /** Requests per window for one user on the user routes (default 60). */
   maxPerUser?: number;
-  /** Requests per window from one webhook caller address (default 600). */
+  /** Webhooks with the right secret per window from one address (default 600). */
   maxPerWebhookCaller?: number;
-  /** Requests per window from one address on the passkey vault routes (default 60). */
+  /** Vault requests that succeed, per window from one address (default 60). */
   maxPerVaultCaller?: number;
+  /**
+   * Failed authentications per window from one address: wrong webhook secrets, tokens the
+   * authorize hook refuses, vault requests that fail (default 20). Past it, that address's
+   * failing attempts get 429; a right secret or token still passes. Counted apart from the
+   * limits above, so failures never spend what callers who authenticate need.
+   */
+  maxFailedAuthPerAddress?: number;
+  /**
+   * Failures per window after which an address's user-route requests get 429 before the
+   * authorize hook runs, right token or not (default 100): bounds what a flood costs.
+   */
+  blockAddressAfterFailures?: number;
 }
 
 export interface CorsOptions {
@@ -63,6 +75,8 @@ export interface VaultRouterOptions extends VaultOptions {
   db: BackupDatabase;
   /** Counted per caller address in the database; `false` turns limiting off. */
   rateLimit?: RateLimitOptions | false;
+  /** Proxies whose X-Forwarded-For is believed (see `BackupRouterOptions.trustProxy`). */
+  trustProxy?: readonly string[];
   logger?: Logger;
   /** Largest accepted request body (default 64 KiB). */
   maxBodyBytes?: number;
@@ -78,6 +92,13 @@ export interface BackupRouterOptions {
   keyProvider?: KeyProvider;
   /** Counters live in the database, shared by every instance; `false` turns limiting off. */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Addresses or CIDR ranges of the reverse proxies in front (`['10.0.0.5', 'fd00::/8']`). Only
+   * when the socket peer is one of them is the client read from X-Forwarded-For (the right-most
+   * address that is not itself a trusted proxy); otherwise the header is ignored. Limits count
+   * per client address, IPv6 per /64. Default: none (the socket peer is the client).
+   */
+  trustProxy?: readonly string[];
   logger?: Logger;
   /** Browser origins allowed on the user routes (default in development: any localhost port). */
   cors?: CorsOptions | false;

@@ -2,20 +2,15 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type BackupRouter, createBackupRouter } from './create-backup-router.js';
 import type { KeyProvider } from './crypto/key-provider.js';
-import { loadLocalKeyFileProvider } from './crypto/local-key-file-provider.js';
+import { type KeySourceOptions, keyProvidersOf } from './crypto/key-providers-of.js';
 import type { BackupDatabase } from './db/backup-database.js';
 import { openBackupDatabase } from './db/open-backup-database.js';
-import {
-  DEFAULT_DATA_DIR,
-  DEFAULT_HEADERS_TIMEOUT_MS,
-  DEFAULT_KEY_FILE,
-  DEFAULT_REQUEST_TIMEOUT_MS,
-} from './defaults.js';
+import { DEFAULT_DATA_DIR, DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from './defaults.js';
 import { isLoopbackHost } from './http/loopback.js';
 import { createJsonLogger, redactingLogger } from './log/logger.js';
 import type { BackupRouterOptions } from './router-options.js';
 
-export interface StartServerOptions extends Omit<BackupRouterOptions, 'db' | 'keyProvider'> {
+export interface StartServerOptions extends Omit<BackupRouterOptions, 'db' | 'keyProvider'>, KeySourceOptions {
   /** 0 picks a free port (default 0). */
   port?: number;
   /** Interface to listen on (default 127.0.0.1; use 0.0.0.0 in a container). */
@@ -26,11 +21,8 @@ export interface StartServerOptions extends Omit<BackupRouterOptions, 'db' | 'ke
   dataDir?: string;
   /** An already open database to serve from; `stop()` leaves it open. */
   database?: BackupDatabase;
-  /** Wraps custodian-share data keys; default: the local key file `keyFile`. */
+  /** Wraps custodian-share data keys; default: from `kmsKeyId` or `keyFile` (see `KeySourceOptions`). */
   keyProvider?: KeyProvider;
-  /** Local key file path (default `.data/backup-kit-keys.json`), created 0600 if missing. */
-  keyFile?: string;
-
   // Slow clients: a request that has not fully arrived in time is cut (408, then closed).
   /** Whole request, head and body (default 30 000 ms). */
   requestTimeoutMs?: number;
@@ -57,18 +49,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
   const timeouts = slowClientTimeouts(options);
   const logger = redactingLogger(options.logger ?? createJsonLogger());
-  const keyProvider = options.keyProvider ?? (await loadLocalKeyFileProvider(options.keyFile ?? DEFAULT_KEY_FILE));
+  const dataDir = options.databaseUrl ? undefined : (options.dataDir ?? DEFAULT_DATA_DIR);
+  const { keyProvider, vaultKeyProvider } = await keyProvidersOf(options, options.database ? undefined : dataDir);
+  const vault = options.vault && { ...options.vault, keyProvider: options.vault.keyProvider ?? vaultKeyProvider };
   const database =
     options.database ??
     (await openBackupDatabase({
       databaseUrl: options.databaseUrl,
-      dataDir: options.databaseUrl ? undefined : (options.dataDir ?? DEFAULT_DATA_DIR),
+      dataDir,
       logger,
     }));
   const ownsDatabase = !options.database;
 
   try {
-    const router = createBackupRouter({ ...options, db: database, keyProvider, logger });
+    const router = createBackupRouter({ ...options, db: database, keyProvider, vault, logger });
     const server = serve({
       fetch: router.app.fetch,
       port: options.port ?? 0,

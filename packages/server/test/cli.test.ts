@@ -75,6 +75,39 @@ describe('backup-kit-server options', () => {
     ).rejects.toBeInstanceOf(CliUsageError);
   });
 
+  it('trusts the proxies of every --trust-proxy, or of TRUST_PROXY, and refuses one that is no address', async () => {
+    const flags = await parseCliOptions(['--dev', '--trust-proxy', '10.0.0.0/8', '--trust-proxy', '::1'], {
+      WEBHOOK_SECRET,
+    });
+    expect(flags.trustProxy).toEqual(['10.0.0.0/8', '::1']);
+    const env = await parseCliOptions(['--dev'], { WEBHOOK_SECRET, TRUST_PROXY: '10.0.0.5, fd00::/8' });
+    expect(env.trustProxy).toEqual(['10.0.0.5', 'fd00::/8']);
+    expect((await parseCliOptions(['--dev'], { WEBHOOK_SECRET })).trustProxy).toBeUndefined();
+    await expect(parseCliOptions(['--dev', '--trust-proxy', 'lb.internal'], { WEBHOOK_SECRET })).rejects.toThrow(
+      /--trust-proxy: "lb.internal" is not an IP address or CIDR range/,
+    );
+  });
+
+  it('takes the key flags, or their environment variables, the flags first', async () => {
+    const flags = await parseCliOptions(
+      ['--dev', '--kms-key-id', 'alias/shares', '--key-file', '/k/old.json', '--vault-kms-key-id', 'alias/vault'],
+      { WEBHOOK_SECRET, KMS_KEY_ID: 'ignored' },
+    );
+    expect(flags).toMatchObject({ kmsKeyId: 'alias/shares', keyFile: '/k/old.json', vaultKmsKeyId: 'alias/vault' });
+    const env = await parseCliOptions(['--dev'], {
+      WEBHOOK_SECRET,
+      KMS_KEY_ID: 'arn:aws:kms:eu-west-1:1:key/a',
+      VAULT_KEY_FILE: '/k/vault.json',
+      BACKUP_KIT_KEY_FILE: '/k/keys.json',
+    });
+    expect(env).toMatchObject({
+      kmsKeyId: 'arn:aws:kms:eu-west-1:1:key/a',
+      vaultKeyFile: '/k/vault.json',
+      keyFile: '/k/keys.json',
+    });
+    expect(await parseCliOptions(['--dev'], { WEBHOOK_SECRET })).not.toHaveProperty('kmsKeyId');
+  });
+
   it('turns development mode on only with --dev or BACKUP_KIT_DEV=1, never from NODE_ENV', async () => {
     expect((await parseCliOptions(['--dev'], { WEBHOOK_SECRET })).mode).toBe('development');
     expect((await parseCliOptions([], { WEBHOOK_SECRET, BACKUP_KIT_DEV: '1' })).mode).toBe('development');

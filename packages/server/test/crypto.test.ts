@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createSecretMatcher } from '../src/crypto/constant-time.js';
 import { openEnvelope, sealEnvelope } from '../src/crypto/envelope.js';
 import { lazyKeyProvider } from '../src/crypto/lazy-key-provider.js';
 import { loadLocalKeyFileProvider, rotateLocalKeyFile } from '../src/crypto/local-key-file-provider.js';
+import { defaultKeyFile, refuseKeyFileInside, refuseLegacyKeyFile } from '../src/crypto/default-key-file.js';
 import { tempDir } from './support/test-server.js';
 
 const keyFileIn = async () => join(await tempDir(), 'nested', 'keys.json');
@@ -72,6 +73,45 @@ describe('the local key file', () => {
     await expect(loadLocalKeyFileProvider(path)).rejects.toThrow(/readable by other users.*chmod 600/);
   });
 
+  it('is refused when it is a symbolic link, even to a good key file', async () => {
+    const real = await keyFileIn();
+    await loadLocalKeyFileProvider(real);
+    const linked = join(real, '..', 'linked.json');
+    await symlink(real, linked);
+    await expect(loadLocalKeyFileProvider(linked)).rejects.toThrow(/is a symbolic link/);
+  });
+
+  it('is refused, and none is created, in a folder others can write to', async () => {
+    const folder = join(await tempDir(), 'shared');
+    await mkdir(folder);
+    await chmod(folder, 0o777);
+    const path = join(folder, 'keys.json');
+    await expect(loadLocalKeyFileProvider(path)).rejects.toThrow(/writable by other users; run: chmod go-w/);
+    await expect(stat(path)).rejects.toMatchObject({ code: 'ENOENT' });
+    await chmod(folder, 0o775);
+    await expect(loadLocalKeyFileProvider(path)).rejects.toThrow(/writable by other users/);
+    await chmod(folder, 0o755);
+    await expect(loadLocalKeyFileProvider(path)).resolves.toMatchObject({ path });
+  });
+
+  it('is refused once its folder becomes writable by others', async () => {
+    const path = await keyFileIn();
+    await loadLocalKeyFileProvider(path);
+    await chmod(join(path, '..'), 0o770);
+    await expect(loadLocalKeyFileProvider(path)).rejects.toThrow(/key file folder .* is writable by other users/);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('is refused when another user owns it or its folder', async () => {
+    const { chown } = await import('node:fs/promises');
+    const path = await keyFileIn();
+    await loadLocalKeyFileProvider(path);
+    await chown(path, 1234, 1234);
+    await expect(loadLocalKeyFileProvider(path)).rejects.toThrow(/belongs to another user \(uid 1234\)/);
+    await chown(path, 0, 0);
+    await chown(join(path, '..'), 1234, 1234);
+    await expect(loadLocalKeyFileProvider(path)).rejects.toThrow(/folder .* belongs to another user/);
+  });
+
   it('is refused when damaged, without quoting its contents', async () => {
     const path = await keyFileIn();
     await loadLocalKeyFileProvider(path);
@@ -95,8 +135,11 @@ describe('the local key file', () => {
     const fresh = await sealEnvelope('new share', 'ctx', after);
     expect(fresh.kekId).toBe(newKeyId);
     expect(await openEnvelope(old, 'ctx', after)).toBe('old share');
-    // An instance still holding the old file picks the rotated key up when it meets it.
+    // An instance still holding the old file picks the rotated key up when it meets it...
     expect(await openEnvelope(fresh, 'ctx', before)).toBe('new share');
+    // ...and wraps new data keys under it from its next write, without a restart.
+    expect((await sealEnvelope('later share', 'ctx', before)).kekId).toBe(newKeyId);
+    expect(before.currentKeyId).toBe(newKeyId);
     expect((await stat(path)).mode & 0o777).toBe(0o600);
   });
 });
@@ -121,5 +164,29 @@ describe('lazyKeyProvider', () => {
     await expect(sealEnvelope('share', 'ctx', keys)).rejects.toThrow('not mounted yet');
     await expect(sealEnvelope('share', 'ctx', keys)).resolves.toMatchObject({ kekId: expect.stringMatching(/^kek-/) });
     expect(load).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('where the key file lives by default', () => {
+  it('is the configuration folder, outside any data folder', () => {
+    expect(defaultKeyFile({ XDG_CONFIG_HOME: '/etc/xdg-home' })).toBe('/etc/xdg-home/backup-kit/keys.json');
+    expect(defaultKeyFile({ HOME: '/home/ops' })).toMatch(/\.config\/backup-kit\/keys\.json$/);
+  });
+
+  it('refuses to start beside a key left at the old default place, saying how to move it', async () => {
+    const cwd = await tempDir();
+    refuseLegacyKeyFile('/cfg/backup-kit/keys.json', cwd); // nothing there: fine
+    await mkdir(join(cwd, '.data'));
+    await writeFile(join(cwd, '.data', 'backup-kit-keys.json'), '{}', { mode: 0o600 });
+    expect(() => refuseLegacyKeyFile('/cfg/backup-kit/keys.json', cwd)).toThrow(
+      /old default place .*\.data\/backup-kit-keys\.json.*mv ".*\.data\/backup-kit-keys\.json" "\/cfg\/backup-kit\/keys\.json".*--key-file \.data\/backup-kit-keys\.json/,
+    );
+  });
+
+  it('refuses a key file inside the PGlite data folder', () => {
+    expect(() => refuseKeyFileInside('/srv/data/pg/keys.json', '/srv/data/pg')).toThrow(/inside the data folder/);
+    expect(() => refuseKeyFileInside('/srv/data/keys.json', '/srv/data/pg')).not.toThrow();
+    expect(() => refuseKeyFileInside('/srv/data/pg-keys.json', '/srv/data/pg')).not.toThrow();
+    expect(() => refuseKeyFileInside('/srv/keys.json', 'memory://')).not.toThrow();
   });
 });

@@ -65,4 +65,18 @@ describe.skipIf(!postgresBackend().available)('two server instances on one Postg
     expect(statuses).toEqual([404, 404, 404, 404, 429]);
     expect((await getUserShare(second.url, userId, 'PASSWORD')).status).toBe(429);
   });
+
+  it('share one failure limit: wrong secrets spread over both count together, the right one still passes', async () => {
+    const body = { clientId: uniqueId('client'), backupMethod: 'PASSWORD' };
+    const statuses = [];
+    for (let i = 0; i < 22; i += 1) {
+      const server = i % 2 === 0 ? first : second;
+      statuses.push((await postWebhook(server.url, '/webhook/backup/fetch', body, 'guess')).status);
+    }
+    // 20 failures per address per window (the default), counted across both instances.
+    expect(statuses).toEqual([...Array(20).fill(401), 429, 429]);
+    for (const server of [first, second]) {
+      expect((await postWebhook(server.url, '/webhook/backup/fetch', body, WEBHOOK_SECRET)).status).toBe(404);
+    }
+  });
 });

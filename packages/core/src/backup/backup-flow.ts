@@ -5,7 +5,8 @@ import { createStore, type ReadableStore } from '../internal/store.js';
 import { getPortalFacade, type PortalFacade } from '../portal/portal-facade.js';
 import type { BackupMethod, MpcStatus, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
-import { isBusy, type BackupSnapshot, type StorageMode } from './backup-snapshot.js';
+import { isBusy } from '../view/connect-flow.js';
+import type { BackupSnapshot, StorageMode } from './backup-snapshot.js';
 
 export interface BackupCallbacks {
   onProgress?: (details: { status: MpcStatus }) => void;

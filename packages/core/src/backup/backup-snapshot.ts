@@ -19,8 +19,3 @@ export type BackupSnapshot =
   | { state: 'notifying'; method: BackupMethod }
   | { state: 'success'; method: BackupMethod; storage: StorageMode }
   | { state: 'error'; method: BackupMethod; error: BackupKitError };
-
-/** A backup is running: backing up, storing or notifying. */
-export function isBusy(snapshot: { state: string }): boolean {
-  return ['backing-up', 'storing', 'notifying'].includes(snapshot.state);
-}

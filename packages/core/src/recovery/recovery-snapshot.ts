@@ -1,7 +1,12 @@
 import type { BackupKitError } from '../errors.js';
 import type { BackupMethod, MpcStatus } from '../portal/portal-like.js';
 
-export type RecoveryState = 'loading' | 'idle' | 'fetching' | 'recovering' | 'success' | 'error';
+/**
+ * The states of a recovery, also written on the DOM as data-state: the snapshot's own, and two
+ * that connectRecovery tells apart: `wrong-password` (an `error` whose code is WRONG_PASSWORD) and
+ * `empty` (`idle` with no method to recover with).
+ */
+export type RecoveryState = RecoverySnapshot['state'] | 'wrong-password' | 'empty';
 
 /**
  * A recovery right now. `methods` are the ones the wallet really has (completed backup pairs);

@@ -1,15 +1,17 @@
+'use client';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import { BACKUP_OPTION_KEYS, useBackup, type UseBackupOptions } from '../hooks/use-backup.js';
+import { BACKUP_OPTION_KEYS, useBackup, type UseBackupOptions, type UseBackupResult } from '../hooks/use-backup.js';
 import { splitProps } from '../hooks/use-flow-store.js';
-import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
-import { portalDead, rootAttributes, triggerText, useFlowRoot } from '../internal/flow-root.js';
-import { flowStatusText } from '../labels/status-text.js';
+import { connectBackup } from '@backup-kit/core';
+import { FlowProvider } from '../internal/flow-context.js';
+import { flowContext, rootAttributes, useFlowRoot } from '../internal/flow-root.js';
 import type { LabelOverrides } from '../labels/common-labels.js';
 import { text } from '../labels/label.js';
 import { defaultBackupButtonLabels, type BackupButtonLabels } from './backup-button-labels.js';
 
-export interface BackupButtonRootProps
-  extends UseBackupOptions, Omit<ComponentPropsWithoutRef<'div'>, 'onError' | 'onProgress'> {
+export interface BackupButtonRootProviderProps extends Omit<ComponentPropsWithoutRef<'div'>, 'onError' | 'onProgress'> {
+  /** The flow to show: what `useBackup` returned (the app holds the flow itself). */
+  value: UseBackupResult;
   /** PASSWORD only: the password Portal encrypts the backup with (for a full form, use PasswordBackup). */
   password?: string | undefined;
   /** Any text to replace; the rest stays English. */
@@ -18,34 +20,31 @@ export interface BackupButtonRootProps
   disabled?: boolean | undefined;
 }
 
+export interface BackupButtonRootProps extends UseBackupOptions, Omit<BackupButtonRootProviderProps, 'value'> {}
+
 /** Holds the backup flow and renders a `<div>` around the parts. */
 export const BackupButtonRoot = forwardRef<HTMLDivElement, BackupButtonRootProps>(
   function BackupButtonRoot(props, ref) {
-    const [options, { password, labels: overrides, disabled = false, children, ...rest }] = splitProps(
-      props,
-      BACKUP_OPTION_KEYS,
+    const [options, rest] = splitProps(props, BACKUP_OPTION_KEYS);
+    return <BackupButtonRootProvider {...rest} value={useBackup(options)} ref={ref} />;
+  },
+);
+
+/** Renders the parts over a backup flow the app holds: `value={useBackup(...)}`. */
+export const BackupButtonRootProvider = forwardRef<HTMLDivElement, BackupButtonRootProviderProps>(
+  function BackupButtonRootProvider(props, ref) {
+    const { value: backup, password, labels: overrides, disabled, children, ...rest } = props;
+    const root = useFlowRoot(defaultBackupButtonLabels, overrides);
+    const view = connectBackup(backup, { portalStatus: backup.portalStatus, disabled });
+    const { method } = view;
+    // Only PASSWORD backups read the password (core sends '' when there is none).
+    const ctx = flowContext(
+      'backup-button',
+      view,
+      root,
+      text(root.labels.trigger, { method }),
+      () => void backup.retry({ password }),
     );
-    const { method } = options;
-    const backup = useBackup(options);
-    const { labels, id, triggerRef } = useFlowRoot(defaultBackupButtonLabels, overrides);
-
-    const connecting = backup.portalStatus === 'loading' && backup.state === 'idle';
-    const error = backup.state === 'error' ? backup.error : undefined;
-
-    const ctx: FlowContextValue = {
-      scope: 'backup-button',
-      state: backup.state,
-      blocked: disabled || backup.isBusy || backup.state === 'success' || connecting || portalDead(error),
-      disabled,
-      id,
-      statusText: flowStatusText(labels, backup, connecting),
-      error,
-      triggerLabel: triggerText(labels, backup, error, text(labels.trigger, { method })),
-      retryLabel: labels.retry,
-      // Only PASSWORD backups read the password (core sends '' when there is none).
-      activate: () => void backup.retry({ password }),
-      triggerRef,
-    };
 
     return (
       <FlowProvider value={ctx}>

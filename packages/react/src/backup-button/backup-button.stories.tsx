@@ -1,27 +1,48 @@
+import type { ReactNode } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { MpcStatusName } from '@backup-kit/core';
-import { expect, fn, userEvent, within } from 'storybook/test';
-import { pressTrigger, rootIn, waitForRoot } from '../stories/play.js';
-import { defaultScenario, Scenario, scenarioArgTypes, splitScenario, type ScenarioArgs } from '../stories/scenario.js';
-import { BackupButton, type BackupButtonProps } from './backup-button.js';
+import { expect, userEvent, within } from 'storybook/test';
+import { BACKUP_OPTION_KEYS, useBackup } from '../hooks/use-backup.js';
+import { splitProps } from '../hooks/use-flow-store.js';
+import { pressAndWait, rootIn, showsState, waitForRoot, stateStories } from '../stories/play.js';
+import {
+  defaultScenario,
+  backupCallbackArgs,
+  Scenario,
+  scenarioArgTypes,
+  splitScenario,
+  type ScenarioArgs,
+} from '../stories/scenario.js';
+import { useStartWhenReady } from '../stories/started-flow.js';
+import { BackupButton } from './backup-button-parts.js';
+import { BackupButtonDropInParts, type BackupButtonProps } from './backup-button.js';
 
 type Args = BackupButtonProps & ScenarioArgs;
+
+/**
+ * The drop-in's parts over a backup the story starts itself (useBackup + RootProvider): it opens
+ * in the state the scenario holds or fails at. `children` replaces the drop-in's parts.
+ */
+function StartedBackupButton({ classNames, children, ...props }: BackupButtonProps & { children?: ReactNode }) {
+  const [options, rest] = splitProps(props, BACKUP_OPTION_KEYS);
+  const backup = useBackup(options);
+  useStartWhenReady(backup.portalStatus === 'ready', () => backup.start({ password: rest.password }));
+  return (
+    <BackupButton.RootProvider {...rest} value={backup}>
+      {children ?? <BackupButtonDropInParts classNames={classNames} />}
+    </BackupButton.RootProvider>
+  );
+}
 
 const meta = {
   title: 'Components/BackupButton',
   tags: ['autodocs'],
-  component: BackupButton,
+  component: BackupButton.DropIn,
   args: {
     ...defaultScenario,
     method: 'PASSKEY',
     disabled: false,
     labels: {},
-    // Only the callbacks that never carry a secret are logged in the Actions panel.
-    onProgress: fn(),
-    onStored: fn(),
-    onStoreFailed: fn(),
-    onSuccess: fn(),
-    onError: fn(),
+    ...backupCallbackArgs(),
   },
   argTypes: {
     ...scenarioArgTypes,
@@ -34,31 +55,24 @@ const meta = {
   },
   render: (args) => {
     const [scenario, props] = splitScenario(args);
-    return <Scenario args={scenario}>{(storage) => <BackupButton {...props} storage={storage} />}</Scenario>;
+    return (
+      <Scenario args={scenario}>
+        {(storage) =>
+          scenario.startOnOpen ? (
+            <StartedBackupButton {...props} storage={storage} />
+          ) : (
+            <BackupButton.DropIn {...props} storage={storage} />
+          )
+        }
+      </Scenario>
+    );
   },
 } satisfies Meta<Args>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Reaches a state by pressing the button, then checks it is held there. */
-function afterPress(attributes: Record<string, string>): Story['play'] {
-  return async ({ canvasElement }) => {
-    const trigger = await pressTrigger(canvasElement, 'backup-button');
-    await waitForRoot(canvasElement, 'backup-button', attributes);
-    await expect(trigger).toHaveFocus();
-  };
-}
-
-function heldAt(status: MpcStatusName, text: string): Story {
-  return {
-    args: { holdAt: status, latencyMs: 0 },
-    play: async (context) => {
-      await afterPress({ state: 'backing-up', status })!(context);
-      await expect(within(context.canvasElement).getByRole('status')).toHaveTextContent(text);
-    },
-  };
-}
+const { opensIn, heldAt } = stateStories<Story>('backup-button', { startOnOpen: true, latencyMs: 0 });
 
 export const Idle: Story = {
   play: async ({ canvasElement }) => {
@@ -81,85 +95,78 @@ export const Connecting: Story = {
   },
 };
 
-export const Starting: Story = {
-  args: { holdAt: 'starting' },
-  play: afterPress({ state: 'backing-up' }),
+export const Starting = opensIn({ holdAt: 'starting' }, { state: 'backing-up' }, 'Starting the backup…');
+
+/** Pressed: the button keeps focus while the backup runs (the states below open already started). */
+export const PressedKeepsFocus: Story = {
+  args: { holdAt: 'starting', latencyMs: 0 },
+  play: pressAndWait('backup-button', { state: 'backing-up' }),
 };
 
-export const ReadingShare = heldAt('Reading share', 'Reading your wallet…');
-export const GeneratingShare = heldAt('Generating share', 'Creating a backup share…');
-export const ParsingShare = heldAt('Parsing share', 'Preparing the backup share…');
-export const EncryptingShare = heldAt('Encrypting share', 'Encrypting the backup…');
-export const StoringShare = heldAt('Storing share', 'Storing the backup share…');
-export const ShareDone = heldAt('Done', 'Backup share created.');
+export const ReadingShare = heldAt('Reading share');
+export const GeneratingShare = heldAt('Generating share');
+export const ParsingShare = heldAt('Parsing share');
+export const EncryptingShare = heldAt('Encrypting share');
+export const StoringShare = heldAt('Storing share');
+export const ShareDone = heldAt('Done');
 
-export const Storing: Story = {
-  args: { holdAt: 'storing', latencyMs: 0 },
-  play: afterPress({ state: 'storing' }),
-};
-
-export const Notifying: Story = {
-  args: { holdAt: 'notifying', latencyMs: 0 },
-  play: afterPress({ state: 'notifying' }),
-};
+export const Storing = opensIn({ holdAt: 'storing' }, { state: 'storing' });
+export const Notifying = opensIn({ holdAt: 'notifying' }, { state: 'notifying' });
 
 export const Success: Story = {
-  args: { latencyMs: 0 },
+  ...opensIn({}, { state: 'success' }),
   play: async (context) => {
-    await afterPress({ state: 'success' })!(context);
+    await showsState('backup-button', { state: 'success' }, 'Your wallet is backed up.')(context);
     await expect(context.args.onSuccess).toHaveBeenCalledWith({ backupMethod: 'PASSKEY', storage: 'self' });
     await expect(context.args.onStored).toHaveBeenCalledWith({ backupMethod: 'PASSKEY' });
   },
 };
 
 export const SuccessPortalManaged: Story = {
-  args: { latencyMs: 0, storageMode: 'portal-managed', method: 'GDRIVE' },
+  ...opensIn({ storageMode: 'portal-managed', method: 'GDRIVE' }, { state: 'success' }),
   play: async (context) => {
-    await afterPress({ state: 'success' })!(context);
+    await showsState('backup-button', { state: 'success' })(context);
     await expect(context.args.onSuccess).toHaveBeenCalledWith({ backupMethod: 'GDRIVE', storage: 'portal' });
   },
 };
 
 export const PasswordMethod: Story = {
-  args: { latencyMs: 0, method: 'PASSWORD' },
+  args: { startOnOpen: true, latencyMs: 0, method: 'PASSWORD' },
   render: (args) => {
     const [scenario, props] = splitScenario(args);
     return (
       <Scenario args={scenario}>
-        {(storage) => <BackupButton {...props} password="a password from your own form" storage={storage} />}
+        {(storage) => <StartedBackupButton {...props} password="a password from your own form" storage={storage} />}
       </Scenario>
     );
   },
-  play: afterPress({ state: 'success', method: 'PASSWORD' }),
+  play: showsState('backup-button', { state: 'success', method: 'PASSWORD' }),
 };
 
 export const FailedBackingUp: Story = {
-  args: { failAt: 'backing-up', latencyMs: 0 },
+  ...opensIn({ failAt: 'backing-up' }, { state: 'error', stage: 'backing-up' }),
   play: async (context) => {
-    await afterPress({ state: 'error', stage: 'backing-up' })!(context);
+    await showsState('backup-button', { state: 'error', stage: 'backing-up' })(context);
     await expect(within(context.canvasElement).getByRole('button')).toHaveAccessibleName('Try again');
     await expect(context.args.onError).toHaveBeenCalledTimes(1);
   },
 };
 
 export const FailedStoring: Story = {
-  args: { failAt: 'storing', latencyMs: 0 },
+  ...opensIn({ failAt: 'storing' }, { state: 'error', stage: 'storing' }),
   play: async (context) => {
-    await afterPress({ state: 'error', stage: 'storing' })!(context);
+    await showsState('backup-button', { state: 'error', stage: 'storing' })(context);
     await expect(context.args.onStoreFailed).toHaveBeenCalledTimes(1);
   },
 };
 
-export const FailedNotifying: Story = {
-  args: { failAt: 'notifying', latencyMs: 0 },
-  play: afterPress({ state: 'error', stage: 'notifying' }),
-};
+export const FailedNotifying = opensIn({ failAt: 'notifying' }, { state: 'error', stage: 'notifying' });
 
 /** A retry after a failed save stores the same backup again: press "Try again" to see it succeed. */
 export const RetryAfterFailedStoring: Story = {
   args: { failAt: 'storing', latencyMs: 0 },
   play: async (context) => {
-    await afterPress({ state: 'error', stage: 'storing' })!(context);
+    await pressAndWait('backup-button', { state: 'error', stage: 'storing' })(context);
     await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Try again' }));
     await waitForRoot(context.canvasElement, 'backup-button', { state: 'success' });
   },
@@ -191,6 +198,7 @@ export const Disabled: Story = {
 
 export const CustomLabels: Story = {
   args: {
+    startOnOpen: true,
     method: 'GDRIVE',
     latencyMs: 0,
     failAt: 'backing-up',
@@ -201,7 +209,7 @@ export const CustomLabels: Story = {
     },
   },
   play: async (context) => {
-    await afterPress({ state: 'error' })!(context);
+    await showsState('backup-button', { state: 'error' })(context);
     const canvas = within(context.canvasElement);
     await expect(canvas.getByRole('button')).toHaveAccessibleName('Réessayer');
     await expect(canvas.getByRole('status')).toHaveTextContent('La sauvegarde a échoué. Réessayez.');
@@ -210,29 +218,38 @@ export const CustomLabels: Story = {
 
 /** The parts, arranged by hand: the status above the button, and a separate Retry. */
 export const Parts: Story = {
-  args: { failAt: 'backing-up', latencyMs: 0 },
+  args: { failAt: 'backing-up', latencyMs: 0, startOnOpen: true },
   render: (args) => {
     const [scenario, props] = splitScenario(args);
+    const parts = (
+      <>
+        <BackupButton.Status />
+        <BackupButton.Trigger />
+        <BackupButton.Retry />
+      </>
+    );
+    const style = { display: 'flex', gap: 12, alignItems: 'center' };
     return (
       <Scenario args={scenario}>
-        {(storage) => (
-          <BackupButton.Root {...props} storage={storage} style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
-            <BackupButton.Status />
-            <BackupButton.Trigger />
-            <BackupButton.Retry />
-          </BackupButton.Root>
-        )}
+        {(storage) =>
+          scenario.startOnOpen ? (
+            <StartedBackupButton {...props} storage={storage} style={style}>
+              {parts}
+            </StartedBackupButton>
+          ) : (
+            <BackupButton.Root {...props} storage={storage} style={style}>
+              {parts}
+            </BackupButton.Root>
+          )
+        }
       </Scenario>
     );
   },
   play: async (context) => {
-    await afterPress({ state: 'error' })!(context);
+    await showsState('backup-button', { state: 'error' })(context);
     await expect(rootIn(context.canvasElement, 'backup-button').querySelector('[data-part="retry"]')).not.toBeNull();
   },
 };
 
-export const DarkTheme: Story = {
-  globals: { theme: 'dark' },
-  args: { failAt: 'storing', latencyMs: 0 },
-  play: afterPress({ state: 'error', stage: 'storing' }),
-};
+export const DarkTheme: Story = { ...FailedStoring, globals: { theme: 'dark' } };
+export const DarkThemeBusy: Story = { ...EncryptingShare, globals: { theme: 'dark' } };

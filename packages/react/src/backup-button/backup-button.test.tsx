@@ -9,7 +9,7 @@ import {
 } from '@backup-kit/core/testing';
 import { BackupKitProvider } from '../provider/backup-kit-provider.js';
 import { part, renderWithPortal } from '../test/render.js';
-import { BackupButton } from './backup-button.js';
+import { BackupButton } from './backup-button-parts.js';
 
 const root = (container: HTMLElement) => part(container, 'backup-button', 'root');
 const trigger = () => screen.getByRole('button');
@@ -17,7 +17,7 @@ const status = () => screen.getByRole('status');
 
 describe('BackupButton', () => {
   it('names the trigger after the method and marks every part idle', async () => {
-    const { container } = renderWithPortal(<BackupButton method="PASSKEY" />);
+    const { container } = renderWithPortal(<BackupButton.DropIn method="PASSKEY" />);
     await waitFor(() => expect(root(container)).toHaveAttribute('data-portal', 'ready'));
 
     expect(trigger()).toHaveTextContent('Back up with a passkey');
@@ -29,7 +29,7 @@ describe('BackupButton', () => {
   });
 
   it('announces the backup and keeps focus on the button while it runs', async () => {
-    const { user, portal, container } = renderWithPortal(<BackupButton method="GDRIVE" />, {
+    const { user, portal, container } = renderWithPortal(<BackupButton.DropIn method="GDRIVE" />, {
       fake: { failures: { backupWallet: 'hang' } },
     });
 
@@ -76,7 +76,7 @@ describe('BackupButton', () => {
   });
 
   it('starts one backup for a double click', async () => {
-    const { user, portal, container } = renderWithPortal(<BackupButton method="PASSKEY" />);
+    const { user, portal, container } = renderWithPortal(<BackupButton.DropIn method="PASSKEY" />);
 
     await user.dblClick(trigger());
 
@@ -87,7 +87,7 @@ describe('BackupButton', () => {
   it('shows a human label for the MPC status Portal reports', async () => {
     const onProgress = vi.fn();
     // Held at the second status, so no status can pass by before the test reads it.
-    const { user, container } = renderWithPortal(<BackupButton method="PASSKEY" onProgress={onProgress} />, {
+    const { user, container } = renderWithPortal(<BackupButton.DropIn method="PASSKEY" onProgress={onProgress} />, {
       fake: {
         progress: ['Reading share', 'Encrypting share'],
         failures: { backupWallet: { hangAfter: 'Encrypting share' } },
@@ -114,7 +114,7 @@ describe('BackupButton', () => {
     const onStored = vi.fn();
     const onSuccess = vi.fn();
     const { user, portal, container } = renderWithPortal(
-      <BackupButton
+      <BackupButton.DropIn
         method="PASSWORD"
         password="correct horse"
         storage={storage}
@@ -137,7 +137,7 @@ describe('BackupButton', () => {
   });
 
   it('holds in notifying while Portal is told', async () => {
-    const { user, container } = renderWithPortal(<BackupButton method="GDRIVE" storage={memoryStorage()} />, {
+    const { user, container } = renderWithPortal(<BackupButton.DropIn method="GDRIVE" storage={memoryStorage()} />, {
       fake: { failures: { storedClientBackupShare: 'hang' } },
     });
 
@@ -149,7 +149,7 @@ describe('BackupButton', () => {
 
   it('reports an MPC failure, keeps focus, and turns the trigger into a retry', async () => {
     const onError = vi.fn();
-    const { user, portal, container } = renderWithPortal(<BackupButton method="PASSKEY" onError={onError} />, {
+    const { user, portal, container } = renderWithPortal(<BackupButton.DropIn method="PASSKEY" onError={onError} />, {
       fake: { failures: { backupWallet: [{ error: { code: 500, message: 'iframe exploded' } }] } },
     });
 
@@ -171,7 +171,7 @@ describe('BackupButton', () => {
     const storage = memoryStorage({ saves: [{ throw: new Error('HTTP 503') }] });
     const onStoreFailed = vi.fn();
     const { user, portal, container } = renderWithPortal(
-      <BackupButton method="GDRIVE" storage={storage} onStoreFailed={onStoreFailed} />,
+      <BackupButton.DropIn method="GDRIVE" storage={storage} onStoreFailed={onStoreFailed} />,
     );
 
     await user.click(trigger());
@@ -193,9 +193,12 @@ describe('BackupButton', () => {
   });
 
   it('retries only the notification when telling Portal failed', async () => {
-    const { user, portal, container } = renderWithPortal(<BackupButton method="GDRIVE" storage={memoryStorage()} />, {
-      fake: { failures: { storedClientBackupShare: [{ error: { code: 200, message: 'network' } }] } },
-    });
+    const { user, portal, container } = renderWithPortal(
+      <BackupButton.DropIn method="GDRIVE" storage={memoryStorage()} />,
+      {
+        fake: { failures: { storedClientBackupShare: [{ error: { code: 200, message: 'network' } }] } },
+      },
+    );
 
     await user.click(trigger());
     await waitFor(() => expect(root(container)).toHaveAttribute('data-stage', 'notifying'));
@@ -211,7 +214,7 @@ describe('BackupButton', () => {
     const user = userEvent.setup();
     const { container } = render(
       <BackupKitProvider portal={portal} timeouts={{ readyMs: 30 }}>
-        <BackupButton method="PASSKEY" />
+        <BackupButton.DropIn method="PASSKEY" />
       </BackupKitProvider>,
     );
 
@@ -233,7 +236,7 @@ describe('BackupButton', () => {
   });
 
   it('blocks the trigger when Portal cannot start at all (a retry would not help)', async () => {
-    const { container } = renderWithPortal(<BackupButton method="PASSKEY" />, {
+    const { container } = renderWithPortal(<BackupButton.DropIn method="PASSKEY" />, {
       fake: { ready: { failWith: { code: 202, message: 'Invalid API key' } } },
     });
 
@@ -255,7 +258,7 @@ describe('BackupButton', () => {
     const user = userEvent.setup();
     const { container } = render(
       <BackupKitProvider portalOptions={{ rpcConfig: {}, loadSdk }}>
-        <BackupButton method="PASSKEY" />
+        <BackupButton.DropIn method="PASSKEY" />
       </BackupKitProvider>,
     );
     expect(root(container)).toHaveAttribute('data-portal', 'loading');
@@ -272,7 +275,7 @@ describe('BackupButton', () => {
     const loadSdk = vi.fn();
     const html = renderToString(
       <BackupKitProvider portalOptions={{ rpcConfig: {}, loadSdk }}>
-        <BackupButton method="PASSKEY" />
+        <BackupButton.DropIn method="PASSKEY" />
       </BackupKitProvider>,
     );
 
@@ -288,7 +291,7 @@ describe('BackupButton', () => {
         portal={createFakePortal({ failures: { backupWallet: { error: { code: 1, message: 'x' } } } })}
         labels={{ retry: 'Réessayer', errors: { BACKUP_FAILED: 'Échec de la sauvegarde.' } }}
       >
-        <BackupButton method="PASSKEY" labels={{ trigger: ({ method }) => `Sauvegarder (${method})` }} />
+        <BackupButton.DropIn method="PASSKEY" labels={{ trigger: ({ method }) => `Sauvegarder (${method})` }} />
       </BackupKitProvider>,
     );
     expect(trigger()).toHaveTextContent('Sauvegarder (PASSKEY)');
@@ -318,7 +321,7 @@ describe('BackupButton', () => {
     await waitFor(() => expect(part(container, 'backup-button', 'root')).toHaveAttribute('data-portal', 'ready'));
 
     const dropIn = renderWithPortal(
-      <BackupButton method="GDRIVE" className="root" classNames={{ trigger: 'a', status: 'b' }} />,
+      <BackupButton.DropIn method="GDRIVE" className="root" classNames={{ trigger: 'a', status: 'b' }} />,
     );
     await waitFor(() => expect(screen.getAllByRole('status')[1]).toBeEmptyDOMElement());
     expect(part(dropIn.container, 'backup-button', 'root')).toHaveClass('root');
@@ -351,7 +354,7 @@ describe('BackupButton', () => {
   });
 
   it('does nothing when disabled, and says so with a real disabled attribute', async () => {
-    const { user, portal, container } = renderWithPortal(<BackupButton method="PASSKEY" disabled />);
+    const { user, portal, container } = renderWithPortal(<BackupButton.DropIn method="PASSKEY" disabled />);
 
     await user.click(trigger());
 
@@ -365,7 +368,7 @@ describe('BackupButton', () => {
     const storage = memoryStorage({ latencyMs: 20 });
     const onSuccess = vi.fn();
     const { user, portal, container, unmount } = renderWithPortal(
-      <BackupButton method="GDRIVE" storage={storage} onSuccess={onSuccess} />,
+      <BackupButton.DropIn method="GDRIVE" storage={storage} onSuccess={onSuccess} />,
     );
 
     await user.click(trigger());
@@ -383,8 +386,8 @@ describe('BackupButton', () => {
     const portal = createFakePortal({ failures: { backupWallet: 'hang' } });
     render(
       <BackupKitProvider portal={portal}>
-        <BackupButton method="PASSKEY" />
-        <BackupButton method="GDRIVE" />
+        <BackupButton.DropIn method="PASSKEY" />
+        <BackupButton.DropIn method="GDRIVE" />
       </BackupKitProvider>,
     );
     const [passkey, gdrive] = screen.getAllByRole('button');

@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef } from 'react';
 import { FlowRetry, type FlowRetryProps } from '../internal/flow-retry.js';
 import { FlowStatus, type FlowStatusProps } from '../internal/flow-status.js';
@@ -17,23 +18,27 @@ export interface BackupButtonProps extends BackupButtonRootProps {
 }
 
 /**
+ * What the drop-in renders inside its Root. Put it in a RootProvider to show the drop-in over a
+ * flow you hold: `<BackupButton.RootProvider value={...}><BackupButtonDropInParts /></BackupButton.RootProvider>`.
+ */
+export function BackupButtonDropInParts({ classNames }: Pick<BackupButtonProps, 'classNames'>) {
+  return (
+    <>
+      <FlowTrigger className={classNames?.trigger} />
+      <FlowStatus className={classNames?.status} />
+    </>
+  );
+}
+
+/**
  * The drop-in: a button that backs the wallet up with one method, and a polite status line.
  * The same button retries after an error, so focus never moves. Built from the parts below.
  */
-const BackupButtonDropIn = forwardRef<HTMLDivElement, BackupButtonProps>(function BackupButton(props, ref) {
+export const BackupButtonDropIn = forwardRef<HTMLDivElement, BackupButtonProps>(function BackupButton(props, ref) {
   const { classNames, ...rootProps } = props;
   return (
     <BackupButtonRoot {...rootProps} ref={ref}>
-      <FlowTrigger className={classNames?.trigger} />
-      <FlowStatus className={classNames?.status} />
+      <BackupButtonDropInParts classNames={classNames} />
     </BackupButtonRoot>
   );
-});
-
-/** `<BackupButton method="PASSKEY" />`, or compose `BackupButton.Root / Trigger / Status / Retry`. */
-export const BackupButton = /* @__PURE__ */ Object.assign(BackupButtonDropIn, {
-  Root: BackupButtonRoot,
-  Trigger: FlowTrigger,
-  Status: FlowStatus,
-  Retry: FlowRetry,
 });

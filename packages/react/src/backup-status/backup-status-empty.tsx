@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef, useEffect, useRef, type ComponentPropsWithoutRef } from 'react';
 import { composeEventHandlers } from '../internal/compose-event-handlers.js';
 import { partAttributes } from '../internal/data-attributes.js';
@@ -6,7 +7,7 @@ import { useBackupStatusContext } from './backup-status-context.js';
 export type BackupStatusEmptyProps = ComponentPropsWithoutRef<'div'>;
 
 /**
- * The call to action while nothing is backed up, e.g. a `<PasswordBackup />`. When a backup
+ * The call to action while nothing is backed up, e.g. a `<PasswordBackup.DropIn />`. When a backup
  * succeeds the status is read again and this goes away; if focus was inside it, focus moves to
  * the Refresh button instead of being lost.
  */

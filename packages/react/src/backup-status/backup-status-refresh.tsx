@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef } from 'react';
 import { FlowTrigger, type FlowTriggerProps } from '../internal/flow-trigger.js';
 

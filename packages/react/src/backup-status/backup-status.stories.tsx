@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { PasswordBackup } from '../password-backup/password-backup.js';
-import { fillAndSubmit, waitForRoot } from '../stories/play.js';
+import { PasswordBackup } from '../password-backup/password-backup-parts.js';
+import { fillAndSubmit, showsState, waitForRoot } from '../stories/play.js';
 import {
   defaultWalletScenario,
   splitWalletScenario,
@@ -9,7 +9,8 @@ import {
   walletScenarioArgTypes,
   type WalletScenarioArgs,
 } from '../stories/wallet-scenario.js';
-import { BackupStatus, type BackupStatusProps } from './backup-status.js';
+import { BackupStatus } from './backup-status-parts.js';
+import type { BackupStatusProps } from './backup-status.js';
 
 interface StatusStoryArgs {
   /** Render a PasswordBackup as the call to action while nothing is backed up. */
@@ -24,7 +25,7 @@ const NEW_PASSWORD = 'a brand new backup password';
 const meta = {
   title: 'Components/BackupStatus',
   tags: ['autodocs'],
-  component: BackupStatus,
+  component: BackupStatus.DropIn,
   args: {
     ...defaultWalletScenario,
     passwordBackupWhenEmpty: true,
@@ -49,11 +50,11 @@ const meta = {
     return (
       <WalletScenario args={scenario}>
         {(storage) => (
-          <BackupStatus
+          <BackupStatus.DropIn
             {...props}
             empty={
               passwordBackupWhenEmpty ? (
-                <PasswordBackup storage={storage} policy={{ requireAcknowledgement: false }} onSuccess={fn()} />
+                <PasswordBackup.DropIn storage={storage} policy={{ requireAcknowledgement: false }} onSuccess={fn()} />
               ) : undefined
             }
           />
@@ -137,8 +138,17 @@ export const DirectPathPasskey: Story = {
   },
 };
 
-/** Reading the status failed: Refresh reads it again. */
+/** Reading the status failed: the error, and Refresh to read it again. */
 export const ReadFailed: Story = {
+  args: { failAt: 'loading' },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'backup-status', { state: 'error', stage: 'status' });
+    await expect(within(canvasElement).getByRole('button', { name: 'Refresh' })).not.toHaveAttribute('aria-disabled');
+  },
+};
+
+/** Refresh after a failed read: the status is read again. */
+export const ReadFailedThenRefreshed: Story = {
   args: { failAt: 'loading' },
   play: async ({ canvasElement }) => {
     await waitForRoot(canvasElement, 'backup-status', { state: 'error', stage: 'status' });
@@ -149,9 +159,7 @@ export const ReadFailed: Story = {
 
 export const PortalNotReady: Story = {
   args: { portalState: 'not-ready' },
-  play: async ({ canvasElement }) => {
-    await waitForRoot(canvasElement, 'backup-status', { state: 'error', stage: 'initializing', portal: 'error' });
-  },
+  play: showsState('backup-status', { state: 'error', stage: 'initializing', portal: 'error' }),
 };
 
 export const PortalInitFailed: Story = {
@@ -221,7 +229,5 @@ export const Parts: Story = {
   },
 };
 
-export const DarkTheme: Story = {
-  globals: { theme: 'dark' },
-  play: Ready.play,
-};
+export const DarkTheme: Story = { ...Ready, globals: { theme: 'dark' } };
+export const DarkThemeNothingBackedUp: Story = { ...NothingBackedUp, globals: { theme: 'dark' } };

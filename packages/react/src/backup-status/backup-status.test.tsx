@@ -1,10 +1,10 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createFakePortal, memoryStorage } from '@backup-kit/core/testing';
-import { BackupButton } from '../backup-button/backup-button.js';
+import { BackupButton } from '../backup-button/backup-button-parts.js';
 import { BackupKitProvider } from '../provider/backup-kit-provider.js';
 import { part, renderWithPortal } from '../test/render.js';
-import { BackupStatus } from './backup-status.js';
+import { BackupStatus } from './backup-status-parts.js';
 
 const rootOf = (container: HTMLElement) => part(container, 'backup-status', 'root');
 const status = () => screen.getByRole('status');
@@ -18,7 +18,7 @@ const ready = (container: HTMLElement, state = 'ready') =>
 
 describe('BackupStatus', () => {
   it('says in words which methods are backed up, and sums it up in the status line', async () => {
-    const { container } = renderWithPortal(<BackupStatus />, {
+    const { container } = renderWithPortal(<BackupStatus.DropIn />, {
       fake: { wallet: { backedUpWith: ['PASSWORD', 'GDRIVE'] } },
     });
     await ready(container);
@@ -35,7 +35,7 @@ describe('BackupStatus', () => {
   });
 
   it('says it is reading, with Refresh blocked but focusable, until Portal answers', async () => {
-    const { container } = renderWithPortal(<BackupStatus />, { fake: { failures: { getClient: 'hang' } } });
+    const { container } = renderWithPortal(<BackupStatus.DropIn />, { fake: { failures: { getClient: 'hang' } } });
 
     await waitFor(() => expect(rootOf(container)).toHaveAttribute('data-portal', 'ready'));
     expect(rootOf(container)).toHaveAttribute('data-state', 'loading');
@@ -47,7 +47,7 @@ describe('BackupStatus', () => {
 
   it('offers the call to action while nothing is backed up, and updates itself once a backup made there succeeds', async () => {
     const { user, container } = renderWithPortal(
-      <BackupStatus empty={<BackupButton method="GDRIVE" storage={memoryStorage()} />} />,
+      <BackupStatus.DropIn empty={<BackupButton.DropIn method="GDRIVE" storage={memoryStorage()} />} />,
     );
     await ready(container, 'empty');
     expect(screen.getAllByRole('status')[0]).toHaveTextContent('This wallet is not backed up yet.');
@@ -69,8 +69,8 @@ describe('BackupStatus', () => {
     const user = userEvent.setup();
     const { container } = render(
       <BackupKitProvider portal={portal}>
-        <BackupStatus />
-        <BackupButton method="PASSKEY" storage={memoryStorage()} />
+        <BackupStatus.DropIn />
+        <BackupButton.DropIn method="PASSKEY" storage={memoryStorage()} />
       </BackupKitProvider>,
     );
     await ready(container, 'empty');
@@ -86,8 +86,8 @@ describe('BackupStatus', () => {
     const user = userEvent.setup();
     const { container } = render(
       <BackupKitProvider portal={portal}>
-        <BackupStatus refreshOnSuccess={false} />
-        <BackupButton method="PASSKEY" storage={memoryStorage()} />
+        <BackupStatus.DropIn refreshOnSuccess={false} />
+        <BackupButton.DropIn method="PASSKEY" storage={memoryStorage()} />
       </BackupKitProvider>,
     );
     await ready(container, 'empty');
@@ -100,7 +100,7 @@ describe('BackupStatus', () => {
   });
 
   it('reads again on Refresh with the keyboard, keeping the list and the focus meanwhile', async () => {
-    const { user, portal, container } = renderWithPortal(<BackupStatus />, {
+    const { user, portal, container } = renderWithPortal(<BackupStatus.DropIn />, {
       fake: { wallet: { backedUpWith: ['PASSWORD'] } },
     });
     await ready(container);
@@ -119,7 +119,7 @@ describe('BackupStatus', () => {
   });
 
   it('reports a failed read, and reads again on Refresh', async () => {
-    const { user, container } = renderWithPortal(<BackupStatus />, {
+    const { user, container } = renderWithPortal(<BackupStatus.DropIn />, {
       fake: {
         wallet: { backedUpWith: ['PASSWORD'] },
         failures: { getClient: [{ error: { code: 500, message: 'network' } }] },
@@ -137,7 +137,7 @@ describe('BackupStatus', () => {
   });
 
   it("counts a passkey backup made on the kit's direct path (CUSTOM) as a passkey", async () => {
-    const { container } = renderWithPortal(<BackupStatus />, { fake: { wallet: { backedUpWith: ['CUSTOM'] } } });
+    const { container } = renderWithPortal(<BackupStatus.DropIn />, { fake: { wallet: { backedUpWith: ['CUSTOM'] } } });
     await ready(container);
 
     expect(item('Passkey')).toHaveTextContent('Passkey Backed up');
@@ -145,7 +145,7 @@ describe('BackupStatus', () => {
   });
 
   it('lists the methods it is given, in that order', async () => {
-    const { container } = renderWithPortal(<BackupStatus methods={['GDRIVE', 'CUSTOM']} />, {
+    const { container } = renderWithPortal(<BackupStatus.DropIn methods={['GDRIVE', 'CUSTOM']} />, {
       fake: { wallet: { backedUpWith: ['CUSTOM'] } },
     });
     await ready(container);
@@ -156,7 +156,7 @@ describe('BackupStatus', () => {
   });
 
   it('says when there is no wallet yet', async () => {
-    const { container } = renderWithPortal(<BackupStatus />, { fake: { wallet: { exists: false } } });
+    const { container } = renderWithPortal(<BackupStatus.DropIn />, { fake: { wallet: { exists: false } } });
 
     await ready(container, 'empty');
     expect(status()).toHaveTextContent('There is no wallet to back up yet.');
@@ -167,7 +167,7 @@ describe('BackupStatus', () => {
     const user = userEvent.setup();
     const { container } = render(
       <BackupKitProvider portal={portal} timeouts={{ readyMs: 30 }}>
-        <BackupStatus />
+        <BackupStatus.DropIn />
       </BackupKitProvider>,
     );
     expect(status()).toHaveTextContent('Connecting to Portal…');
@@ -185,7 +185,7 @@ describe('BackupStatus', () => {
     const portal = createFakePortal({ wallet: { backedUpWith: ['PASSWORD'] } });
     const { container } = render(
       <BackupKitProvider portal={portal} labels={{ retry: 'Réessayer' }}>
-        <BackupStatus
+        <BackupStatus.DropIn
           labels={{
             listLabel: 'Sauvegardes',
             method: ({ method }) => (method === 'PASSWORD' ? 'Mot de passe' : method),
@@ -226,7 +226,11 @@ describe('BackupStatus', () => {
     expect(rootOf(container)).toHaveStyle({ color: 'rgb(255, 0, 0)' });
 
     const dropIn = renderWithPortal(
-      <BackupStatus className="r" classNames={{ list: 'l', status: 's', empty: 'e', refresh: 'f' }} empty="Back up" />,
+      <BackupStatus.DropIn
+        className="r"
+        classNames={{ list: 'l', status: 's', empty: 'e', refresh: 'f' }}
+        empty="Back up"
+      />,
     );
     await ready(dropIn.container, 'empty');
     for (const [name, className] of [
@@ -241,7 +245,7 @@ describe('BackupStatus', () => {
   });
 
   it('turns Refresh off when disabled', async () => {
-    const { user, portal, container } = renderWithPortal(<BackupStatus disabled />);
+    const { user, portal, container } = renderWithPortal(<BackupStatus.DropIn disabled />);
     await ready(container, 'empty');
 
     await user.click(refresh());

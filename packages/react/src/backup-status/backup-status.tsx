@@ -1,7 +1,7 @@
+'use client';
 import { forwardRef, type ReactNode } from 'react';
 import { FlowStatus, type FlowStatusProps } from '../internal/flow-status.js';
 import { BackupStatusEmpty } from './backup-status-empty.js';
-import { BackupStatusItem } from './backup-status-item.js';
 import { BackupStatusList } from './backup-status-list.js';
 import { BackupStatusRefresh } from './backup-status-refresh.js';
 import { BackupStatusRoot, type BackupStatusRootProps } from './backup-status-root.js';
@@ -17,27 +17,32 @@ export interface BackupStatusProps extends BackupStatusRootProps {
 }
 
 /**
- * The drop-in: each method with whether it is backed up, a polite status line, a call to action
- * while nothing is backed up, and a Refresh button. Built from the parts below.
+ * What the drop-in renders inside its Root. Put it in a RootProvider to show the drop-in over a
+ * flow you hold: `<BackupStatus.RootProvider value={...}><BackupStatusDropInParts /></BackupStatus.RootProvider>`.
  */
-const BackupStatusDropIn = forwardRef<HTMLDivElement, BackupStatusProps>(function BackupStatus(props, ref) {
-  const { empty, classNames: c = {}, ...rootProps } = props;
+export function BackupStatusDropInParts({
+  empty,
+  classNames: c = {},
+}: Pick<BackupStatusProps, 'empty' | 'classNames'>) {
   return (
-    <BackupStatusRoot {...rootProps} ref={ref}>
+    <>
       <BackupStatusList className={c.list} />
       <FlowStatus className={c.status} />
       <BackupStatusEmpty className={c.empty}>{empty}</BackupStatusEmpty>
       <BackupStatusRefresh className={c.refresh} />
+    </>
+  );
+}
+
+/**
+ * The drop-in: each method with whether it is backed up, a polite status line, a call to action
+ * while nothing is backed up, and a Refresh button. Built from the parts below.
+ */
+export const BackupStatusDropIn = forwardRef<HTMLDivElement, BackupStatusProps>(function BackupStatus(props, ref) {
+  const { empty, classNames, ...rootProps } = props;
+  return (
+    <BackupStatusRoot {...rootProps} ref={ref}>
+      <BackupStatusDropInParts empty={empty} classNames={classNames} />
     </BackupStatusRoot>
   );
-});
-
-/** `<BackupStatus empty={<PasswordBackup />} />`, or compose `BackupStatus.Root / List / Item / Status / Empty / Refresh`. */
-export const BackupStatus = /* @__PURE__ */ Object.assign(BackupStatusDropIn, {
-  Root: BackupStatusRoot,
-  List: BackupStatusList,
-  Item: BackupStatusItem,
-  Status: FlowStatus,
-  Empty: BackupStatusEmpty,
-  Refresh: BackupStatusRefresh,
 });

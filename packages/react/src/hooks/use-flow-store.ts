@@ -1,5 +1,5 @@
 import { useCallback, useContext, useEffect, useState, useSyncExternalStore } from 'react';
-import type { PortalLike } from '@backup-kit/core';
+import { notStarted, type PortalLike } from '@backup-kit/core';
 import { announceFlowSuccess } from '../internal/flow-success-events.js';
 import { BackupKitContext, type PortalStatus } from '../provider/backup-kit-context.js';
 
@@ -23,7 +23,6 @@ export interface FlowBinding<S, I, F = unknown> {
   reset: () => void;
 }
 
-const NOT_STARTED = ['idle', 'checking', 'loading'];
 const noSubscription = () => () => {};
 const nothing = () => {};
 
@@ -72,7 +71,7 @@ export function useFlowStore<S extends { state: string }, O, I, F extends FlowSt
 
   const status = explicitPortal ? 'ready' : kit!.status;
   // Nothing started yet (idle, checking support, loading what there is): show why Portal failed.
-  const failed = status === 'error' && NOT_STARTED.includes(snapshot.state) ? kit!.error : null;
+  const failed = status === 'error' && notStarted(snapshot) ? kit!.error : null;
   const settled = () => Promise.resolve(snapshot);
   return {
     // The snapshot as it was, in `error` with why Portal failed (e.g. { state, method, error }).

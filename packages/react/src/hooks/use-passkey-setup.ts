@@ -1,5 +1,8 @@
+'use client';
 import {
   createPasskeyFlow,
+  isBusy,
+  passkeyOptionIssues,
   type PasskeyFlowOptions,
   type PasskeyOptionIssue,
   type PasskeySnapshot,
@@ -40,8 +43,6 @@ export interface PasskeySetupActions {
 export type UsePasskeySetupResult = PasskeySnapshot & PasskeySetupActions;
 
 const CHECKING: PasskeySnapshot = { state: 'checking' };
-const BUSY = ['registering', 'backing-up', 'storing', 'notifying'];
-const NO_ISSUES: PasskeyOptionIssue[] = [];
 
 /** Creates a passkey, then backs up under it; read as React state. */
 export function usePasskeySetup(options: UsePasskeySetupOptions): UsePasskeySetupResult {
@@ -56,11 +57,5 @@ export function usePasskeySetup(options: UsePasskeySetupOptions): UsePasskeySetu
     portal,
     CHECKING,
   );
-  // The error's own list, so it keeps its identity while the error stands.
-  const error = snapshot.state === 'error' ? snapshot.error : undefined;
-  const issues =
-    (error?.code === 'PASSKEY_OPTIONS_INVALID' &&
-      (error.details as { issues?: PasskeyOptionIssue[] } | undefined)?.issues) ||
-    NO_ISSUES;
-  return { ...snapshot, ...actions, isBusy: BUSY.includes(snapshot.state), issues };
+  return { ...snapshot, ...actions, isBusy: isBusy(snapshot), issues: passkeyOptionIssues(snapshot) };
 }

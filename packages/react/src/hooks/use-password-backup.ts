@@ -1,8 +1,9 @@
+'use client';
 import { useMemo } from 'react';
 import {
   checkPassword,
+  hasTakenPassword,
   resolvePasswordPolicy,
-  type BackupSnapshot,
   type PasswordCheck,
   type PasswordInput,
   type PasswordPolicy,
@@ -32,14 +33,7 @@ export type UsePasswordBackupResult = UseBackupResult & {
   passwordTaken: boolean;
 };
 
-/**
- * True once the password is no longer needed: the share exists (storing, notifying, done, or a
- * storage/notification failure that a retry resumes without it).
- */
-export function hasTakenPassword(snapshot: BackupSnapshot): boolean {
-  if (snapshot.state === 'error') return snapshot.error.stage === 'storing' || snapshot.error.stage === 'notifying';
-  return snapshot.state === 'storing' || snapshot.state === 'notifying' || snapshot.state === 'success';
-}
+export { hasTakenPassword };
 
 /** A PASSWORD backup with its policy. The form state (and the password) stays with you. */
 export function usePasswordBackup(options: UsePasswordBackupOptions = {}): UsePasswordBackupResult {

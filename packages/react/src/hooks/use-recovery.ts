@@ -1,6 +1,8 @@
+'use client';
 import { useState } from 'react';
 import {
   createRecoveryFlow,
+  isBusy,
   type BackupMethod,
   type PortalLike,
   type RecoverInput,
@@ -56,7 +58,6 @@ export type UseRecoveryResult = RecoverySnapshot & RecoveryActions;
 
 const LOADING: RecoverySnapshot = { state: 'loading' };
 const NO_METHODS: BackupMethod[] = [];
-const isBusy = (snapshot: RecoverySnapshot) => snapshot.state === 'fetching' || snapshot.state === 'recovering';
 
 /** The recovery flow with the start / retry shape the flow hooks share. */
 function createRecoveryStore(portal: PortalLike, options: RecoveryFlowOptions) {

@@ -1,26 +1,19 @@
 import type { RefObject } from 'react';
-import type { BackupKitError } from '@backup-kit/core';
+import type { FlowView } from '@backup-kit/core';
 import { createStrictContext } from './create-strict-context.js';
 import type { Scope } from './data-attributes.js';
 
 /**
- * What every component's Root tells its parts: the state to write on the DOM, the text to show,
- * and what the trigger does now. The three components share it so Status, Retry and Trigger are
- * written once.
+ * What every component's Root tells its parts: core's view of the flow (state, blocked, error...),
+ * the text to show, and what the trigger does now. Every component shares it, so Status, Retry
+ * and Trigger are written once.
  */
-export interface FlowContextValue {
+export interface FlowContextValue extends FlowView {
   scope: Scope;
-  /** data-state on every part. */
-  state: string;
-  /** The trigger ignores activation (aria-disabled, focus kept): running, done, or Portal not usable. */
-  blocked: boolean;
-  /** The app disabled the component (a real `disabled`). */
-  disabled: boolean;
   /** The base of the parts' ids: `${id}status`, `${id}trigger`. */
   id: string;
   /** What the Status part announces. */
   statusText: string;
-  error: BackupKitError | undefined;
   triggerLabel: string;
   retryLabel: string;
   /**
@@ -30,8 +23,6 @@ export interface FlowContextValue {
   activate: () => void;
   /** The trigger stays mounted in every state, so focus can always go back to it. */
   triggerRef: RefObject<HTMLButtonElement | null>;
-  /** No trigger at all (passkeys unsupported: the fallback takes its place). */
-  triggerHidden?: boolean;
 }
 
 export const [FlowProvider, useFlowContext] = createStrictContext<FlowContextValue>('a Backup Kit Root');

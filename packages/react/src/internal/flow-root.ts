@@ -1,9 +1,12 @@
 import { useContext, useId, useRef } from 'react';
-import type { BackupKitError, MpcStatus } from '@backup-kit/core';
+import type { FlowView, MpcStatus } from '@backup-kit/core';
 import { mergeLabels, type CommonLabels, type LabelOverrides } from '../labels/common-labels.js';
+import { statusText } from '../labels/status-text.js';
 import { BackupKitContext, type PortalStatus } from '../provider/backup-kit-context.js';
-import { flag, partAttributes } from './data-attributes.js';
+import { flag, partAttributes, type Scope } from './data-attributes.js';
 import type { FlowContextValue } from './flow-context.js';
+
+type RootLabels = CommonLabels & { busy?: string; done?: string };
 
 /**
  * What every component's Root sets up the same way: its labels (the defaults, then the
@@ -17,19 +20,28 @@ export function useFlowRoot<L extends CommonLabels>(defaults: L, overrides: Labe
   };
 }
 
-/** Portal itself cannot start and a retry would not help (e.g. a wrong API key). */
-export function portalDead(error: BackupKitError | undefined): boolean {
-  return error?.stage === 'initializing' && !error.retryable;
-}
-
-/** The trigger's text: while busy, once done, after an error a retry can help, else its own. */
-export function triggerText(
-  labels: { busy: string; done: string; retry: string },
-  flow: { state: string; isBusy: boolean },
-  error: BackupKitError | undefined,
-  own: string,
-): string {
-  return flow.isBusy ? labels.busy : flow.state === 'success' ? labels.done : error?.retryable ? labels.retry : own;
+/**
+ * What a Root tells its parts, from core's view: the view decides, the Root only adds the text
+ * of its labels, its own trigger label and what activating the trigger does.
+ */
+export function flowContext<L extends RootLabels>(
+  scope: Scope,
+  view: FlowView,
+  { labels, id, triggerRef }: ReturnType<typeof useFlowRoot<L>>,
+  ownTrigger: string,
+  activate: () => void,
+  statusArgs?: unknown,
+): FlowContextValue {
+  return {
+    ...view,
+    scope,
+    id,
+    statusText: statusText(labels, view, statusArgs),
+    triggerLabel: (view.triggerKey !== 'start' && labels[view.triggerKey]) || ownTrigger,
+    retryLabel: labels.retry,
+    activate,
+    triggerRef,
+  };
 }
 
 /**

@@ -1,27 +1,18 @@
-import type { BackupKitError, MpcStatus } from '@backup-kit/core';
+import type { FlowView } from '@backup-kit/core';
 import { errorText, progressText, type CommonLabels } from './common-labels.js';
-
-type FlowSnapshot = { state: string; status?: MpcStatus | null; error?: BackupKitError };
-
-/** The states a snapshot names with a label of their own: not idle, no error, no progress. */
-type Named<T> = T extends { state: 'idle' } | { error: BackupKitError } | { status: MpcStatus | null }
-  ? never
-  : T extends { state: infer S extends string }
-    ? S
-    : never;
+import { text, type Label } from './label.js';
 
 /**
- * What the Status part says for a flow in this state: while Portal loads, that it connects; the
- * error; the progress while Portal works; nothing while idle; else the label of the state's own
- * name (storing, notifying, success; checking, registering, unsupported; loading, fetching).
+ * What the Status part says for core's status key: nothing, the error, the progress while Portal
+ * works, or the label of that name (connecting, storing, success, recovered...) with its facts.
  */
-export function flowStatusText<T extends FlowSnapshot>(
-  labels: CommonLabels & Record<Named<T>, string>,
-  snapshot: T,
-  connecting: boolean,
-): string {
-  if (connecting) return labels.connecting;
-  if (snapshot.error) return errorText(labels, snapshot.error);
-  if (snapshot.status !== undefined) return progressText(labels, snapshot.status);
-  return snapshot.state === 'idle' ? '' : labels[snapshot.state as Named<T>];
+export function statusText(labels: CommonLabels, view: FlowView, args?: unknown): string {
+  const { statusKey: key } = view;
+  return key === 'error'
+    ? errorText(labels, view.error!)
+    : key === 'progress'
+      ? progressText(labels, view.progress!)
+      : key === 'none'
+        ? ''
+        : text((labels as unknown as Record<string, Label<unknown>>)[key]!, args);
 }

@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import type { PasskeyState } from '@backup-kit/core';
 import { partAttributes } from '../internal/data-attributes.js';

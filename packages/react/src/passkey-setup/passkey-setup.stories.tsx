@@ -1,10 +1,21 @@
+import type { ReactNode } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { MpcStatusName } from '@backup-kit/core';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { PasswordBackup } from '../password-backup/password-backup.js';
-import { pressTrigger, waitForRoot } from '../stories/play.js';
-import { defaultScenario, Scenario, scenarioArgTypes, splitScenario, type ScenarioArgs } from '../stories/scenario.js';
-import { PasskeySetup, type PasskeySetupProps } from './passkey-setup.js';
+import { splitProps } from '../hooks/use-flow-store.js';
+import { PASSKEY_OPTION_KEYS, usePasskeySetup } from '../hooks/use-passkey-setup.js';
+import { PasswordBackup } from '../password-backup/password-backup-parts.js';
+import { pressAndWait, showsState, waitForRoot, stateStories } from '../stories/play.js';
+import {
+  defaultScenario,
+  backupCallbackArgs,
+  Scenario,
+  scenarioArgTypes,
+  splitScenario,
+  type ScenarioArgs,
+} from '../stories/scenario.js';
+import { useStartWhenReady } from '../stories/started-flow.js';
+import { PasskeySetup } from './passkey-setup-parts.js';
+import { PasskeySetupDropInParts, type PasskeySetupProps } from './passkey-setup.js';
 
 interface PasskeyStoryArgs {
   /** What the browser says about WebAuthn: supported, unsupported, still checking, or ask the real browser. */
@@ -22,10 +33,28 @@ const SUPPORT: Record<PasskeyStoryArgs['passkeySupport'], (() => Promise<boolean
   'this browser': undefined,
 };
 
+/**
+ * The drop-in's parts over a passkey setup the story starts itself (usePasskeySetup +
+ * RootProvider): it opens in the state the scenario holds or fails at.
+ */
+function StartedPasskeySetup(
+  props: Omit<PasskeySetupProps, 'fallback'> & { fallback?: ReactNode; children?: ReactNode },
+) {
+  const { classNames, fallback, fallbackOn, children, ...rest } = props;
+  const [options, domProps] = splitProps(rest, PASSKEY_OPTION_KEYS);
+  const setup = usePasskeySetup(options);
+  useStartWhenReady(setup.portalStatus === 'ready', setup.start);
+  return (
+    <PasskeySetup.RootProvider {...domProps} value={setup}>
+      {children ?? <PasskeySetupDropInParts classNames={classNames} fallback={fallback} fallbackOn={fallbackOn} />}
+    </PasskeySetup.RootProvider>
+  );
+}
+
 const meta = {
   title: 'Components/PasskeySetup',
   tags: ['autodocs'],
-  component: PasskeySetup,
+  component: PasskeySetup.DropIn,
   args: {
     ...defaultScenario,
     seedPasskeyApi: true,
@@ -42,12 +71,8 @@ const meta = {
     fallbackOn: ['unsupported', 'cancelled'],
     disabled: false,
     labels: {},
-    onProgress: fn(),
+    ...backupCallbackArgs(),
     onRegistered: fn(),
-    onStored: fn(),
-    onStoreFailed: fn(),
-    onSuccess: fn(),
-    onError: fn(),
   },
   argTypes: {
     ...scenarioArgTypes,
@@ -71,14 +96,17 @@ const meta = {
     const { passkeySupport, passwordFallback, ...props } = rest;
     return (
       <Scenario args={scenario}>
-        {(storage) => (
-          <PasskeySetup
-            {...props}
-            storage={storage}
-            isSupported={SUPPORT[passkeySupport]}
-            fallback={passwordFallback ? <PasswordBackup storage={storage} /> : undefined}
-          />
-        )}
+        {(storage) => {
+          const Component = scenario.startOnOpen ? StartedPasskeySetup : PasskeySetup.DropIn;
+          return (
+            <Component
+              {...props}
+              storage={storage}
+              isSupported={SUPPORT[passkeySupport]}
+              fallback={passwordFallback ? <PasswordBackup.DropIn storage={storage} /> : undefined}
+            />
+          );
+        }}
       </Scenario>
     );
   },
@@ -87,28 +115,10 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-function afterPress(attributes: Record<string, string>): Story['play'] {
-  return async ({ canvasElement }) => {
-    const trigger = await pressTrigger(canvasElement, 'passkey-setup');
-    await waitForRoot(canvasElement, 'passkey-setup', attributes);
-    if (trigger.isConnected) await expect(trigger).toHaveFocus();
-  };
-}
-
-function heldAt(status: MpcStatusName, text: string): Story {
-  return {
-    args: { holdAt: status, latencyMs: 0 },
-    play: async (context) => {
-      await afterPress({ state: 'backing-up', status })!(context);
-      await expect(within(context.canvasElement).getByRole('status')).toHaveTextContent(text);
-    },
-  };
-}
+const { opensIn, heldAt } = stateStories<Story>('passkey-setup', { startOnOpen: true, latencyMs: 0 });
 
 export const Idle: Story = {
-  play: async ({ canvasElement }) => {
-    await waitForRoot(canvasElement, 'passkey-setup', { state: 'idle' });
-  },
+  play: showsState('passkey-setup', { state: 'idle' }),
 };
 
 /** Press it: passkey, backup, storage, Portal told, with the default latency. */
@@ -145,33 +155,37 @@ export const UnsupportedWithoutFallback: Story = {
 /** Every problem with the custom-domain options, found before any passkey prompt. */
 export const InvalidOptions: Story = {
   args: {
+    startOnOpen: true,
     passkey: { customDomain: 'http://passkeys.example.org/vault?x=1', relyingPartyId: 'co.uk', relyingPartyName: '' },
   },
   play: async (context) => {
-    await afterPress({ state: 'error', stage: 'validating' })!(context);
+    await showsState('passkey-setup', { state: 'error', stage: 'validating' })(context);
     const issues = context.canvasElement.querySelectorAll('[data-part="issues"] li');
     await expect(issues.length).toBeGreaterThanOrEqual(4);
   },
 };
 
-export const Registering: Story = { args: { holdAt: 'registering' }, play: afterPress({ state: 'registering' }) };
-export const Starting: Story = { args: { holdAt: 'starting' }, play: afterPress({ state: 'backing-up' }) };
-export const ReadingShare = heldAt('Reading share', 'Reading your wallet…');
-export const GeneratingShare = heldAt('Generating share', 'Creating a backup share…');
-export const ParsingShare = heldAt('Parsing share', 'Preparing the backup share…');
-export const EncryptingShare = heldAt('Encrypting share', 'Encrypting the backup…');
-export const StoringShare = heldAt('Storing share', 'Storing the backup share…');
-export const ShareDone = heldAt('Done', 'Backup share created.');
-export const Storing: Story = { args: { holdAt: 'storing', latencyMs: 0 }, play: afterPress({ state: 'storing' }) };
-export const Notifying: Story = {
-  args: { holdAt: 'notifying', latencyMs: 0 },
-  play: afterPress({ state: 'notifying' }),
+export const Registering = opensIn({ holdAt: 'registering' }, { state: 'registering' });
+export const Starting = opensIn({ holdAt: 'starting' }, { state: 'backing-up' });
+
+/** Pressed: the button keeps focus while the passkey is created (the states here open already started). */
+export const PressedKeepsFocus: Story = {
+  args: { holdAt: 'registering', latencyMs: 0 },
+  play: pressAndWait('passkey-setup', { state: 'registering' }),
 };
+export const ReadingShare = heldAt('Reading share');
+export const GeneratingShare = heldAt('Generating share');
+export const ParsingShare = heldAt('Parsing share');
+export const EncryptingShare = heldAt('Encrypting share');
+export const StoringShare = heldAt('Storing share');
+export const ShareDone = heldAt('Done');
+export const Storing = opensIn({ holdAt: 'storing' }, { state: 'storing' });
+export const Notifying = opensIn({ holdAt: 'notifying' }, { state: 'notifying' });
 
 export const Success: Story = {
-  args: { latencyMs: 0 },
+  ...opensIn({}, { state: 'success' }),
   play: async (context) => {
-    await afterPress({ state: 'success' })!(context);
+    await showsState('passkey-setup', { state: 'success' })(context);
     await expect(context.args.onRegistered).toHaveBeenCalledTimes(1);
     await expect(context.args.onSuccess).toHaveBeenCalledWith({ backupMethod: 'CUSTOM', storage: 'self' });
   },
@@ -179,20 +193,20 @@ export const Success: Story = {
 
 /** @portal-hq/web 3.4.1 has no seed passkey API: the SDK's own passkey backup runs (no registering step). */
 export const SuccessWithSdkPath: Story = {
-  args: { latencyMs: 0, seedPasskeyApi: false, storageMode: 'portal-managed' },
+  ...opensIn({ seedPasskeyApi: false, storageMode: 'portal-managed' }, { state: 'success' }),
   play: async (context) => {
-    await afterPress({ state: 'success' })!(context);
+    await showsState('passkey-setup', { state: 'success' })(context);
     await expect(context.args.onSuccess).toHaveBeenCalledWith({ backupMethod: 'PASSKEY', storage: 'portal' });
   },
 };
 
 /** The user closed the prompt: its own state, "Try again" on the same button, and the fallback offered. */
 export const Cancelled: Story = {
-  args: { failAt: 'passkey-prompt', latencyMs: 0 },
+  ...opensIn({ failAt: 'passkey-prompt' }, { state: 'cancelled' }),
   play: async (context) => {
-    await afterPress({ state: 'cancelled' })!(context);
+    await showsState('passkey-setup', { state: 'cancelled' })(context);
     const canvas = within(context.canvasElement);
-    await expect(canvas.getByRole('button', { name: 'Try again' })).toHaveFocus();
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
     await expect(canvas.getByLabelText('Backup password')).toBeInTheDocument();
   },
 };
@@ -200,28 +214,17 @@ export const Cancelled: Story = {
 export const CancelledThenRetried: Story = {
   args: { failAt: 'passkey-prompt', latencyMs: 0 },
   play: async (context) => {
-    await afterPress({ state: 'cancelled' })!(context);
+    // Pressed by hand: focus stays on the button, which now reads "Try again".
+    await pressAndWait('passkey-setup', { state: 'cancelled' })(context);
     await userEvent.keyboard('{Enter}');
     await waitForRoot(context.canvasElement, 'passkey-setup', { state: 'success' });
   },
 };
 
-export const FailedRegistering: Story = {
-  args: { failAt: 'registering', latencyMs: 0 },
-  play: afterPress({ state: 'error', stage: 'passkey' }),
-};
-export const FailedBackingUp: Story = {
-  args: { failAt: 'backing-up', latencyMs: 0 },
-  play: afterPress({ state: 'error', stage: 'backing-up' }),
-};
-export const FailedStoring: Story = {
-  args: { failAt: 'storing', latencyMs: 0 },
-  play: afterPress({ state: 'error', stage: 'storing' }),
-};
-export const FailedNotifying: Story = {
-  args: { failAt: 'notifying', latencyMs: 0 },
-  play: afterPress({ state: 'error', stage: 'notifying' }),
-};
+export const FailedRegistering = opensIn({ failAt: 'registering' }, { state: 'error', stage: 'passkey' });
+export const FailedBackingUp = opensIn({ failAt: 'backing-up' }, { state: 'error', stage: 'backing-up' });
+export const FailedStoring = opensIn({ failAt: 'storing' }, { state: 'error', stage: 'storing' });
+export const FailedNotifying = opensIn({ failAt: 'notifying' }, { state: 'error', stage: 'notifying' });
 
 export const Connecting: Story = {
   args: { portalState: 'connecting' },
@@ -233,16 +236,12 @@ export const Connecting: Story = {
 
 export const PortalNotReady: Story = {
   args: { portalState: 'not-ready' },
-  play: async ({ canvasElement }) => {
-    await waitForRoot(canvasElement, 'passkey-setup', { state: 'error', stage: 'initializing' });
-  },
+  play: showsState('passkey-setup', { state: 'error', stage: 'initializing' }),
 };
 
 export const PortalInitFailed: Story = {
   args: { portalState: 'init-failed' },
-  play: async ({ canvasElement }) => {
-    await waitForRoot(canvasElement, 'passkey-setup', { state: 'error', stage: 'initializing' });
-  },
+  play: showsState('passkey-setup', { state: 'error', stage: 'initializing' }),
 };
 
 export const Disabled: Story = {
@@ -255,6 +254,7 @@ export const Disabled: Story = {
 
 export const CustomLabels: Story = {
   args: {
+    startOnOpen: true,
     passkey: { customDomain: 'https://passkeys.example.com', relyingPartyId: 'example.com', relyingPartyName: '' },
     labels: {
       trigger: 'Sauvegarder avec une clé d’accès',
@@ -263,7 +263,7 @@ export const CustomLabels: Story = {
     },
   },
   play: async (context) => {
-    await afterPress({ state: 'error' })!(context);
+    await showsState('passkey-setup', { state: 'error' })(context);
     await expect(
       within(context.canvasElement).getByText('Donnez un nom à votre service (relyingPartyName).'),
     ).toBeInTheDocument();
@@ -272,14 +272,15 @@ export const CustomLabels: Story = {
 
 /** The parts, arranged by hand: the fallback only on errors, and a separate Retry. */
 export const Parts: Story = {
-  args: { failAt: 'registering', latencyMs: 0 },
+  args: { failAt: 'registering', latencyMs: 0, startOnOpen: true },
   render: (args) => {
     const [scenario, rest] = splitScenario(args);
     const { passkeySupport, passwordFallback: _unused, fallbackOn: _alsoUnused, ...props } = rest;
+    const Component = scenario.startOnOpen ? StartedPasskeySetup : PasskeySetup.Root;
     return (
       <Scenario args={scenario}>
         {(storage) => (
-          <PasskeySetup.Root {...props} storage={storage} isSupported={SUPPORT[passkeySupport]}>
+          <Component {...props} storage={storage} isSupported={SUPPORT[passkeySupport]}>
             <PasskeySetup.Trigger />
             <PasskeySetup.Retry />
             <PasskeySetup.Status />
@@ -287,19 +288,16 @@ export const Parts: Story = {
             <PasskeySetup.Fallback when={['error']}>
               <p>Or back up with a password instead.</p>
             </PasskeySetup.Fallback>
-          </PasskeySetup.Root>
+          </Component>
         )}
       </Scenario>
     );
   },
   play: async (context) => {
-    await afterPress({ state: 'error' })!(context);
+    await showsState('passkey-setup', { state: 'error' })(context);
     await expect(within(context.canvasElement).getByText('Or back up with a password instead.')).toBeInTheDocument();
   },
 };
 
-export const DarkTheme: Story = {
-  globals: { theme: 'dark' },
-  args: { failAt: 'passkey-prompt', latencyMs: 0 },
-  play: afterPress({ state: 'cancelled' }),
-};
+export const DarkTheme: Story = { ...Cancelled, globals: { theme: 'dark' } };
+export const DarkThemeBusy: Story = { ...Registering, globals: { theme: 'dark' } };

@@ -1,9 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import type { PasskeyOptions } from '@backup-kit/core';
 import { memoryStorage } from '@backup-kit/core/testing';
-import { PasswordBackup } from '../password-backup/password-backup.js';
+import { PasswordBackup } from '../password-backup/password-backup-parts.js';
 import { part, renderWithPortal } from '../test/render.js';
-import { PasskeySetup } from './passkey-setup.js';
+import { PasskeySetup } from './passkey-setup-parts.js';
 
 const passkey: PasskeyOptions = {
   customDomain: 'https://passkeys.example.com',
@@ -23,7 +23,7 @@ const trigger = () => screen.getByRole('button', { name: /passkey|backing up|try
 describe('PasskeySetup', () => {
   it('checks passkey support first, with the trigger blocked, then waits for the user', async () => {
     const { container } = renderWithPortal(
-      <PasskeySetup passkey={passkey} pageOrigin={pageOrigin} isSupported={supported} />,
+      <PasskeySetup.DropIn passkey={passkey} pageOrigin={pageOrigin} isSupported={supported} />,
     );
     expect(rootOf(container)).toHaveAttribute('data-state', 'checking');
     expect(trigger()).toHaveAttribute('aria-disabled', 'true');
@@ -35,11 +35,11 @@ describe('PasskeySetup', () => {
 
   it('replaces the trigger with the fallback when the browser has no passkeys: never a dead button', async () => {
     const { container } = renderWithPortal(
-      <PasskeySetup
+      <PasskeySetup.DropIn
         passkey={passkey}
         pageOrigin={pageOrigin}
         isSupported={unsupported}
-        fallback={<PasswordBackup policy={{ requireAcknowledgement: false }} />}
+        fallback={<PasswordBackup.DropIn policy={{ requireAcknowledgement: false }} />}
       />,
     );
 
@@ -52,7 +52,7 @@ describe('PasskeySetup', () => {
   it('lists every invalid custom-domain option before any passkey prompt', async () => {
     const onError = vi.fn();
     const { user, portal, container } = renderWithPortal(
-      <PasskeySetup
+      <PasskeySetup.DropIn
         passkey={{ customDomain: 'http://passkeys.example.com/vault', relyingPartyId: 'com', relyingPartyName: '' }}
         pageOrigin={pageOrigin}
         isSupported={supported}
@@ -85,7 +85,7 @@ describe('PasskeySetup', () => {
     const onSuccess = vi.fn();
     const storage = memoryStorage({ latencyMs: 20 });
     const { user, portal, container } = renderWithPortal(
-      <PasskeySetup
+      <PasskeySetup.DropIn
         passkey={passkey}
         pageOrigin={pageOrigin}
         isSupported={supported}
@@ -113,7 +113,7 @@ describe('PasskeySetup', () => {
 
   it('treats a cancelled prompt as its own state: retry on the trigger, and the fallback next to it', async () => {
     const { user, portal, container } = renderWithPortal(
-      <PasskeySetup
+      <PasskeySetup.DropIn
         passkey={passkey}
         pageOrigin={pageOrigin}
         isSupported={supported}
@@ -140,7 +140,7 @@ describe('PasskeySetup', () => {
   it('keeps backing up after it unmounts mid-flow: Portal is still told, and React does not warn', async () => {
     const errors = vi.spyOn(console, 'error');
     const { user, portal, container, unmount } = renderWithPortal(
-      <PasskeySetup
+      <PasskeySetup.DropIn
         passkey={passkey}
         pageOrigin={pageOrigin}
         isSupported={supported}
@@ -161,7 +161,7 @@ describe('PasskeySetup', () => {
 
   it('starts one ceremony for a double click', async () => {
     const { user, portal, container } = renderWithPortal(
-      <PasskeySetup passkey={passkey} pageOrigin={pageOrigin} isSupported={supported} />,
+      <PasskeySetup.DropIn passkey={passkey} pageOrigin={pageOrigin} isSupported={supported} />,
       { fake: { seedPasskeyApi: true } },
     );
     await waitFor(() => expect(rootOf(container)).toHaveAttribute('data-state', 'idle'));
@@ -175,7 +175,7 @@ describe('PasskeySetup', () => {
 
   it("uses the SDK's own passkey backup when the SDK has no seed API", async () => {
     const { user, portal, container } = renderWithPortal(
-      <PasskeySetup passkey={passkey} pageOrigin={pageOrigin} isSupported={supported} />,
+      <PasskeySetup.DropIn passkey={passkey} pageOrigin={pageOrigin} isSupported={supported} />,
     );
     await waitFor(() => expect(rootOf(container)).toHaveAttribute('data-state', 'idle'));
 
@@ -187,7 +187,7 @@ describe('PasskeySetup', () => {
 
   it('takes its text from labels, including per-option issue messages', async () => {
     const { user, container } = renderWithPortal(
-      <PasskeySetup
+      <PasskeySetup.DropIn
         passkey={{ ...passkey, relyingPartyName: '' }}
         pageOrigin={pageOrigin}
         isSupported={supported}

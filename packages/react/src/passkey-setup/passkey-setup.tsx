@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef, type ReactNode } from 'react';
 import type { PasskeyState } from '@backup-kit/core';
 import { FlowRetry, type FlowRetryProps } from '../internal/flow-retry.js';
@@ -24,30 +25,36 @@ export interface PasskeySetupProps extends PasskeySetupRootProps {
 }
 
 /**
- * The drop-in: creates a passkey, then backs the wallet up under it. Invalid custom-domain
- * options are listed before any prompt; without passkey support the fallback replaces the
- * button, so there is never a dead button.
+ * What the drop-in renders inside its Root. Put it in a RootProvider to show the drop-in over a
+ * flow you hold: `<PasskeySetup.RootProvider value={...}><PasskeySetupDropInParts /></PasskeySetup.RootProvider>`.
  */
-const PasskeySetupDropIn = forwardRef<HTMLDivElement, PasskeySetupProps>(function PasskeySetup(props, ref) {
-  const { fallback, fallbackOn, classNames: c = {}, ...rootProps } = props;
+export function PasskeySetupDropInParts({
+  fallback,
+  fallbackOn,
+  classNames: c = {},
+}: Pick<PasskeySetupProps, 'fallback' | 'fallbackOn' | 'classNames'>) {
   return (
-    <PasskeySetupRoot {...rootProps} ref={ref}>
+    <>
       <FlowTrigger className={c.trigger} />
       <FlowStatus className={c.status} />
       <PasskeySetupIssues className={c.issues} />
       <PasskeySetupFallback when={fallbackOn} className={c.fallback}>
         {fallback}
       </PasskeySetupFallback>
+    </>
+  );
+}
+
+/**
+ * The drop-in: creates a passkey, then backs the wallet up under it. Invalid custom-domain
+ * options are listed before any prompt; without passkey support the fallback replaces the
+ * button, so there is never a dead button.
+ */
+export const PasskeySetupDropIn = forwardRef<HTMLDivElement, PasskeySetupProps>(function PasskeySetup(props, ref) {
+  const { fallback, fallbackOn, classNames, ...rootProps } = props;
+  return (
+    <PasskeySetupRoot {...rootProps} ref={ref}>
+      <PasskeySetupDropInParts fallback={fallback} fallbackOn={fallbackOn} classNames={classNames} />
     </PasskeySetupRoot>
   );
-});
-
-/** `<PasskeySetup passkey={...} />`, or compose `PasskeySetup.Root / Trigger / Status / Issues / Fallback / Retry`. */
-export const PasskeySetup = /* @__PURE__ */ Object.assign(PasskeySetupDropIn, {
-  Root: PasskeySetupRoot,
-  Trigger: FlowTrigger,
-  Status: FlowStatus,
-  Issues: PasskeySetupIssues,
-  Fallback: PasskeySetupFallback,
-  Retry: FlowRetry,
 });

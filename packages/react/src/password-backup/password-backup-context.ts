@@ -1,3 +1,4 @@
+'use client';
 import type { RefObject } from 'react';
 import type { PasswordCheck, PasswordIssue, ResolvedPasswordPolicy } from '@backup-kit/core';
 import { createStrictContext } from '../internal/create-strict-context.js';

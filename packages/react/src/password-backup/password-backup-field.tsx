@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef, useCallback, useMemo, useState, type ComponentPropsWithoutRef } from 'react';
 import { flag, partAttributes } from '../internal/data-attributes.js';
 import {

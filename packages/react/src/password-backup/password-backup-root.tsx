@@ -1,3 +1,4 @@
+'use client';
 import {
   forwardRef,
   useEffect,
@@ -13,12 +14,14 @@ import {
   PASSWORD_OPTION_KEYS,
   usePasswordBackup,
   type UsePasswordBackupOptions,
+  type UsePasswordBackupResult,
 } from '../hooks/use-password-backup.js';
 import { useComposedRefs } from '../internal/compose-refs.js';
-import { useSecretVisibility } from '../internal/use-secret-visibility.js';
-import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
-import { portalDead, rootAttributes, triggerText, useFlowRoot } from '../internal/flow-root.js';
-import { flowStatusText } from '../labels/status-text.js';
+import { connectPasswordBackup } from '@backup-kit/core';
+import { useSecretVisibility, type SecretVisibilityProps } from '../internal/use-secret-visibility.js';
+import { useIsomorphicLayoutEffect } from '../internal/use-isomorphic-layout-effect.js';
+import { FlowProvider } from '../internal/flow-context.js';
+import { flowContext, rootAttributes, useFlowRoot } from '../internal/flow-root.js';
 import type { LabelOverrides } from '../labels/common-labels.js';
 import { text } from '../labels/label.js';
 import {
@@ -28,30 +31,52 @@ import {
 } from './password-backup-context.js';
 import { defaultPasswordBackupLabels, type PasswordBackupLabels } from './password-backup-labels.js';
 
-export interface PasswordBackupRootProps
-  extends UsePasswordBackupOptions, Omit<ComponentPropsWithoutRef<'form'>, 'onError' | 'onProgress' | 'onSubmit'> {
+export interface PasswordBackupRootProviderProps
+  extends SecretVisibilityProps, Omit<ComponentPropsWithoutRef<'form'>, 'onError' | 'onProgress' | 'onSubmit'> {
+  /** The flow to show: what `usePasswordBackup` returned (the app holds the flow itself). */
+  value: UsePasswordBackupResult;
   /** Any text to replace; maps (issues, statuses, errors) merge key by key. */
   labels?: LabelOverrides<PasswordBackupLabels> | undefined;
   /** Turns every control off (real `disabled`, unlike the busy state). */
   disabled?: boolean | undefined;
 }
 
+export interface PasswordBackupRootProps
+  extends UsePasswordBackupOptions, Omit<PasswordBackupRootProviderProps, 'value'> {}
+
 const NOTHING = new Set<PasswordFieldName>();
 
-/**
- * The `<form>`: checks the policy on submit, shows every issue, then backs up. The password is
- * read from the inputs at submit time and never stored in React state; the inputs are emptied
- * as soon as the backup has taken it, and kept after an MPC failure so the user can retry.
- */
+/** Holds a PASSWORD backup flow and renders the `<form>` (see PasswordBackupRootProvider). */
 export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRootProps>(
   function PasswordBackupRoot(props, ref) {
-    const [options, { labels: overrides, disabled = false, children, ...rest }] = splitProps(
-      props,
-      PASSWORD_OPTION_KEYS,
-    );
-    const backup = usePasswordBackup(options);
-    const { policy, check: runCheck, passwordTaken } = backup;
-    const { labels, id, triggerRef } = useFlowRoot(defaultPasswordBackupLabels, overrides);
+    const [options, rest] = splitProps(props, PASSWORD_OPTION_KEYS);
+    return <PasswordBackupRootProvider {...rest} value={usePasswordBackup(options)} ref={ref} />;
+  },
+);
+
+/**
+ * The `<form>` over a PASSWORD backup the app holds (`value={usePasswordBackup(...)}`): checks
+ * the policy on submit, shows every issue, then backs up. The password is read from the inputs
+ * at submit time and never stored in React state; the inputs are emptied as soon as the backup
+ * has taken it, and kept after an MPC failure so the user can retry.
+ */
+export const PasswordBackupRootProvider = forwardRef<HTMLFormElement, PasswordBackupRootProviderProps>(
+  function PasswordBackupRootProvider(props, ref) {
+    const {
+      value: backup,
+      labels: overrides,
+      disabled,
+      passwordVisible,
+      defaultPasswordVisible,
+      onPasswordVisibleChange,
+      children,
+      ...rest
+    } = props;
+    const { policy, check: runCheck } = backup;
+    const root = useFlowRoot(defaultPasswordBackupLabels, overrides);
+    const { labels, id } = root;
+    const view = connectPasswordBackup(backup, { portalStatus: backup.portalStatus, disabled });
+    const { passwordTaken } = view;
 
     const formRef = useRef<HTMLFormElement>(null);
     const composedRef = useComposedRefs(ref, formRef);
@@ -60,10 +85,16 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
       confirmation: useRef(null),
       acknowledgement: useRef(null),
     };
-    const secret = useSecretVisibility([inputs.password, inputs.confirmation]);
+    const secret = useSecretVisibility([inputs.password, inputs.confirmation], {
+      passwordVisible,
+      defaultPasswordVisible,
+      onPasswordVisibleChange,
+    });
 
     const [acknowledged, setAcknowledgedState] = useState(false);
-    const [check, setCheck] = useState<PasswordCheck>(() => runCheck({ password: '' }));
+    const [check, setCheck] = useState<PasswordCheck>(() =>
+      runCheck({ password: '', confirmation: '', acknowledged: false }),
+    );
     // Fields the user changed, and fields changed then left: their issues show from then on.
     const dirty = useRef(new Set<PasswordFieldName>());
     const [touched, setTouched] = useState<ReadonlySet<PasswordFieldName>>(NOTHING);
@@ -75,29 +106,37 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
       acknowledged: ack,
     });
 
-    // A new policy (e.g. another kind or bound) re-checks what is already typed.
+    // A new policy (e.g. another kind or bound) re-checks what is already typed; the first
+    // render's check already used this one.
+    const checkedWith = useRef(runCheck);
     useEffect(() => {
+      if (checkedWith.current === runCheck) return;
+      checkedWith.current = runCheck;
       setCheck(runCheck(read(acknowledged)));
       // eslint-disable-next-line react-hooks/exhaustive-deps -- only a policy change re-checks here
     }, [runCheck]);
 
     // The backup has the encrypted share: the password is not needed any more, so forget it.
-    useEffect(() => {
+    // The form's state resets in this render (no extra commit); the inputs empty before paint.
+    const [forgotten, setForgotten] = useState(passwordTaken);
+    if (forgotten !== passwordTaken) {
+      setForgotten(passwordTaken);
+      if (passwordTaken) {
+        setCheck(runCheck({ password: '', confirmation: '', acknowledged }));
+        setTouched(NOTHING);
+        setSubmitted(false);
+      }
+    }
+    useIsomorphicLayoutEffect(() => {
       if (!passwordTaken) return;
       for (const field of ['password', 'confirmation'] as const) {
         const input = inputs[field].current;
         if (input) input.value = '';
       }
-      setCheck(runCheck({ password: '', confirmation: '', acknowledged }));
       dirty.current.clear();
-      setTouched(NOTHING);
-      setSubmitted(false);
-      // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the password is taken, once
     }, [passwordTaken]);
 
-    const connecting = backup.portalStatus === 'loading' && backup.state === 'idle';
-    const error = backup.state === 'error' ? backup.error : undefined;
-    const blocked = disabled || backup.isBusy || backup.state === 'success' || connecting || portalDead(error);
+    const { blocked, error, locked } = view;
     const kind = policy.kind;
 
     function submit(event: FormEvent<HTMLFormElement>) {
@@ -120,7 +159,7 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
 
     const form: PasswordBackupContextValue = {
       scope: 'password-backup',
-      state: backup.state,
+      state: view.state,
       policy,
       labels,
       id,
@@ -134,8 +173,8 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
         setTouched((seen) => new Set(seen).add('acknowledgement'));
         setCheck(runCheck(read(value)));
       },
-      locked: backup.isBusy || backup.state === 'success' || passwordTaken,
-      disabled,
+      locked,
+      disabled: view.disabled,
       inputRef: (name) => inputs[name],
       changed: (name) => {
         dirty.current.add(name);
@@ -146,20 +185,10 @@ export const PasswordBackupRoot = forwardRef<HTMLFormElement, PasswordBackupRoot
       },
     };
 
-    const flow: FlowContextValue = {
-      scope: 'password-backup',
-      state: backup.state,
-      blocked,
-      disabled,
-      id,
-      statusText: flowStatusText(labels, backup, connecting),
-      error,
-      triggerLabel: triggerText(labels, backup, error, text(labels.submit, { kind })),
-      retryLabel: labels.retry,
-      // The form's own submit: validation, then start or retry.
-      activate: () => formRef.current?.requestSubmit(),
-      triggerRef,
-    };
+    // The form's own submit: validation, then start or retry.
+    const flow = flowContext('password-backup', view, root, text(labels.submit, { kind }), () =>
+      formRef.current?.requestSubmit(),
+    );
 
     return (
       <FlowProvider value={flow}>

@@ -1,3 +1,4 @@
+'use client';
 import { FlowSubmit, type FlowSubmitProps } from '../internal/flow-submit.js';
 
 /**

@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef } from 'react';
 import { VisibilityToggle, type VisibilityToggleProps } from '../internal/secret-field.js';
 import { text } from '../labels/label.js';

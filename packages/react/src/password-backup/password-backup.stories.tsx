@@ -1,36 +1,52 @@
+import type { ReactNode } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { MpcStatusName } from '@backup-kit/core';
-import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { fillAndSubmit, waitForRoot } from '../stories/play.js';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { splitProps } from '../hooks/use-flow-store.js';
+import { PASSWORD_OPTION_KEYS, usePasswordBackup } from '../hooks/use-password-backup.js';
+import { expectSecretsOutOfTheLog, fillAndSubmit, showsState, stateStories, waitForRoot } from '../stories/play.js';
 import {
   currentScenario,
   defaultScenario,
+  backupCallbackArgs,
   Scenario,
   scenarioArgTypes,
   splitScenario,
   type ScenarioArgs,
 } from '../stories/scenario.js';
-import { PasswordBackup, type PasswordBackupProps } from './password-backup.js';
+import { useStartWhenReady } from '../stories/started-flow.js';
+import { PasswordBackup } from './password-backup-parts.js';
+import { PasswordBackupDropInParts, type PasswordBackupProps } from './password-backup.js';
 
 type Args = PasswordBackupProps & ScenarioArgs;
 
 // Typed by the play functions, never an arg: a password must not reach Controls, the URL or the log.
 const PASSWORD = 'correct horse battery staple';
 
+/**
+ * The drop-in's parts over a backup the story starts itself (usePasswordBackup + RootProvider),
+ * with the password handed to the flow, never typed: it opens in the state the scenario holds at.
+ */
+function StartedPasswordBackup({ classNames, children, ...props }: PasswordBackupProps & { children?: ReactNode }) {
+  const [options, rest] = splitProps(props, PASSWORD_OPTION_KEYS);
+  const backup = usePasswordBackup(options);
+  useStartWhenReady(backup.portalStatus === 'ready', () => backup.start({ password: PASSWORD }));
+  return (
+    <PasswordBackup.RootProvider {...rest} value={backup}>
+      {children ?? <PasswordBackupDropInParts classNames={classNames} />}
+    </PasswordBackup.RootProvider>
+  );
+}
+
 const meta = {
   title: 'Components/PasswordBackup',
   tags: ['autodocs'],
-  component: PasswordBackup,
+  component: PasswordBackup.DropIn,
   args: {
     ...defaultScenario,
     policy: { kind: 'password', minLength: 8, requireConfirmation: true, requireAcknowledgement: true },
     disabled: false,
     labels: {},
-    onProgress: fn(),
-    onStored: fn(),
-    onStoreFailed: fn(),
-    onSuccess: fn(),
-    onError: fn(),
+    ...backupCallbackArgs(),
   },
   argTypes: {
     ...scenarioArgTypes,
@@ -41,7 +57,17 @@ const meta = {
   },
   render: (args) => {
     const [scenario, props] = splitScenario(args);
-    return <Scenario args={scenario}>{(storage) => <PasswordBackup {...props} storage={storage} />}</Scenario>;
+    return (
+      <Scenario args={scenario}>
+        {(storage) =>
+          scenario.startOnOpen ? (
+            <StartedPasswordBackup {...props} storage={storage} />
+          ) : (
+            <PasswordBackup.DropIn {...props} storage={storage} />
+          )
+        }
+      </Scenario>
+    );
   },
 } satisfies Meta<Args>;
 
@@ -55,15 +81,7 @@ function afterSubmit(attributes: Record<string, string>): Story['play'] {
   };
 }
 
-function heldAt(status: MpcStatusName, text: string): Story {
-  return {
-    args: { holdAt: status, latencyMs: 0 },
-    play: async (context) => {
-      await afterSubmit({ state: 'backing-up', status })!(context);
-      await expect(within(context.canvasElement).getByRole('status')).toHaveTextContent(text);
-    },
-  };
-}
+const { opensIn, heldAt } = stateStories<Story>('password-backup', { startOnOpen: true, latencyMs: 0 });
 
 export const Idle: Story = {
   play: async ({ canvasElement }) => {
@@ -122,9 +140,7 @@ export const Pin: Story = {
 
 export const Passcode: Story = {
   args: { policy: { kind: 'passcode', minLength: 6, maxLength: 12 } },
-  play: async ({ canvasElement }) => {
-    await waitForRoot(canvasElement, 'password-backup', { kind: 'passcode', portal: 'ready' });
-  },
+  play: showsState('password-backup', { kind: 'passcode', portal: 'ready' }),
 };
 
 /** A strength estimator (zxcvbn or similar) plugged into the policy; this one only counts length. */
@@ -136,21 +152,25 @@ export const WithStrengthEstimator: Story = {
   },
 };
 
+/** Without confirmation or acknowledgement: type and submit. */
 export const WithoutConfirmation: Story = {
   args: { policy: { requireConfirmation: false, requireAcknowledgement: false }, latencyMs: 0 },
   play: afterSubmit({ state: 'success' }),
 };
 
-export const Starting: Story = { args: { holdAt: 'starting' }, play: afterSubmit({ state: 'backing-up' }) };
-export const ReadingShare = heldAt('Reading share', 'Reading your wallet…');
-export const GeneratingShare = heldAt('Generating share', 'Creating a backup share…');
-export const ParsingShare = heldAt('Parsing share', 'Preparing the backup share…');
-export const EncryptingShare = heldAt('Encrypting share', 'Encrypting the backup…');
-export const StoringShare = heldAt('Storing share', 'Storing the backup share…');
-export const ShareDone = heldAt('Done', 'Backup share created.');
+export const Starting = opensIn({ holdAt: 'starting' }, { state: 'backing-up' }, 'Starting the backup…');
+export const ReadingShare = heldAt('Reading share');
+export const GeneratingShare = heldAt('Generating share');
+export const ParsingShare = heldAt('Parsing share');
+export const EncryptingShare = heldAt('Encrypting share');
+export const StoringShare = heldAt('Storing share');
+export const ShareDone = heldAt('Done');
 
 /** The password has been taken: the inputs are empty and read-only while the share is saved. */
-export const Storing: Story = {
+export const Storing = opensIn({ holdAt: 'storing' }, { state: 'storing' });
+
+/** Submitted by hand: once the backup has taken the password, the inputs are emptied. */
+export const SubmittedThenStoring: Story = {
   args: { holdAt: 'storing', latencyMs: 0 },
   play: async (context) => {
     await afterSubmit({ state: 'storing' })!(context);
@@ -158,26 +178,22 @@ export const Storing: Story = {
   },
 };
 
-export const Notifying: Story = {
-  args: { holdAt: 'notifying', latencyMs: 0 },
-  play: afterSubmit({ state: 'notifying' }),
-};
+export const Notifying = opensIn({ holdAt: 'notifying' }, { state: 'notifying' });
 
 export const Success: Story = {
-  args: { latencyMs: 0 },
+  ...opensIn({}, { state: 'success' }),
   play: async (context) => {
-    await afterSubmit({ state: 'success' })!(context);
+    await showsState('password-backup', { state: 'success' })(context);
     await expect(context.args.onSuccess).toHaveBeenCalledWith({ backupMethod: 'PASSWORD', storage: 'self' });
   },
 };
 
-export const SuccessPortalManaged: Story = {
-  args: { latencyMs: 0, storageMode: 'portal-managed' },
-  play: afterSubmit({ state: 'success' }),
-};
+export const SuccessPortalManaged = opensIn({ storageMode: 'portal-managed' }, { state: 'success' });
 
-/** The MPC backup failed: the password is kept, so "Try again" retries with it. */
-export const FailedBackingUp: Story = {
+export const FailedBackingUp = opensIn({ failAt: 'backing-up' }, { state: 'error', stage: 'backing-up' });
+
+/** Submitted by hand, the MPC backup failed: the password is kept, so "Try again" retries with it. */
+export const FailedBackingUpKeepsThePassword: Story = {
   args: { failAt: 'backing-up', latencyMs: 0 },
   play: async (context) => {
     await afterSubmit({ state: 'error', stage: 'backing-up' })!(context);
@@ -185,34 +201,22 @@ export const FailedBackingUp: Story = {
   },
 };
 
-export const FailedStoring: Story = {
-  args: { failAt: 'storing', latencyMs: 0 },
-  play: afterSubmit({ state: 'error', stage: 'storing' }),
-};
-export const FailedNotifying: Story = {
-  args: { failAt: 'notifying', latencyMs: 0 },
-  play: afterSubmit({ state: 'error', stage: 'notifying' }),
-};
+export const FailedStoring = opensIn({ failAt: 'storing' }, { state: 'error', stage: 'storing' });
+export const FailedNotifying = opensIn({ failAt: 'notifying' }, { state: 'error', stage: 'notifying' });
 
 export const Connecting: Story = {
   args: { portalState: 'connecting' },
-  play: async ({ canvasElement }) => {
-    await waitForRoot(canvasElement, 'password-backup', { state: 'idle', portal: 'loading' });
-  },
+  play: showsState('password-backup', { state: 'idle', portal: 'loading' }),
 };
 
 export const PortalNotReady: Story = {
   args: { portalState: 'not-ready' },
-  play: async ({ canvasElement }) => {
-    await waitForRoot(canvasElement, 'password-backup', { state: 'error', stage: 'initializing' });
-  },
+  play: showsState('password-backup', { state: 'error', stage: 'initializing' }),
 };
 
 export const PortalInitFailed: Story = {
   args: { portalState: 'init-failed' },
-  play: async ({ canvasElement }) => {
-    await waitForRoot(canvasElement, 'password-backup', { state: 'error', stage: 'initializing' });
-  },
+  play: showsState('password-backup', { state: 'error', stage: 'initializing' }),
 };
 
 export const Disabled: Story = {
@@ -290,10 +294,9 @@ export const Parts: Story = {
   },
 };
 
-export const DarkTheme: Story = {
-  globals: { theme: 'dark' },
-  play: WithIssues.play,
-};
+export const DarkTheme: Story = { ...FailedStoring, globals: { theme: 'dark' } };
+export const DarkThemeBusy: Story = { ...EncryptingShare, globals: { theme: 'dark' } };
+export const DarkThemeWithIssues: Story = { ...WithIssues, globals: { theme: 'dark' } };
 
 /**
  * A test more than a story: runs a backup whose save fails once and is retried, then checks that
@@ -311,35 +314,7 @@ export const SecretsStayOutOfTheActionLog: Story = {
     const { portal, storage } = currentScenario();
     const secrets = [PASSWORD, ...portal.cipherTexts, ...(storage?.stored.values() ?? [])];
     await expect(portal.cipherTexts.length).toBeGreaterThan(0);
-    const logged = Object.values(args)
-      .filter((value): value is ReturnType<typeof fn> => typeof value === 'function' && 'mock' in value)
-      .flatMap((spy) => spy.mock.calls);
-    const log = serialize(logged);
-    // The log holds what it should (so this check reads real entries)...
-    await expect(log).toContain('STORAGE_FAILED');
-    await expect(log).toContain('"backupMethod":"PASSWORD"');
-    // ...and no secret.
-    for (const secret of secrets) await expect(log).not.toContain(secret);
+    await expectSecretsOutOfTheLog(args, secrets, ['STORAGE_FAILED', '"backupMethod":"PASSWORD"']);
     await waitFor(() => expect(canvasElement.innerHTML).not.toContain(PASSWORD));
   },
 };
-
-/** JSON of everything reachable, errors included with their message, cause and details. */
-function serialize(value: unknown): string {
-  const seen = new WeakSet<object>();
-  return JSON.stringify(value, (_key, item: unknown) => {
-    if (typeof item !== 'object' || item === null) return item;
-    if (seen.has(item)) return '[seen]';
-    seen.add(item);
-    if (item instanceof Error) {
-      return {
-        ...item,
-        name: item.name,
-        message: item.message,
-        cause: item.cause,
-        details: (item as { details?: unknown }).details,
-      };
-    }
-    return item;
-  });
-}

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { memoryStorage } from '@backup-kit/core/testing';
 import { reactTreeContains } from '../test/react-tree.js';
 import { part, renderWithPortal } from '../test/render.js';
-import { PasswordBackup } from './password-backup.js';
+import { PasswordBackup } from './password-backup-parts.js';
 
 const SECRET = 'correct horse battery';
 
@@ -19,7 +19,7 @@ async function ready(container: HTMLElement) {
 
 describe('PasswordBackup', () => {
   it('asks for a new password without autocapitalise, autocorrect or spellcheck', async () => {
-    const { container } = renderWithPortal(<PasswordBackup />);
+    const { container } = renderWithPortal(<PasswordBackup.DropIn />);
     await ready(container);
 
     for (const input of [password(), confirmation()]) {
@@ -35,7 +35,7 @@ describe('PasswordBackup', () => {
   });
 
   it('offers a numeric keyboard and PIN wording for a PIN policy', async () => {
-    const { container } = renderWithPortal(<PasswordBackup policy={{ kind: 'pin' }} />);
+    const { container } = renderWithPortal(<PasswordBackup.DropIn policy={{ kind: 'pin' }} />);
     await ready(container);
 
     const pin = screen.getByLabelText('Backup PIN');
@@ -47,7 +47,7 @@ describe('PasswordBackup', () => {
 
   it('never goes below the SDK minimum of 4 characters, whatever the policy says', async () => {
     const { container } = renderWithPortal(
-      <PasswordBackup policy={{ kind: 'passcode', minLength: 2, maxLength: 3 }} />,
+      <PasswordBackup.DropIn policy={{ kind: 'passcode', minLength: 2, maxLength: 3 }} />,
     );
     await ready(container);
 
@@ -55,7 +55,7 @@ describe('PasswordBackup', () => {
   });
 
   it('can be completed with the keyboard alone: Tab to each control, Space and Enter', async () => {
-    const { user, portal, container } = renderWithPortal(<PasswordBackup />);
+    const { user, portal, container } = renderWithPortal(<PasswordBackup.DropIn />);
     await ready(container);
 
     await user.tab();
@@ -83,7 +83,7 @@ describe('PasswordBackup', () => {
   });
 
   it('shows no issue before the user interacts, then the field’s issues once they change and leave it', async () => {
-    const { user, container } = renderWithPortal(<PasswordBackup />);
+    const { user, container } = renderWithPortal(<PasswordBackup.DropIn />);
     await ready(container);
 
     await user.tab();
@@ -102,7 +102,7 @@ describe('PasswordBackup', () => {
   });
 
   it('states the length rule once: the description gives it and the length issue refers to it', async () => {
-    const { user, container } = renderWithPortal(<PasswordBackup policy={{ maxLength: 12 }} />);
+    const { user, container } = renderWithPortal(<PasswordBackup.DropIn policy={{ maxLength: 12 }} />);
     await ready(container);
     const lengthRule = 'Use 8 to 12 characters.';
 
@@ -126,7 +126,7 @@ describe('PasswordBackup', () => {
   });
 
   it('shows every issue on submit, ties each to its input, and focuses the first invalid input', async () => {
-    const { user, portal, container } = renderWithPortal(<PasswordBackup />);
+    const { user, portal, container } = renderWithPortal(<PasswordBackup.DropIn />);
     await ready(container);
 
     await user.type(password(), 'short');
@@ -150,7 +150,7 @@ describe('PasswordBackup', () => {
   });
 
   it('toggles visibility for both inputs, keeps focus and caret in the input, and hides again on submit', async () => {
-    const { user, container } = renderWithPortal(<PasswordBackup />);
+    const { user, container } = renderWithPortal(<PasswordBackup.DropIn />);
     await ready(container);
     expect(toggle()).toHaveAttribute('aria-pressed', 'false');
     expect(toggle().getAttribute('aria-controls')?.split(' ')).toEqual([password().id, confirmation().id]);
@@ -173,7 +173,7 @@ describe('PasswordBackup', () => {
 
   it('clears the password from the DOM and from React as soon as the backup has taken it', async () => {
     const storage = memoryStorage({ saves: ['hang'] });
-    const { user, container } = renderWithPortal(<PasswordBackup storage={storage} />);
+    const { user, container } = renderWithPortal(<PasswordBackup.DropIn storage={storage} />);
     await ready(container);
 
     await user.type(password(), SECRET);
@@ -193,7 +193,7 @@ describe('PasswordBackup', () => {
   });
 
   it('keeps the password after an MPC failure so the user can retry with it', async () => {
-    const { user, portal, container } = renderWithPortal(<PasswordBackup />, {
+    const { user, portal, container } = renderWithPortal(<PasswordBackup.DropIn />, {
       fake: { failures: { backupWallet: [{ error: { code: 500, message: 'iframe' } }] } },
     });
     await ready(container);
@@ -215,7 +215,7 @@ describe('PasswordBackup', () => {
 
   it('retries a failed save without asking for the password again, and without a new MPC backup', async () => {
     const storage = memoryStorage({ saves: [{ throw: new Error('HTTP 500') }] });
-    const { user, portal, container } = renderWithPortal(<PasswordBackup storage={storage} />);
+    const { user, portal, container } = renderWithPortal(<PasswordBackup.DropIn storage={storage} />);
     await ready(container);
     await user.type(password(), SECRET);
     await user.type(confirmation(), SECRET);
@@ -235,7 +235,7 @@ describe('PasswordBackup', () => {
   it('keeps backing up after it unmounts mid-flow: Portal is still told, and React does not warn', async () => {
     const errors = vi.spyOn(console, 'error');
     const { user, portal, container, unmount } = renderWithPortal(
-      <PasswordBackup storage={memoryStorage({ latencyMs: 20 })} />,
+      <PasswordBackup.DropIn storage={memoryStorage({ latencyMs: 20 })} />,
     );
     await ready(container);
     await user.type(password(), SECRET);
@@ -252,7 +252,7 @@ describe('PasswordBackup', () => {
   });
 
   it('keeps focus on the busy submit button, where Enter and clicks start nothing more', async () => {
-    const { user, portal, container } = renderWithPortal(<PasswordBackup />, {
+    const { user, portal, container } = renderWithPortal(<PasswordBackup.DropIn />, {
       fake: { failures: { backupWallet: 'hang' } },
     });
     await ready(container);
@@ -274,7 +274,7 @@ describe('PasswordBackup', () => {
 
   it('shows the strength from an estimator and refuses a weak password', async () => {
     const estimateStrength = (value: string) => ({ score: value.length > 12 ? 4 : 1 });
-    const { user, container } = renderWithPortal(<PasswordBackup policy={{ estimateStrength }} />);
+    const { user, container } = renderWithPortal(<PasswordBackup.DropIn policy={{ estimateStrength }} />);
     await ready(container);
 
     await user.type(password(), 'abcdefgh');
@@ -288,7 +288,7 @@ describe('PasswordBackup', () => {
 
   it('leaves out the confirmation and the acknowledgement when the policy does not ask for them', async () => {
     const { user, portal, container } = renderWithPortal(
-      <PasswordBackup policy={{ requireConfirmation: false, requireAcknowledgement: false }} />,
+      <PasswordBackup.DropIn policy={{ requireConfirmation: false, requireAcknowledgement: false }} />,
     );
     await ready(container);
 
@@ -303,7 +303,7 @@ describe('PasswordBackup', () => {
 
   it('writes the flow state on every part', async () => {
     const { user, container } = renderWithPortal(
-      <PasswordBackup policy={{ estimateStrength: () => ({ score: 4 }) }} />,
+      <PasswordBackup.DropIn policy={{ estimateStrength: () => ({ score: 4 }) }} />,
       {
         fake: { failures: { backupWallet: 'hang' } },
       },
@@ -336,7 +336,7 @@ describe('PasswordBackup', () => {
 
   it('takes every text from labels, and merges partial issue messages with the defaults', async () => {
     const { user, container } = renderWithPortal(
-      <PasswordBackup
+      <PasswordBackup.DropIn
         labels={{
           passwordLabel: 'Mot de passe',
           confirmationLabel: 'Confirmation',
@@ -405,7 +405,7 @@ describe('PasswordBackup', () => {
     }
     expect(rootOf(container)).toHaveStyle({ color: 'rgb(255, 0, 0)' });
 
-    const dropIn = renderWithPortal(<PasswordBackup classNames={{ input: 'i', submit: 's', field: 'f' }} />);
+    const dropIn = renderWithPortal(<PasswordBackup.DropIn classNames={{ input: 'i', submit: 's', field: 'f' }} />);
     await ready(dropIn.container);
     expect(part(dropIn.container, 'password-backup', 'input')).toHaveClass('i');
     expect(part(dropIn.container, 'password-backup', 'submit')).toHaveClass('s');
@@ -428,7 +428,7 @@ describe('PasswordBackup', () => {
   });
 
   it('turns every control off when disabled', async () => {
-    const { container } = renderWithPortal(<PasswordBackup disabled />);
+    const { container } = renderWithPortal(<PasswordBackup.DropIn disabled />);
     await ready(container);
 
     for (const control of [password(), confirmation(), acknowledgement(), toggle(), submit()]) {

@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef } from 'react';
 import { FlowRetry, type FlowRetryProps } from '../internal/flow-retry.js';
 import { FlowStatus, type FlowStatusProps } from '../internal/flow-status.js';
@@ -38,14 +39,12 @@ export interface PasswordBackupProps extends PasswordBackupRootProps {
 }
 
 /**
- * The drop-in: password, confirmation and acknowledgement as the policy asks, every issue tied
- * to its input, a visibility toggle, and one submit button that also retries. Built from the
- * parts below, which you can arrange yourself.
+ * What the drop-in renders inside its Root. Put it in a RootProvider to show the drop-in over a
+ * flow you hold: `<PasswordBackup.RootProvider value={...}><PasswordBackupDropInParts /></PasswordBackup.RootProvider>`.
  */
-const PasswordBackupDropIn = forwardRef<HTMLFormElement, PasswordBackupProps>(function PasswordBackup(props, ref) {
-  const { classNames: c = {}, ...rootProps } = props;
+export function PasswordBackupDropInParts({ classNames: c = {} }: Pick<PasswordBackupProps, 'classNames'>) {
   return (
-    <PasswordBackupRoot {...rootProps} ref={ref}>
+    <>
       <PasswordBackupField name="password" className={c.field}>
         <PasswordBackupLabel className={c.label} />
         <PasswordBackupControl className={c.control}>
@@ -70,23 +69,22 @@ const PasswordBackupDropIn = forwardRef<HTMLFormElement, PasswordBackupProps>(fu
       </PasswordBackupField>
       <PasswordBackupSubmit className={c.submit} />
       <FlowStatus className={c.status} />
-    </PasswordBackupRoot>
+    </>
   );
-});
+}
 
-/** `<PasswordBackup />`, or compose `PasswordBackup.Root / Field / Label / Input / ...`. */
-export const PasswordBackup = /* @__PURE__ */ Object.assign(PasswordBackupDropIn, {
-  Root: PasswordBackupRoot,
-  Field: PasswordBackupField,
-  Label: PasswordBackupLabel,
-  Control: PasswordBackupControl,
-  Input: PasswordBackupInput,
-  VisibilityToggle: PasswordBackupVisibilityToggle,
-  Description: PasswordBackupDescription,
-  Strength: PasswordBackupStrength,
-  Issues: PasswordBackupIssues,
-  Acknowledge: PasswordBackupAcknowledge,
-  Submit: PasswordBackupSubmit,
-  Status: FlowStatus,
-  Retry: FlowRetry,
-});
+/**
+ * The drop-in: password, confirmation and acknowledgement as the policy asks, every issue tied
+ * to its input, a visibility toggle, and one submit button that also retries. Built from the
+ * parts below, which you can arrange yourself.
+ */
+export const PasswordBackupDropIn = forwardRef<HTMLFormElement, PasswordBackupProps>(
+  function PasswordBackup(props, ref) {
+    const { classNames, ...rootProps } = props;
+    return (
+      <PasswordBackupRoot {...rootProps} ref={ref}>
+        <PasswordBackupDropInParts classNames={classNames} />
+      </PasswordBackupRoot>
+    );
+  },
+);

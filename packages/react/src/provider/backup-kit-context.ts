@@ -1,9 +1,10 @@
+'use client';
 import { createContext, useContext } from 'react';
-import type { BackupKitError, PortalLike } from '@backup-kit/core';
+import type { BackupKitError, PortalLike, PortalStatus } from '@backup-kit/core';
 import type { CommonLabels, LabelOverrides } from '../labels/common-labels.js';
 
 /** Whether Portal can be used yet. */
-export type PortalStatus = 'loading' | 'ready' | 'error';
+export type { PortalStatus } from '@backup-kit/core';
 
 export interface BackupKitContextValue {
   status: PortalStatus;

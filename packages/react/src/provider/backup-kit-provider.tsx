@@ -1,3 +1,4 @@
+'use client';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   createPortal,

@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { flag, partAttributes } from '../internal/data-attributes.js';
 import { useRecoverWalletContext } from './recover-wallet-context.js';

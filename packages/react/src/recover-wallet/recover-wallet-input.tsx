@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef } from 'react';
 import { composeEventHandlers } from '../internal/compose-event-handlers.js';
 import { useComposedRefs } from '../internal/compose-refs.js';

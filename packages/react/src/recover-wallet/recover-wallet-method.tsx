@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import type { BackupMethod } from '@backup-kit/core';
 import { flag, partAttributes } from '../internal/data-attributes.js';

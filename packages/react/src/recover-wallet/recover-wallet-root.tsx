@@ -1,3 +1,4 @@
+'use client';
 import {
   forwardRef,
   useCallback,
@@ -9,76 +10,96 @@ import {
 } from 'react';
 import type { BackupMethod } from '@backup-kit/core';
 import { splitProps } from '../hooks/use-flow-store.js';
-import { RECOVERY_OPTION_KEYS, useRecovery, type UseRecoveryOptions } from '../hooks/use-recovery.js';
+import {
+  RECOVERY_OPTION_KEYS,
+  useRecovery,
+  type UseRecoveryOptions,
+  type UseRecoveryResult,
+} from '../hooks/use-recovery.js';
 import { useComposedRefs } from '../internal/compose-refs.js';
-import { FlowProvider, type FlowContextValue } from '../internal/flow-context.js';
-import { portalDead, rootAttributes, triggerText, useFlowRoot } from '../internal/flow-root.js';
-import { useSecretVisibility } from '../internal/use-secret-visibility.js';
+import { connectRecovery } from '@backup-kit/core';
+import { FlowProvider } from '../internal/flow-context.js';
+import { flowContext, rootAttributes, useFlowRoot } from '../internal/flow-root.js';
+import { useControllableState } from '../internal/use-controllable-state.js';
+import { useSecretVisibility, type SecretVisibilityProps } from '../internal/use-secret-visibility.js';
 import { errorText, type LabelOverrides } from '../labels/common-labels.js';
-import { flowStatusText } from '../labels/status-text.js';
 import { text } from '../labels/label.js';
 import { RecoverWalletProvider, type RecoverWalletContextValue } from './recover-wallet-context.js';
 import { defaultRecoverWalletLabels, type RecoverWalletLabels } from './recover-wallet-labels.js';
 
-export interface RecoverWalletRootProps
-  extends UseRecoveryOptions, Omit<ComponentPropsWithoutRef<'form'>, 'onError' | 'onProgress' | 'onSubmit'> {
+export interface RecoverWalletRootProviderProps
+  extends SecretVisibilityProps, Omit<ComponentPropsWithoutRef<'form'>, 'onError' | 'onProgress' | 'onSubmit'> {
+  /** The flow to show: what `useRecovery` returned (the app holds the flow itself). */
+  value: UseRecoveryResult;
   /** The methods to offer, in this order, instead of the ones the wallet has backups for. */
   methods?: readonly BackupMethod[] | undefined;
+  /** The method to recover with (controlled); pair with `onMethodChange`. Ignored unless offered. */
+  method?: BackupMethod | undefined;
+  /** The method chosen at first (uncontrolled). @default the first offered */
+  defaultMethod?: BackupMethod | undefined;
+  /** The user picked another method. */
+  onMethodChange?: ((method: BackupMethod) => void) | undefined;
   /** Any text to replace; maps (statuses, errors) merge key by key. */
   labels?: LabelOverrides<RecoverWalletLabels> | undefined;
   /** Turns every control off (a real `disabled`, unlike the busy state). */
   disabled?: boolean | undefined;
 }
 
+export interface RecoverWalletRootProps extends UseRecoveryOptions, Omit<RecoverWalletRootProviderProps, 'value'> {}
+
+/** Holds a recovery flow and renders the `<form>` (see RecoverWalletRootProvider). */
+export const RecoverWalletRoot = forwardRef<HTMLFormElement, RecoverWalletRootProps>(
+  function RecoverWalletRoot(props, ref) {
+    const [options, rest] = splitProps(props, RECOVERY_OPTION_KEYS);
+    return <RecoverWalletRootProvider {...rest} value={useRecovery(options)} ref={ref} />;
+  },
+);
+
 /**
- * The `<form>`: lists the methods the wallet really has, reads the password from its input at
+ * The `<form>` over a recovery the app holds (`value={useRecovery(...)}`): lists the methods the wallet really has, reads the password from its input at
  * submit (never React state), and recovers. A wrong password is its own state: the message sits
  * next to the password, focus goes back to it, and the typed password is kept to be fixed. The
  * input is emptied once the wallet is recovered.
  */
-export const RecoverWalletRoot = forwardRef<HTMLFormElement, RecoverWalletRootProps>(
-  function RecoverWalletRoot(props, ref) {
-    const [options, { methods: offered, labels: overrides, disabled = false, children, ...rest }] = splitProps(
-      props,
-      RECOVERY_OPTION_KEYS,
-    );
-    const recovery = useRecovery(options);
-    const { labels, id, triggerRef } = useFlowRoot(defaultRecoverWalletLabels, overrides);
+export const RecoverWalletRootProvider = forwardRef<HTMLFormElement, RecoverWalletRootProviderProps>(
+  function RecoverWalletRootProvider(props, ref) {
+    const {
+      value: recovery,
+      methods: offered,
+      method: methodProp,
+      defaultMethod,
+      onMethodChange,
+      passwordVisible,
+      defaultPasswordVisible,
+      onPasswordVisibleChange,
+      labels: overrides,
+      disabled,
+      children,
+      ...rest
+    } = props;
+    const root = useFlowRoot(defaultRecoverWalletLabels, overrides);
+    const { labels, id } = root;
 
     const formRef = useRef<HTMLFormElement>(null);
     const composedRef = useComposedRefs(ref, formRef);
     const input = useRef<HTMLInputElement>(null);
-    const [chosen, setChosen] = useState<BackupMethod>();
+    const [chosen, choose] = useControllableState(methodProp, defaultMethod, onMethodChange);
     const [missing, setMissing] = useState(false);
     const [fieldErrors, setFieldErrors] = useState(0);
-    const secret = useSecretVisibility([input]);
+    const secret = useSecretVisibility([input], { passwordVisible, defaultPasswordVisible, onPasswordVisibleChange });
 
     const methods = offered ?? recovery.methods;
-    const method = chosen && methods.includes(chosen) ? chosen : methods[0];
-    const error = recovery.state === 'error' ? recovery.error : undefined;
-    const wrongPassword = error?.code === 'WRONG_PASSWORD';
-    const state = wrongPassword
-      ? 'wrong-password'
-      : recovery.state === 'idle' && methods.length === 0
-        ? 'empty'
-        : recovery.state;
-    const connecting = recovery.portalStatus === 'loading' && recovery.state === 'loading';
-    const locked = recovery.isBusy || recovery.state === 'success';
-    const blocked =
-      disabled ||
-      locked ||
-      portalDead(error) ||
-      recovery.state === 'loading' ||
-      state === 'empty' ||
-      (!method && !error);
+    const view = connectRecovery(recovery, {
+      portalStatus: recovery.portalStatus,
+      disabled,
+      methods,
+      chosen,
+      passwordMissing: missing,
+    });
+    const { method, error, blocked, locked, state } = view;
+    const wrongPassword = state === 'wrong-password';
     const fieldError =
-      method !== 'PASSWORD'
-        ? undefined
-        : wrongPassword
-          ? errorText(labels, error)
-          : missing
-            ? labels.passwordRequired
-            : undefined;
+      view.fieldError && (view.fieldError === 'error' ? errorText(labels, error!) : labels.passwordRequired);
 
     // A wrong password: back to the input, which keeps what was typed so it can be fixed.
     useEffect(() => {
@@ -129,7 +150,7 @@ export const RecoverWalletRoot = forwardRef<HTMLFormElement, RecoverWalletRootPr
       method,
       select: (next) => {
         if (locked || next === method) return;
-        setChosen(next);
+        choose(next);
         setMissing(false);
         // The error was about the other method.
         if (recovery.state === 'error') recovery.reset();
@@ -139,34 +160,22 @@ export const RecoverWalletRoot = forwardRef<HTMLFormElement, RecoverWalletRootPr
       registerFieldError,
       ...secret,
       locked,
-      disabled,
+      disabled: view.disabled,
       inputRef: input,
       changed: () => setMissing(false),
     };
 
-    const flow: FlowContextValue = {
-      scope: 'recover-wallet',
-      state,
-      blocked,
-      disabled,
-      id,
-      // The field shows its own message; the live region does not repeat it.
-      statusText:
-        fieldError && fieldErrors > 0
-          ? ''
-          : state === 'empty'
-            ? labels.empty
-            : recovery.state === 'success'
-              ? text(labels.recovered, recovery)
-              : flowStatusText(labels, recovery, connecting),
-      error,
-      triggerLabel: triggerText(labels, recovery, error, text(labels.submit, { method })),
-      retryLabel: labels.retry,
-      // One path for every way to submit: Enter in the input, the button, Retry.
-      activate: () => formRef.current?.requestSubmit(),
-      triggerRef,
-      triggerHidden: state === 'empty',
-    };
+    // One path for every way to submit: Enter in the input, the button, Retry.
+    const flow = flowContext(
+      'recover-wallet',
+      view,
+      root,
+      text(labels.submit, { method }),
+      () => formRef.current?.requestSubmit(),
+      recovery,
+    );
+    // The field shows its own message; the live region does not repeat it.
+    if (fieldError && fieldErrors > 0) flow.statusText = '';
 
     return (
       <FlowProvider value={flow}>

@@ -1,7 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { MpcStatusName } from '@backup-kit/core';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { waitForRoot } from '../stories/play.js';
+import { splitProps } from '../hooks/use-flow-store.js';
+import { RECOVERY_OPTION_KEYS, useRecovery } from '../hooks/use-recovery.js';
+import { expectSecretsOutOfTheLog, showsState, waitForRoot, stateStories } from '../stories/play.js';
+import { useStartWhenReady } from '../stories/started-flow.js';
 import {
   currentWalletScenario,
   defaultWalletScenario,
@@ -11,11 +14,35 @@ import {
   splitWalletScenario,
   type WalletScenarioArgs,
 } from '../stories/wallet-scenario.js';
-import { RecoverWallet, type RecoverWalletProps } from './recover-wallet.js';
+import { RecoverWallet } from './recover-wallet-parts.js';
+import { RecoverWalletDropInParts, type RecoverWalletProps } from './recover-wallet.js';
 
 interface RecoveryStoryArgs {
   /** Render a call to action (a link) for a wallet without backups. */
   emptyCallToAction: boolean;
+  /** Recover as the story opens (no typing or clicks), with the first method, to see where it holds or fails. */
+  recoverOnOpen: 'no' | 'with the right password' | 'with a wrong password';
+}
+
+const WRONG_PASSWORD = 'not my password';
+
+/**
+ * The drop-in's parts over a recovery the story starts itself (useRecovery + RootProvider), once
+ * the methods are read: it opens in the state the scenario holds or fails at.
+ */
+function StartedRecoverWallet({ password, classNames, empty, ...props }: RecoverWalletProps & { password: string }) {
+  const [options, rest] = splitProps(props, RECOVERY_OPTION_KEYS);
+  const recovery = useRecovery(options);
+  const method = recovery.methods[0];
+  useStartWhenReady(recovery.state === 'idle' && method !== undefined, () =>
+    // Only a PASSWORD backup takes the password (as the drop-in sends none for the others).
+    recovery.recover(method === 'PASSWORD' ? { method, password } : { method: method! }),
+  );
+  return (
+    <RecoverWallet.RootProvider {...rest} value={recovery}>
+      <RecoverWalletDropInParts classNames={classNames} empty={empty} />
+    </RecoverWallet.RootProvider>
+  );
 }
 
 type Args = RecoverWalletProps & WalletScenarioArgs & RecoveryStoryArgs;
@@ -25,10 +52,11 @@ const ADDRESS = '0x5e0b0f5bbd0f1a3fa32a6b2cd0e8f1b1f0b5c0de';
 const meta = {
   title: 'Components/RecoverWallet',
   tags: ['autodocs'],
-  component: RecoverWallet,
+  component: RecoverWallet.DropIn,
   args: {
     ...defaultWalletScenario,
     emptyCallToAction: true,
+    recoverOnOpen: 'no',
     disabled: false,
     labels: {},
     // Only the callbacks that never carry a secret are logged in the Actions panel.
@@ -39,6 +67,11 @@ const meta = {
   argTypes: {
     ...walletScenarioArgTypes,
     emptyCallToAction: { control: 'boolean' },
+    recoverOnOpen: {
+      control: 'inline-radio',
+      options: ['no', 'with the right password', 'with a wrong password'],
+      table: { category: 'Scenario (fake Portal)' },
+    },
     methods: { control: 'check', options: ['PASSWORD', 'GDRIVE', 'PASSKEY'] },
     labels: { control: 'object' },
     empty: { control: false, table: { disable: true } },
@@ -49,16 +82,22 @@ const meta = {
   },
   render: (args) => {
     const [scenario, rest] = splitWalletScenario(args);
-    const { emptyCallToAction, ...props } = rest;
+    const { emptyCallToAction, recoverOnOpen, ...props } = rest;
+    const empty = emptyCallToAction ? <a href="#create-wallet">Create a new wallet</a> : undefined;
     return (
       <WalletScenario args={scenario}>
-        {(storage) => (
-          <RecoverWallet
-            {...props}
-            storage={storage}
-            empty={emptyCallToAction ? <a href="#create-wallet">Create a new wallet</a> : undefined}
-          />
-        )}
+        {(storage) =>
+          recoverOnOpen === 'no' ? (
+            <RecoverWallet.DropIn {...props} storage={storage} empty={empty} />
+          ) : (
+            <StartedRecoverWallet
+              {...props}
+              storage={storage}
+              empty={empty}
+              password={recoverOnOpen === 'with a wrong password' ? WRONG_PASSWORD : WALLET_PASSWORD}
+            />
+          )
+        }
       </WalletScenario>
     );
   },
@@ -83,15 +122,11 @@ function afterSubmit(attributes: Record<string, string>, password?: string): Sto
   };
 }
 
-function heldAt(status: MpcStatusName, text: string): Story {
-  return {
-    args: { holdAt: status },
-    play: async (context) => {
-      await afterSubmit({ state: 'recovering', status })!(context);
-      await expect(within(context.canvasElement).getByRole('status')).toHaveTextContent(text);
-    },
-  };
-}
+const { opensIn } = stateStories<Story>('recover-wallet', { recoverOnOpen: 'with the right password' });
+
+/** Holds the recovery on one MPC status (RecoverWallet's own status labels). */
+const heldAt = (status: MpcStatusName, text: string) =>
+  opensIn({ holdAt: status }, { state: 'recovering', status }, text);
 
 /** Several backups: a choice among them, the password field for PASSWORD. */
 export const ChoosingAmongMethods: Story = {
@@ -149,9 +184,9 @@ export const NoBackup: Story = {
 };
 
 /** Self-managed: the encrypted backup is being read from the app's storage. */
-export const Fetching: Story = { args: { holdAt: 'fetching' }, play: afterSubmit({ state: 'fetching' }) };
+export const Fetching = opensIn({ holdAt: 'fetching' }, { state: 'fetching' });
 
-export const Starting: Story = { args: { holdAt: 'starting' }, play: afterSubmit({ state: 'recovering' }) };
+export const Starting = opensIn({ holdAt: 'starting' }, { state: 'recovering' });
 export const ReadingShare = heldAt('Reading share', 'Reading the backup…');
 export const DecryptingShare = heldAt('Decrypting share', 'Decrypting the backup…');
 export const RecoveringBackupShare = heldAt('Recovering backup share', 'Restoring the backup share…');
@@ -160,32 +195,43 @@ export const ShareDone = heldAt('Done', 'Backup restored.');
 
 /** The wallet is back; the status shows its address so the user can check it. */
 export const Success: Story = {
+  ...opensIn({}, { state: 'success' }),
   play: async (context) => {
-    await afterSubmit({ state: 'success' })!(context);
-    const canvas = within(context.canvasElement);
-    await expect(canvas.getByRole('status')).toHaveTextContent(ADDRESS);
-    await expect(canvas.getByLabelText('Backup password')).toHaveValue('');
+    await showsState('recover-wallet', { state: 'success' }, ADDRESS)(context);
     await expect(context.args.onSuccess).toHaveBeenCalledWith({ backupMethod: 'PASSWORD', address: ADDRESS });
   },
 };
 
-/** A wrong password: the message next to the field, focus back in it, the typed text kept. */
+/** A wrong password: the message next to the field, the input marked invalid. */
 export const WrongPassword: Story = {
+  ...opensIn({ recoverOnOpen: 'with a wrong password' }, { state: 'wrong-password' }),
   play: async (context) => {
-    await afterSubmit({ state: 'wrong-password' }, 'not my password')!(context);
+    await showsState('recover-wallet', { state: 'wrong-password' })(context);
+    const input = within(context.canvasElement).getByLabelText('Backup password');
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+    await expect(input).toHaveAccessibleDescription(
+      'That password does not unlock this backup. Check it and try again.',
+    );
+  },
+};
+
+/** A wrong password typed by hand: focus back in the field, the typed text kept. */
+export const WrongPasswordTyped: Story = {
+  play: async (context) => {
+    await afterSubmit({ state: 'wrong-password' }, WRONG_PASSWORD)!(context);
     const input = within(context.canvasElement).getByLabelText('Backup password');
     await waitFor(() => expect(input).toHaveFocus());
     await expect(input).toHaveAttribute('aria-invalid', 'true');
     await expect(input).toHaveAccessibleDescription(
       'That password does not unlock this backup. Check it and try again.',
     );
-    await expect(input).toHaveValue('not my password');
+    await expect(input).toHaveValue(WRONG_PASSWORD);
   },
 };
 
 export const WrongPasswordThenRight: Story = {
   play: async (context) => {
-    await WrongPassword.play!(context);
+    await WrongPasswordTyped.play!(context);
     const input = within(context.canvasElement).getByLabelText('Backup password');
     await userEvent.clear(input);
     await userEvent.type(input, `${WALLET_PASSWORD}{Enter}`);
@@ -205,10 +251,7 @@ export const StorageFailed: Story = {
   },
 };
 
-export const RecoveryFailed: Story = {
-  args: { failAt: 'recovering' },
-  play: afterSubmit({ state: 'error', stage: 'recovering' }),
-};
+export const RecoveryFailed = opensIn({ failAt: 'recovering' }, { state: 'error', stage: 'recovering' });
 
 /** Reading which backups exist failed: "Try again" reads them again. */
 export const ListingFailed: Story = {
@@ -238,9 +281,9 @@ export const PortalInitFailed: Story = {
 
 /** A passkey backup (Portal's own ceremony): no password, one button. */
 export const PasskeyRecovery: Story = {
-  args: { backedUpWith: ['PASSKEY'] },
+  ...opensIn({ backedUpWith: ['PASSKEY'] }, { state: 'success', method: 'PASSKEY' }),
   play: async (context) => {
-    await afterSubmit({ state: 'success', method: 'PASSKEY' })!(context);
+    await showsState('recover-wallet', { state: 'success', method: 'PASSKEY' })(context);
     await expect(context.args.onSuccess).toHaveBeenCalledWith({ backupMethod: 'PASSKEY', address: ADDRESS });
   },
 };
@@ -253,7 +296,7 @@ export const DirectPathPasskey: Story = {
   args: { backedUpWith: ['PASSKEY', 'GDRIVE'] },
   render: (args) => {
     const [scenario, rest] = splitWalletScenario(args);
-    const { emptyCallToAction: _, ...props } = rest;
+    const { emptyCallToAction: _, recoverOnOpen: _alsoUnused, ...props } = rest;
     return (
       <WalletScenario args={scenario}>
         {(storage) => {
@@ -267,7 +310,7 @@ export const DirectPathPasskey: Story = {
               }),
           };
           return (
-            <RecoverWallet
+            <RecoverWallet.DropIn
               {...props}
               methods={['CUSTOM', 'GDRIVE']}
               storage={stored}
@@ -330,7 +373,7 @@ export const Parts: Story = {
   args: { failAt: 'recovering' },
   render: (args) => {
     const [scenario, rest] = splitWalletScenario(args);
-    const { emptyCallToAction: _, ...props } = rest;
+    const { emptyCallToAction: _, recoverOnOpen: _alsoUnused, ...props } = rest;
     return (
       <WalletScenario args={scenario}>
         {(storage) => (
@@ -366,10 +409,8 @@ export const Parts: Story = {
   },
 };
 
-export const DarkTheme: Story = {
-  globals: { theme: 'dark' },
-  play: WrongPassword.play,
-};
+export const DarkTheme: Story = { ...WrongPassword, globals: { theme: 'dark' } };
+export const DarkThemeBusy: Story = { ...DecryptingShare, globals: { theme: 'dark' } };
 
 /**
  * A test more than a story: a wrong password, then the right one, then checks that nothing in
@@ -380,37 +421,9 @@ export const SecretsStayOutOfTheActionLog: Story = {
   play: async (context) => {
     await WrongPasswordThenRight.play!(context);
     const { portal, storage } = currentWalletScenario();
-    const secrets = [WALLET_PASSWORD, 'not my password', ...portal.cipherTexts, ...storage.stored.values()];
+    const secrets = [WALLET_PASSWORD, WRONG_PASSWORD, ...portal.cipherTexts, ...storage.stored.values()];
     await expect(portal.cipherTexts.length).toBeGreaterThan(0);
-    const logged = Object.values(context.args)
-      .filter((value): value is ReturnType<typeof fn> => typeof value === 'function' && 'mock' in value)
-      .flatMap((spy) => spy.mock.calls);
-    const log = serialize(logged);
-    // The log holds what it should (so this check reads real entries)...
-    await expect(log).toContain('WRONG_PASSWORD');
-    await expect(log).toContain('"backupMethod":"PASSWORD"');
-    // ...and no secret.
-    for (const secret of secrets) await expect(log).not.toContain(secret);
+    await expectSecretsOutOfTheLog(context.args, secrets, ['WRONG_PASSWORD', '"backupMethod":"PASSWORD"']);
     for (const secret of secrets) await expect(context.canvasElement.innerHTML).not.toContain(secret);
   },
 };
-
-/** JSON of everything reachable, errors included with their message, cause and details. */
-function serialize(value: unknown): string {
-  const seen = new WeakSet<object>();
-  return JSON.stringify(value, (_key, item: unknown) => {
-    if (typeof item !== 'object' || item === null) return item;
-    if (seen.has(item)) return '[seen]';
-    seen.add(item);
-    if (item instanceof Error) {
-      return {
-        ...item,
-        name: item.name,
-        message: item.message,
-        cause: item.cause,
-        details: (item as { details?: unknown }).details,
-      };
-    }
-    return item;
-  });
-}

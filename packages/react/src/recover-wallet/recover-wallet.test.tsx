@@ -5,7 +5,7 @@ import { createFakePortal, memoryStorage, type FakePortalOptions, type MemorySto
 import { BackupKitProvider } from '../provider/backup-kit-provider.js';
 import { reactTreeContains } from '../test/react-tree.js';
 import { part, renderWithPortal } from '../test/render.js';
-import { RecoverWallet } from './recover-wallet.js';
+import { RecoverWallet } from './recover-wallet-parts.js';
 
 const PASSWORD = 'correct horse battery staple';
 const ADDRESS = '0x5e0b0f5bbd0f1a3fa32a6b2cd0e8f1b1f0b5c0de';
@@ -45,7 +45,7 @@ describe('RecoverWallet', () => {
   it('offers only the methods the wallet has, and recovers with the keyboard alone', async () => {
     const { portal, storage } = await backedUp(['PASSWORD', 'GDRIVE']);
     const onSuccess = vi.fn();
-    const { user, container } = renderWithPortal(<RecoverWallet storage={storage} onSuccess={onSuccess} />, {
+    const { user, container } = renderWithPortal(<RecoverWallet.DropIn storage={storage} onSuccess={onSuccess} />, {
       portal,
     });
     await idle(container);
@@ -76,7 +76,7 @@ describe('RecoverWallet', () => {
 
   it('needs no choice for a single method, and names it on the button', async () => {
     const { portal, storage } = await backedUp(['GDRIVE']);
-    const { user, container } = renderWithPortal(<RecoverWallet storage={storage} />, { portal });
+    const { user, container } = renderWithPortal(<RecoverWallet.DropIn storage={storage} />, { portal });
     await idle(container);
 
     expect(screen.queryByRole('radio')).toBeNull();
@@ -91,7 +91,9 @@ describe('RecoverWallet', () => {
   it('says so next to the field after a wrong password, keeps it to be fixed, then recovers with the right one', async () => {
     const { portal, storage } = await backedUp(['PASSWORD']);
     const onError = vi.fn();
-    const { user, container } = renderWithPortal(<RecoverWallet storage={storage} onError={onError} />, { portal });
+    const { user, container } = renderWithPortal(<RecoverWallet.DropIn storage={storage} onError={onError} />, {
+      portal,
+    });
     await idle(container);
 
     await user.type(password(), 'wrong password');
@@ -120,7 +122,7 @@ describe('RecoverWallet', () => {
 
   it('keeps the password out of React and empties the input once the wallet is recovered', async () => {
     const { portal, storage } = await backedUp(['PASSWORD']);
-    const { user, container } = renderWithPortal(<RecoverWallet storage={storage} />, {
+    const { user, container } = renderWithPortal(<RecoverWallet.DropIn storage={storage} />, {
       portal,
     });
     await idle(container);
@@ -140,7 +142,7 @@ describe('RecoverWallet', () => {
 
   it('asks for the password next to the field when none was typed', async () => {
     const { portal, storage } = await backedUp(['PASSWORD']);
-    const { user, container } = renderWithPortal(<RecoverWallet storage={storage} />, { portal });
+    const { user, container } = renderWithPortal(<RecoverWallet.DropIn storage={storage} />, { portal });
     await idle(container);
 
     await user.click(submit());
@@ -157,7 +159,7 @@ describe('RecoverWallet', () => {
     const { portal, storage } = await backedUp(['PASSWORD'], {
       failures: { recoverWallet: { hangAfter: 'Decrypting share' } },
     });
-    const { user, container } = renderWithPortal(<RecoverWallet storage={storage} onProgress={onProgress} />, {
+    const { user, container } = renderWithPortal(<RecoverWallet.DropIn storage={storage} onProgress={onProgress} />, {
       portal,
     });
     await idle(container);
@@ -187,7 +189,7 @@ describe('RecoverWallet', () => {
       failures: state === 'loading' ? { getClient: 'hang' } : state === 'recovering' ? { recoverWallet: 'hang' } : {},
     });
     const { user, container } = renderWithPortal(
-      <RecoverWallet storage={readsFrom(storage, ...(state === 'fetching' ? ['hang' as const] : []))} />,
+      <RecoverWallet.DropIn storage={readsFrom(storage, ...(state === 'fetching' ? ['hang' as const] : []))} />,
       { portal },
     );
     if (state !== 'loading') {
@@ -211,7 +213,7 @@ describe('RecoverWallet', () => {
   it('reports a storage failure with its stage, keeps the password, and retries', async () => {
     const { portal, storage } = await backedUp(['PASSWORD']);
     const { user, container } = renderWithPortal(
-      <RecoverWallet storage={readsFrom(storage, new Error('HTTP 503'))} />,
+      <RecoverWallet.DropIn storage={readsFrom(storage, new Error('HTTP 503'))} />,
       { portal },
     );
     await idle(container);
@@ -229,7 +231,7 @@ describe('RecoverWallet', () => {
   });
 
   it('shows the call to action, and no button, when the wallet has no backup', async () => {
-    const { container } = renderWithPortal(<RecoverWallet empty={<a href="/new">Create a new wallet</a>} />);
+    const { container } = renderWithPortal(<RecoverWallet.DropIn empty={<a href="/new">Create a new wallet</a>} />);
 
     await waitFor(() => expect(rootOf(container)).toHaveAttribute('data-state', 'empty'));
     expect(status()).toHaveTextContent('No backup was found for this wallet.');
@@ -243,7 +245,7 @@ describe('RecoverWallet', () => {
   it('recovers a passkey backup without a password', async () => {
     const { portal, storage } = await backedUp(['PASSKEY']);
     const onSuccess = vi.fn();
-    const { user, container } = renderWithPortal(<RecoverWallet storage={storage} onSuccess={onSuccess} />, {
+    const { user, container } = renderWithPortal(<RecoverWallet.DropIn storage={storage} onSuccess={onSuccess} />, {
       portal,
     });
     await idle(container);
@@ -266,7 +268,7 @@ describe('RecoverWallet', () => {
     const unlock = vi.fn(async () => ({ method: 'PASSWORD' as const, password: 'vault-key' }));
     const passkey = { customDomain: 'https://keys.example.com', relyingPartyId: 'example.com', relyingPartyName: 'Ex' };
     const { user, container } = renderWithPortal(
-      <RecoverWallet storage={storage} passkey={passkey} unlock={unlock} />,
+      <RecoverWallet.DropIn storage={storage} passkey={passkey} unlock={unlock} />,
       {
         portal,
       },
@@ -285,7 +287,7 @@ describe('RecoverWallet', () => {
     const user = userEvent.setup();
     const { container } = render(
       <BackupKitProvider portal={portal} timeouts={{ readyMs: 30 }}>
-        <RecoverWallet />
+        <RecoverWallet.DropIn />
       </BackupKitProvider>,
     );
     expect(rootOf(container)).toHaveAttribute('data-state', 'loading');
@@ -305,7 +307,7 @@ describe('RecoverWallet', () => {
   });
 
   it('lists the methods again after reading them failed', async () => {
-    const { container, user, portal } = renderWithPortal(<RecoverWallet />, {
+    const { container, user, portal } = renderWithPortal(<RecoverWallet.DropIn />, {
       fake: {
         wallet: { backedUpWith: ['GDRIVE'] },
         failures: { getClient: [{ error: { code: 500, message: 'network' } }] },
@@ -321,9 +323,12 @@ describe('RecoverWallet', () => {
 
   it('offers the methods it is given, in that order', async () => {
     const { portal, storage } = await backedUp(['PASSWORD', 'GDRIVE']);
-    const { container } = renderWithPortal(<RecoverWallet storage={storage} methods={['GDRIVE', 'PASSWORD']} />, {
-      portal,
-    });
+    const { container } = renderWithPortal(
+      <RecoverWallet.DropIn storage={storage} methods={['GDRIVE', 'PASSWORD']} />,
+      {
+        portal,
+      },
+    );
     await idle(container);
 
     expect(screen.getAllByRole('radio').map((radio) => radio.getAttribute('value'))).toEqual(['GDRIVE', 'PASSWORD']);
@@ -332,7 +337,7 @@ describe('RecoverWallet', () => {
 
   it('clears an error when the user picks another method, and recovers with that one', async () => {
     const { portal, storage } = await backedUp(['PASSWORD', 'GDRIVE']);
-    const { user, container } = renderWithPortal(<RecoverWallet storage={storage} />, { portal });
+    const { user, container } = renderWithPortal(<RecoverWallet.DropIn storage={storage} />, { portal });
     await idle(container);
     await user.type(password(), 'nope{Enter}');
     await waitFor(() => expect(rootOf(container)).toHaveAttribute('data-state', 'wrong-password'));
@@ -347,7 +352,7 @@ describe('RecoverWallet', () => {
 
   it('starts one recovery for a double click', async () => {
     const { portal, storage } = await backedUp(['GDRIVE']);
-    const { user, container } = renderWithPortal(<RecoverWallet storage={storage} />, { portal });
+    const { user, container } = renderWithPortal(<RecoverWallet.DropIn storage={storage} />, { portal });
     await idle(container);
 
     await user.dblClick(submit());
@@ -361,7 +366,7 @@ describe('RecoverWallet', () => {
     const user = userEvent.setup();
     const { container } = render(
       <BackupKitProvider portal={portal} labels={{ errors: { WRONG_PASSWORD: 'Mot de passe incorrect.' } }}>
-        <RecoverWallet
+        <RecoverWallet.DropIn
           storage={storage}
           labels={{
             methodsLabel: 'Restaurer avec',
@@ -429,7 +434,7 @@ describe('RecoverWallet', () => {
     expect(rootOf(container)).toHaveStyle({ color: 'rgb(255, 0, 0)' });
 
     const empty = renderWithPortal(
-      <RecoverWallet className="r" classNames={{ empty: 'e', submit: 's' }} empty={<p>Start over</p>} />,
+      <RecoverWallet.DropIn className="r" classNames={{ empty: 'e', submit: 's' }} empty={<p>Start over</p>} />,
     );
     await waitFor(() => expect(rootOf(empty.container)).toHaveAttribute('data-state', 'empty'));
     expect(rootOf(empty.container)).toHaveClass('r');
@@ -438,7 +443,7 @@ describe('RecoverWallet', () => {
 
   it('shows the password on request without moving focus, and hides it again on submit', async () => {
     const { portal, storage } = await backedUp(['PASSWORD'], { failures: { recoverWallet: 'hang' } });
-    const { user, container } = renderWithPortal(<RecoverWallet storage={storage} />, { portal });
+    const { user, container } = renderWithPortal(<RecoverWallet.DropIn storage={storage} />, { portal });
     await idle(container);
     await user.type(password(), PASSWORD);
     const toggle = screen.getByRole('button', { name: 'Show password' });
@@ -456,7 +461,7 @@ describe('RecoverWallet', () => {
 
   it('turns every control off when disabled', async () => {
     const { portal, storage } = await backedUp(['PASSWORD', 'GDRIVE']);
-    const { user, container } = renderWithPortal(<RecoverWallet storage={storage} disabled />, { portal });
+    const { user, container } = renderWithPortal(<RecoverWallet.DropIn storage={storage} disabled />, { portal });
     await idle(container);
 
     for (const control of [
@@ -484,9 +489,12 @@ describe('RecoverWallet', () => {
     const errors = vi.spyOn(console, 'error');
     const onSuccess = vi.fn();
     const { portal, storage } = await backedUp(['GDRIVE'], { latencyMs: 20 });
-    const { user, container, unmount } = renderWithPortal(<RecoverWallet storage={storage} onSuccess={onSuccess} />, {
-      portal,
-    });
+    const { user, container, unmount } = renderWithPortal(
+      <RecoverWallet.DropIn storage={storage} onSuccess={onSuccess} />,
+      {
+        portal,
+      },
+    );
     await idle(container);
     await user.click(submit());
     await waitFor(() => expect(rootOf(container)).toHaveAttribute('data-state', 'recovering'));

@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef, type ReactNode } from 'react';
 import { FlowRetry, type FlowRetryProps } from '../internal/flow-retry.js';
 import { FlowStatus, type FlowStatusProps } from '../internal/flow-status.js';
@@ -8,7 +9,6 @@ import { RecoverWalletField } from './recover-wallet-field.js';
 import { RecoverWalletFieldError } from './recover-wallet-field-error.js';
 import { RecoverWalletInput } from './recover-wallet-input.js';
 import { RecoverWalletLabel } from './recover-wallet-label.js';
-import { RecoverWalletMethod } from './recover-wallet-method.js';
 import { RecoverWalletMethods } from './recover-wallet-methods.js';
 import { RecoverWalletRoot, type RecoverWalletRootProps } from './recover-wallet-root.js';
 import { RecoverWalletVisibilityToggle } from './recover-wallet-visibility-toggle.js';
@@ -41,14 +41,15 @@ export interface RecoverWalletProps extends RecoverWalletRootProps {
 }
 
 /**
- * The drop-in: the methods the wallet has (a choice when there are several), the password for a
- * PASSWORD backup, one submit button that also retries, and a polite status line with the
- * progress. Built from the parts below, which you can arrange yourself.
+ * What the drop-in renders inside its Root. Put it in a RootProvider to show the drop-in over a
+ * flow you hold: `<RecoverWallet.RootProvider value={...}><RecoverWalletDropInParts /></RecoverWallet.RootProvider>`.
  */
-const RecoverWalletDropIn = forwardRef<HTMLFormElement, RecoverWalletProps>(function RecoverWallet(props, ref) {
-  const { empty, classNames: c = {}, ...rootProps } = props;
+export function RecoverWalletDropInParts({
+  empty,
+  classNames: c = {},
+}: Pick<RecoverWalletProps, 'empty' | 'classNames'>) {
   return (
-    <RecoverWalletRoot {...rootProps} ref={ref}>
+    <>
       <RecoverWalletMethods className={c.methods} />
       <RecoverWalletField className={c.field}>
         <RecoverWalletLabel className={c.label} />
@@ -61,23 +62,20 @@ const RecoverWalletDropIn = forwardRef<HTMLFormElement, RecoverWalletProps>(func
       <FlowSubmit className={c.submit} />
       <FlowStatus className={c.status} />
       <RecoverWalletEmpty className={c.empty}>{empty}</RecoverWalletEmpty>
+    </>
+  );
+}
+
+/**
+ * The drop-in: the methods the wallet has (a choice when there are several), the password for a
+ * PASSWORD backup, one submit button that also retries, and a polite status line with the
+ * progress. Built from the parts below, which you can arrange yourself.
+ */
+export const RecoverWalletDropIn = forwardRef<HTMLFormElement, RecoverWalletProps>(function RecoverWallet(props, ref) {
+  const { empty, classNames, ...rootProps } = props;
+  return (
+    <RecoverWalletRoot {...rootProps} ref={ref}>
+      <RecoverWalletDropInParts empty={empty} classNames={classNames} />
     </RecoverWalletRoot>
   );
-});
-
-/** `<RecoverWallet />`, or compose `RecoverWallet.Root / Methods / Field / Input / Submit / ...`. */
-export const RecoverWallet = /* @__PURE__ */ Object.assign(RecoverWalletDropIn, {
-  Root: RecoverWalletRoot,
-  Methods: RecoverWalletMethods,
-  Method: RecoverWalletMethod,
-  Field: RecoverWalletField,
-  Label: RecoverWalletLabel,
-  Control: RecoverWalletControl,
-  Input: RecoverWalletInput,
-  VisibilityToggle: RecoverWalletVisibilityToggle,
-  FieldError: RecoverWalletFieldError,
-  Submit: FlowSubmit,
-  Status: FlowStatus,
-  Retry: FlowRetry,
-  Empty: RecoverWalletEmpty,
 });

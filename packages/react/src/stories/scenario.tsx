@@ -11,6 +11,7 @@ import {
   type MemoryStorageOptions,
 } from '@backup-kit/core/testing';
 import type { ArgTypes } from '@storybook/react-vite';
+import { fn } from 'storybook/test';
 import { BackupKitProvider } from '../provider/backup-kit-provider.js';
 
 /**
@@ -33,6 +34,8 @@ export interface ScenarioArgs {
   storageMode: 'self-managed' | 'portal-managed';
   /** Offer the seed's newer passkey API (registerPasskey...), which adds the registering state. */
   seedPasskeyApi: boolean;
+  /** Start the backup as the story opens (no typing or clicks), to see where it holds or fails. */
+  startOnOpen: boolean;
 }
 
 export const defaultScenario: ScenarioArgs = {
@@ -43,11 +46,13 @@ export const defaultScenario: ScenarioArgs = {
   failAt: 'nowhere',
   storageMode: 'self-managed',
   seedPasskeyApi: false,
+  startOnOpen: false,
 };
 
 const SCENARIO_KEYS = Object.keys(defaultScenario) as Array<keyof ScenarioArgs>;
 
-export const scenarioArgTypes: Partial<ArgTypes<ScenarioArgs>> = {
+/** Portal's own state, and each call's latency: the same controls in every scenario. */
+export const portalArgTypes = {
   portalState: {
     control: 'inline-radio',
     options: ['ready', 'connecting', 'not-ready', 'init-failed'],
@@ -57,6 +62,38 @@ export const scenarioArgTypes: Partial<ArgTypes<ScenarioArgs>> = {
     control: { type: 'range', min: 0, max: 3000, step: 100 },
     table: { category: 'Scenario (fake Portal)' },
   },
+} satisfies Partial<ArgTypes<Pick<ScenarioArgs, 'portalState' | 'latencyMs'>>>;
+
+/** The fake Portal's readiness and the provider's time limit for a `portalState`. */
+export function portalReadiness(portalState: ScenarioArgs['portalState']): {
+  ready: FakePortalOptions['ready'];
+  timeouts: PortalTimeouts;
+} {
+  return {
+    ready:
+      portalState === 'ready'
+        ? 'immediate'
+        : portalState === 'init-failed'
+          ? { failWith: { code: 202, message: 'Invalid API key' } }
+          : 'never',
+    // 'connecting' waits forever (0 = no limit); 'not-ready' gives up quickly to show the error.
+    timeouts: { readyMs: portalState === 'not-ready' ? 300 : 0 },
+  };
+}
+
+/** Splits a story's args into the scenario's (`keys`) and the component's own props. */
+export function splitArgs<A extends object, K extends keyof A>(args: A, keys: readonly K[]): [Pick<A, K>, Omit<A, K>] {
+  const picked = {} as Pick<A, K>;
+  const rest = { ...args };
+  for (const key of keys) {
+    picked[key] = args[key];
+    delete rest[key];
+  }
+  return [picked, rest];
+}
+
+export const scenarioArgTypes: Partial<ArgTypes<ScenarioArgs>> = {
+  ...portalArgTypes,
   progress: { control: 'check', options: DEFAULT_BACKUP_PROGRESS, table: { category: 'Scenario (fake Portal)' } },
   holdAt: {
     control: 'select',
@@ -74,7 +111,20 @@ export const scenarioArgTypes: Partial<ArgTypes<ScenarioArgs>> = {
     table: { category: 'Scenario (fake Portal)' },
   },
   seedPasskeyApi: { control: 'boolean', table: { category: 'Scenario (fake Portal)' } },
+  startOnOpen: { control: 'boolean', table: { category: 'Scenario (fake Portal)' } },
 };
+
+/**
+ * A spy per backup callback, for a story's args: they show in the Actions panel. Only callbacks
+ * that never carry a secret exist, and the "secrets" stories check the log holds none.
+ */
+export const backupCallbackArgs = () => ({
+  onProgress: fn(),
+  onStored: fn(),
+  onStoreFailed: fn(),
+  onSuccess: fn(),
+  onError: fn(),
+});
 
 export interface BuiltScenario {
   portal: FakePortal;
@@ -84,13 +134,7 @@ export interface BuiltScenario {
 
 /** Splits a story's args into the scenario and the component's own props. */
 export function splitScenario<A extends ScenarioArgs>(args: A): [ScenarioArgs, Omit<A, keyof ScenarioArgs>] {
-  const scenario = {} as Record<string, unknown>;
-  const rest = { ...args } as Record<string, unknown>;
-  for (const key of SCENARIO_KEYS) {
-    scenario[key] = args[key];
-    delete rest[key];
-  }
-  return [scenario as unknown as ScenarioArgs, rest as Omit<A, keyof ScenarioArgs>];
+  return splitArgs(args, SCENARIO_KEYS);
 }
 
 export function buildScenario(args: ScenarioArgs): BuiltScenario {
@@ -117,17 +161,13 @@ export function buildScenario(args: ScenarioArgs): BuiltScenario {
   if (args.holdAt === 'registering') failures.registerPasskey = 'hang';
   if (args.holdAt === 'notifying') failures.storedClientBackupShare = 'hang';
 
+  const { ready, timeouts } = portalReadiness(args.portalState);
   const portal = createFakePortal({
     latencyMs: args.latencyMs,
     progress: args.progress,
     failures,
     seedPasskeyApi: args.seedPasskeyApi,
-    ready:
-      args.portalState === 'ready'
-        ? 'immediate'
-        : args.portalState === 'init-failed'
-          ? { failWith: { code: 202, message: 'Invalid API key' } }
-          : 'never',
+    ready,
   });
   if ((DEFAULT_BACKUP_PROGRESS as string[]).includes(args.holdAt)) {
     holdAtStatus(portal, args.progress, args.holdAt as MpcStatusName);
@@ -137,9 +177,6 @@ export function buildScenario(args: ScenarioArgs): BuiltScenario {
   if (args.holdAt === 'storing') saves.push('hang');
   if (args.failAt === 'storing') saves.push({ throw: new Error('HTTP 503 from the backup server') });
   const storage = args.storageMode === 'self-managed' ? memoryStorage({ latencyMs: args.latencyMs, saves }) : undefined;
-
-  // 'connecting' waits forever (0 = no limit); 'not-ready' gives up quickly to show the error.
-  const timeouts: PortalTimeouts = { readyMs: args.portalState === 'not-ready' ? 300 : 0 };
   return { portal, storage, timeouts };
 }
 

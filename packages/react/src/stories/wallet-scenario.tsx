@@ -8,6 +8,7 @@ import {
 } from '@backup-kit/core';
 import { createFakePortal, type FakeOutcome, type FakePortal, type FakePortalOptions } from '@backup-kit/core/testing';
 import type { ArgTypes } from '@storybook/react-vite';
+import { portalArgTypes, portalReadiness, splitArgs } from './scenario.js';
 import { BackupKitProvider } from '../provider/backup-kit-provider.js';
 
 /** The password the fake wallet's PASSWORD backup was made with. Typed by play functions, never an arg. */
@@ -50,12 +51,7 @@ const KEYS = Object.keys(defaultWalletScenario) as Array<keyof WalletScenarioArg
 const CATEGORY = { category: 'Scenario (fake Portal)' };
 
 export const walletScenarioArgTypes: Partial<ArgTypes<WalletScenarioArgs>> = {
-  portalState: {
-    control: 'inline-radio',
-    options: ['ready', 'connecting', 'not-ready', 'init-failed'],
-    table: CATEGORY,
-  },
-  latencyMs: { control: { type: 'range', min: 0, max: 3000, step: 100 }, table: CATEGORY },
+  ...portalArgTypes,
   backedUpWith: { control: 'check', options: ['PASSWORD', 'GDRIVE', 'PASSKEY', 'CUSTOM'], table: CATEGORY },
   holdAt: {
     control: 'select',
@@ -69,13 +65,7 @@ export const walletScenarioArgTypes: Partial<ArgTypes<WalletScenarioArgs>> = {
 export function splitWalletScenario<A extends WalletScenarioArgs>(
   args: A,
 ): [WalletScenarioArgs, Omit<A, keyof WalletScenarioArgs>] {
-  const scenario = {} as Record<string, unknown>;
-  const rest = { ...args } as Record<string, unknown>;
-  for (const key of KEYS) {
-    scenario[key] = args[key];
-    delete rest[key];
-  }
-  return [scenario as unknown as WalletScenarioArgs, rest as Omit<A, keyof WalletScenarioArgs>];
+  return splitArgs(args, KEYS);
 }
 
 /** An in-memory storage whose reads can be held or failed, holding what the seeding saved. */
@@ -126,18 +116,14 @@ export function buildWalletScenario(args: WalletScenarioArgs): BuiltWalletScenar
   }
   if (args.failAt === 'recovering') failures.recoverWallet = [{ error: { code: 500, message: 'MPC recovery failed' } }];
 
+  const { ready, timeouts } = portalReadiness(args.portalState);
   const portal = createFakePortal({
     latencyMs: args.latencyMs,
     failures,
     wallet: { backedUpWith: args.backedUpWith },
     // Seeding makes its backups side by side; the kit queues its own calls anyway.
     sharedReplies: false,
-    ready:
-      args.portalState === 'ready'
-        ? 'immediate'
-        : args.portalState === 'init-failed'
-          ? { failWith: { code: 202, message: 'Invalid API key' } }
-          : 'never',
+    ready,
   });
   const loads: Array<'hang' | 'fail'> = [];
   if (args.holdAt === 'fetching') loads.push('hang');
@@ -153,8 +139,6 @@ export function buildWalletScenario(args: WalletScenarioArgs): BuiltWalletScenar
     }),
   ).then(() => {});
 
-  // 'connecting' waits forever (0 = no limit); 'not-ready' gives up quickly to show the error.
-  const timeouts: PortalTimeouts = { readyMs: args.portalState === 'not-ready' ? 300 : 0 };
   // Watch Portal at once, as the provider would: an init failure during seeding is only said once.
   getPortalFacade(portal, timeouts);
   return { portal, storage, timeouts, seeded };

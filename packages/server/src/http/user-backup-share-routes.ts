@@ -7,7 +7,7 @@ import { corsPolicy } from './cors-policy.js';
 import { identifyCaller } from './identify-caller.js';
 import { limitBody } from './limit-body.js';
 import { HttpProblem } from './problem.js';
-import { type RouteRateLimit, rateLimited } from './rate-limited.js';
+import { type RouteRateLimit, rateLimited, refuseFailingAddresses } from './rate-limited.js';
 import { readJsonBody } from './read-json-body.js';
 import { userBackupShareBody, userBackupShareQuery } from './request-schemas.js';
 import { validated } from './validated.js';
@@ -24,7 +24,9 @@ export interface UserBackupShareRoutesOptions {
 export function userBackupShareRoutes(options: UserBackupShareRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   if (options.cors) routes.use('*', corsPolicy(options.cors));
-  routes.use('/:userId/*', identifyCaller(options.authorize));
+  // An address that keeps failing is refused before the authorize hook runs (bounded work).
+  if (options.rateLimit) routes.use('/:userId/*', refuseFailingAddresses(options.rateLimit, 'users'));
+  routes.use('/:userId/*', identifyCaller(options.authorize, options.rateLimit));
   if (options.rateLimit) {
     routes.use(
       '/:userId/*',

@@ -4,7 +4,7 @@ import type { PasskeyVault } from '../vault/passkey-vault.js';
 import type { AppEnv } from './app-env.js';
 import { corsPolicy } from './cors-policy.js';
 import { limitBody } from './limit-body.js';
-import { type RouteRateLimit, rateLimited, remoteAddressOf } from './rate-limited.js';
+import { type RouteRateLimit, limitedByAddress } from './rate-limited.js';
 import { readJsonBody } from './read-json-body.js';
 import {
   authenticationOptionsBody,
@@ -31,13 +31,8 @@ export function vaultRoutes(options: VaultRoutesOptions): Hono<AppEnv> {
   const { vault } = options;
   const routes = new Hono<AppEnv>();
   if (options.cors) routes.use('*', corsPolicy(options.cors));
-  // The vault knows no users, so a caller is its address (behind a proxy: the proxy's).
-  if (options.rateLimit) {
-    routes.use(
-      '*',
-      rateLimited(options.rateLimit, (c) => `vault:${remoteAddressOf(c)}`),
-    );
-  }
+  // The vault knows no users, so a caller is its address; requests that fail count apart.
+  if (options.rateLimit) routes.use('*', limitedByAddress(options.rateLimit, 'vault'));
   routes.use('*', limitBody(options.maxBodyBytes));
   // Challenges and keys: nothing here may be cached.
   routes.use('*', async (c, next) => {

@@ -5,7 +5,7 @@ import type { CustodianBackupShareStore } from '../store/custodian-backup-share-
 import type { AppEnv } from './app-env.js';
 import { limitBody } from './limit-body.js';
 import { HttpProblem } from './problem.js';
-import { type RouteRateLimit, rateLimited, remoteAddressOf } from './rate-limited.js';
+import { type RouteRateLimit, rateLimited } from './rate-limited.js';
 import { readJsonBody } from './read-json-body.js';
 import { webhookBackupBody, webhookFetchBody } from './request-schemas.js';
 import { requireWebhookSecret } from './require-webhook-secret.js';
@@ -21,14 +21,16 @@ export interface WebhookRoutesOptions {
 /** `/webhook/backup` and `/webhook/backup/fetch`: what Portal calls with the custodian share. */
 export function webhookRoutes(options: WebhookRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  // Counted before the secret check, so guessing the secret is rate limited too.
+  // A wrong secret counts as a failure of its address (429 once it keeps guessing); only a
+  // right one counts against the caller's own limit, so guesses never refuse Portal's webhooks.
+  routes.use('*', requireWebhookSecret(options.webhookSecret, options.rateLimit));
   if (options.rateLimit) {
+    const limit = options.rateLimit;
     routes.use(
       '*',
-      rateLimited(options.rateLimit, (c) => `webhook:${remoteAddressOf(c)}`),
+      rateLimited(limit, (c) => `webhook:${limit.clientAddress(c)}`),
     );
   }
-  routes.use('*', requireWebhookSecret(options.webhookSecret));
   routes.use('*', limitBody(options.maxBodyBytes));
 
   routes.post('/backup', async (c) => {

@@ -16,10 +16,22 @@ export interface CustodianBackupShareStore {
 const rowContext = (clientId: string, backupMethod: CustodianBackupMethod) =>
   JSON.stringify(['custodian-backup-share', clientId, backupMethod]);
 
+/** Binds the row's data key to it in the key provider (a KMS's encryption context). */
+export const custodianKeyContext = (clientId: string, backupMethod: string) => ({
+  table: 'custodian_backup_shares',
+  clientId,
+  backupMethod,
+});
+
 export function createCustodianBackupShareStore(db: BackupDb, keys: KeyProvider): CustodianBackupShareStore {
   return {
     async put(clientId, backupMethod, share) {
-      const envelope = await sealEnvelope(share, rowContext(clientId, backupMethod), keys);
+      const envelope = await sealEnvelope(
+        share,
+        rowContext(clientId, backupMethod),
+        keys,
+        custodianKeyContext(clientId, backupMethod),
+      );
       const sealed = {
         kekId: envelope.kekId,
         wrappedDataKey: envelope.wrappedDataKey,
@@ -42,7 +54,12 @@ export function createCustodianBackupShareStore(db: BackupDb, keys: KeyProvider)
         .where(and(eq(custodianBackupShares.clientId, clientId), eq(custodianBackupShares.backupMethod, backupMethod)));
       if (!row) return undefined;
       const envelope = { kekId: row.kekId, wrappedDataKey: row.wrappedDataKey, iv: row.iv, sealed: row.sealedShare };
-      return openEnvelope(envelope, rowContext(clientId, backupMethod), keys);
+      return openEnvelope(
+        envelope,
+        rowContext(clientId, backupMethod),
+        keys,
+        custodianKeyContext(clientId, backupMethod),
+      );
     },
   };
 }

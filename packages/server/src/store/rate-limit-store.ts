@@ -1,4 +1,4 @@
-import { lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { BackupDb } from '../db/drizzle-handle.js';
 import { rateLimitCounters } from '../db/schema.js';
 
@@ -12,7 +12,12 @@ export interface RateLimitHit {
 }
 
 export interface RateLimitStore {
+  /** Counts one request for `key` in the current window. */
   hit(key: string, windowSeconds: number): Promise<RateLimitHit>;
+  /** Requests counted for `key` in the current window, without counting one. */
+  peek(key: string, windowSeconds: number): Promise<number>;
+  /** Takes back one count of the current window (a request that turned out not to count). */
+  refund(key: string, windowSeconds: number): Promise<void>;
 }
 
 /**
@@ -21,9 +26,28 @@ export interface RateLimitStore {
  * concurrent requests on any instance never lose a count.
  */
 export function createRateLimitStore(db: BackupDb): RateLimitStore {
+  const windowStartOf = (windowSeconds: number) =>
+    sql`to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}::int) * ${windowSeconds}::int)`;
+  const inCurrentWindow = (key: string, windowSeconds: number) =>
+    and(eq(rateLimitCounters.key, key), eq(rateLimitCounters.windowStartedAt, windowStartOf(windowSeconds)));
   return {
+    async peek(key, windowSeconds) {
+      const [row] = await db
+        .select({ hits: rateLimitCounters.hits })
+        .from(rateLimitCounters)
+        .where(inCurrentWindow(key, windowSeconds));
+      return row?.hits ?? 0;
+    },
+
+    async refund(key, windowSeconds) {
+      await db
+        .update(rateLimitCounters)
+        .set({ hits: sql`greatest(${rateLimitCounters.hits} - 1, 0)` })
+        .where(inCurrentWindow(key, windowSeconds));
+    },
+
     async hit(key, windowSeconds) {
-      const windowStart = sql`to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}::int) * ${windowSeconds}::int)`;
+      const windowStart = windowStartOf(windowSeconds);
       const [row] = await db
         .insert(rateLimitCounters)
         .values({ key, windowStartedAt: windowStart, hits: 1 })

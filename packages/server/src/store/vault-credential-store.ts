@@ -58,6 +58,9 @@ const rowContext = (credential: { id: string; rpId: string; userHandle: string; 
     createHash('sha256').update(credential.publicKey).digest('base64url'),
   ]);
 
+/** Binds the row's data key to it in the key provider (a KMS's encryption context). */
+export const vaultKeyContext = (credentialId: string) => ({ table: 'vault_credentials', credentialId });
+
 const NO_KEY = { kekId: null, wrappedDataKey: null, iv: null, sealedKey: null };
 
 export function createVaultCredentialStore(db: BackupDb, keys: KeyProvider): VaultCredentialStore {
@@ -91,7 +94,7 @@ export function createVaultCredentialStore(db: BackupDb, keys: KeyProvider): Vau
       const { id } = credential;
       let set: PgUpdateSetSource<typeof vaultCredentials> = {};
       if (change.kind === 'write-key') {
-        const envelope = await sealEnvelope(change.key, rowContext(credential), keys);
+        const envelope = await sealEnvelope(change.key, rowContext(credential), keys, vaultKeyContext(id));
         set = {
           mode: 'vault',
           kekId: envelope.kekId,
@@ -127,7 +130,10 @@ export function createVaultCredentialStore(db: BackupDb, keys: KeyProvider): Vau
       // The row as it is now: if its public key or owner changed since the key was sealed, the
       // tag check fails and the key stays sealed.
       try {
-        return { mode: 'vault', key: await openEnvelope(envelope, rowContext({ id, ...row }), keys) };
+        return {
+          mode: 'vault',
+          key: await openEnvelope(envelope, rowContext({ id, ...row }), keys, vaultKeyContext(id)),
+        };
       } catch (error) {
         throw new Error(
           'a sealed vault key did not open: the row was altered after sealing, or its key-encryption key is gone',

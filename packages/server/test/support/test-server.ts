@@ -33,7 +33,13 @@ export async function startTestServer(
     webhookSecret: WEBHOOK_SECRET,
     keyFile: join(await tempDir(), 'keys.json'),
     logger: silentLogger,
-    rateLimit: { maxPerUser: 10_000, maxPerWebhookCaller: 100_000, maxPerVaultCaller: 100_000 },
+    rateLimit: {
+      maxPerUser: 10_000,
+      maxPerWebhookCaller: 100_000,
+      maxPerVaultCaller: 100_000,
+      maxFailedAuthPerAddress: 100_000,
+      blockAddressAfterFailures: 100_000,
+    },
     mode: 'development',
     ...overrides,
   });

@@ -1,0 +1,51 @@
+import type { BackupMethod } from '../portal/portal-like.js';
+import { connectFlow, type ConnectOptions, type FlowView } from '../view/connect-flow.js';
+import type { BackupStatusSnapshot } from './backup-status-store.js';
+
+/** The data-state of a backup status: its store's, and `empty` when nothing is backed up. */
+export type BackupStatusState = BackupStatusSnapshot['state'] | 'empty';
+
+export interface BackupStatusConnectOptions extends ConnectOptions {
+  /** The methods to list, in order. */
+  methods: readonly BackupMethod[];
+  /** What the status said last time it was read (kept while it is read again). */
+  known: { methods: readonly BackupMethod[]; hasWallet: boolean } | undefined;
+}
+
+export interface BackupStatusView extends FlowView<BackupStatusState, 'loading' | 'noWallet' | 'empty' | 'summary'> {
+  /** Whether a listed method is backed up (PASSKEY counts a direct-path CUSTOM unless CUSTOM is listed). */
+  isBackedUp: (method: BackupMethod) => boolean;
+  /** The listed methods that are backed up, for the `summary` status. */
+  backedUp: BackupMethod[];
+  /** A status was read and nothing is backed up. */
+  empty: boolean;
+}
+
+/** What a backup status's parts show: one place for which methods count and what the line says. */
+export function connectBackupStatus(
+  snapshot: BackupStatusSnapshot,
+  options: BackupStatusConnectOptions,
+): BackupStatusView {
+  const { methods, known } = options;
+  const view = connectFlow(snapshot, options);
+  const isBackedUp = (method: BackupMethod) =>
+    !!known &&
+    (known.methods.includes(method) ||
+      (method === 'PASSKEY' && !methods.includes('CUSTOM') && known.methods.includes('CUSTOM')));
+  const empty = !!known && known.methods.length === 0;
+  const ready = snapshot.state === 'ready';
+  return {
+    ...view,
+    state: ready && empty ? 'empty' : snapshot.state,
+    statusKey: !ready
+      ? (view.statusKey as BackupStatusView['statusKey'])
+      : !snapshot.hasWallet
+        ? 'noWallet'
+        : empty
+          ? 'empty'
+          : 'summary',
+    isBackedUp,
+    backedUp: methods.filter(isBackedUp),
+    empty,
+  };
+}
