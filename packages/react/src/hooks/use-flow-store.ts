@@ -3,6 +3,10 @@ import { notStarted, type PortalLike } from '@backup-kit/core';
 import { announceFlowSuccess } from '../internal/flow-success-events.js';
 import { BackupKitContext, type PortalStatus } from '../provider/backup-kit-context.js';
 
+// Bundlers replace process.env.NODE_ENV (production builds then drop the development-only text);
+// declared here so the sources type-check without Node's types, in any app that includes them.
+declare const process: { env: { NODE_ENV?: string } };
+
 /** The shape every core flow has: an external store with actions and replaceable options. */
 interface FlowStore<S, O, I> {
   subscribe(listener: () => void): () => void;

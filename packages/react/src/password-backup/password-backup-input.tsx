@@ -5,6 +5,10 @@ import { useComposedRefs } from '../internal/compose-refs.js';
 import { secretInputAttributes, type SecretInputProps } from '../internal/secret-field.js';
 import { useFieldContext, usePasswordBackupContext } from './password-backup-context.js';
 
+// Bundlers replace process.env.NODE_ENV (production builds then drop the development-only text);
+// declared here so the sources type-check without Node's types, in any app that includes them.
+declare const process: { env: { NODE_ENV?: string } };
+
 export type PasswordBackupInputProps = SecretInputProps;
 
 /**
