@@ -2,7 +2,12 @@
 // use WalletGate stays as it was. Plain re-exports (no 'use client'), as in index.ts.
 
 export { WalletGate } from './wallet-gate/wallet-gate-parts.js';
-export { WalletGateDropIn, type WalletGateProps } from './wallet-gate/wallet-gate.js';
+export {
+  WalletGateDropIn,
+  WalletGateSteps,
+  type WalletGateProps,
+  type WalletGateStepsProps,
+} from './wallet-gate/wallet-gate.js';
 export {
   WalletGateRoot,
   WalletGateRootProvider,

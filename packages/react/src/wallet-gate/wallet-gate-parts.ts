@@ -1,4 +1,4 @@
-import { WalletGateDropIn } from './wallet-gate.js';
+import { WalletGateDropIn, WalletGateSteps } from './wallet-gate.js';
 import { WalletGateRoot, WalletGateRootProvider } from './wallet-gate-root.js';
 import {
   WalletGateCreate,
@@ -17,6 +17,7 @@ export const WalletGate = {
   DropIn: WalletGateDropIn,
   Root: WalletGateRoot,
   RootProvider: WalletGateRootProvider,
+  Steps: WalletGateSteps,
   Status: WalletGateStatus,
   Create: WalletGateCreate,
   Retry: WalletGateRetry,

@@ -45,9 +45,16 @@ export const WalletGateDropIn = forwardRef<HTMLDivElement, WalletGateProps>(func
   );
 });
 
-type StepsProps = Pick<WalletGateProps, 'backup' | 'recover' | 'reminder' | 'allowSkipBackup' | 'children'>;
+export type WalletGateStepsProps = Pick<
+  WalletGateProps,
+  'backup' | 'recover' | 'reminder' | 'allowSkipBackup' | 'children'
+>;
 
-function WalletGateSteps({ backup, recover, reminder, allowSkipBackup, children }: StepsProps) {
+/**
+ * The drop-in's steps, inside a Root you render yourself: e.g. over a gate you hold,
+ * `<WalletGate.RootProvider value={useWalletGate()}><WalletGate.Steps backup={...} /></WalletGate.RootProvider>`.
+ */
+export function WalletGateSteps({ backup, recover, reminder, allowSkipBackup = true, children }: WalletGateStepsProps) {
   const { view, portal } = useWalletGateContext('WalletGate.DropIn');
   useKeepFocus(view.slot);
   // Room for later states (e.g. an exported wallet): add a slot in connectWalletGate, then here.
