@@ -143,3 +143,15 @@ export {
   type BackupStatusSnapshot,
   type BackupStatusStore,
 } from './status/backup-status-store.js';
+export {
+  createWalletGateStore,
+  type WalletGateSnapshot,
+  type WalletGateState,
+  type WalletGateStore,
+} from './wallet-gate/wallet-gate-store.js';
+export {
+  connectWalletGate,
+  type WalletGateConnectOptions,
+  type WalletGateSlot,
+  type WalletGateView,
+} from './wallet-gate/connect-wallet-gate.js';

@@ -107,3 +107,17 @@ function summarize(client: ClientLike | null | undefined): BackupStatusSummary {
   }
   return { methods: [...methods], hasWallet: wallets.length > 0 };
 }
+
+/** Whether Portal knows a wallet for this client (on any device). */
+export function doesWalletExist(facade: PortalFacade, options: CallOptions = {}): Promise<boolean> {
+  return facade.call({ kind: 'getClient', stage: 'status', fallback: 'UNKNOWN', limit: 'callMs' }, options, () =>
+    sdkMethod(facade.portal, 'doesWalletExist', 'status')(),
+  );
+}
+
+/** Whether this device holds the wallet's signing shares (both curves, as 3.4.1 asks). */
+export function isWalletOnDevice(facade: PortalFacade, options: CallOptions = {}): Promise<boolean> {
+  return facade.call({ kind: 'onDevice', stage: 'status', fallback: 'UNKNOWN', limit: 'callMs' }, options, () =>
+    sdkMethod(facade.portal, 'isWalletOnDevice', 'status')(),
+  );
+}

@@ -332,12 +332,13 @@ export function createFakePortal(options: FakePortalOptions = {}): FakePortal {
       return (await fake.availableRecoveryMethods!()).length > 0;
     },
 
-    async doesWalletExist() {
-      return wallet.exists;
+    // Both ask getClient first in 3.4.1, so a scripted getClient outcome applies to them too.
+    doesWalletExist() {
+      return perform({ kind: 'getClient' }, () => wallet.exists);
     },
 
-    async isWalletOnDevice() {
-      return wallet.exists && wallet.onDevice;
+    isWalletOnDevice() {
+      return perform({ kind: 'getClient' }, () => wallet.exists && wallet.onDevice);
     },
 
     clearLocalWallet() {

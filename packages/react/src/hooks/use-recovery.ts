@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   createRecoveryFlow,
   isBusy,
@@ -9,6 +9,7 @@ import {
   type RecoveryFlowOptions,
   type RecoverySnapshot,
 } from '@backup-kit/core';
+import { onFlowSuccess } from '../internal/flow-success-events.js';
 import type { PortalStatus } from '../provider/backup-kit-context.js';
 import { useFlowStore, useRefreshWhenReady } from './use-flow-store.js';
 
@@ -65,6 +66,7 @@ function createRecoveryStore(portal: PortalLike, options: RecoveryFlowOptions) {
   const settled = () => Promise.resolve(flow.getSnapshot());
   return {
     ...flow,
+    portal,
     refresh: () => (isBusy(flow.getSnapshot()) ? settled() : flow.refresh()),
     start: (input?: RecoveryRetryInput) => (input?.method ? flow.recover(input as RecoverInput) : settled()),
     retry: (input: RecoveryRetryInput = {}) => {
@@ -92,6 +94,15 @@ export function useRecovery(options: UseRecoveryOptions = {}): UseRecoveryResult
 
   // List the methods once Portal is ready.
   useRefreshWhenReady(flow, portalStatus);
+  // A backup made elsewhere on this Portal may be the one to recover from: list the methods
+  // again, but only while the user is choosing (never over a running or finished recovery).
+  const ready = portalStatus === 'ready';
+  useEffect(() => {
+    if (!flow || !ready) return;
+    return onFlowSuccess(flow.portal, () => {
+      if (flow.getSnapshot().state === 'idle') void flow.refresh();
+    });
+  }, [flow, ready]);
 
   // The methods are only in some snapshots; remember the last ones so a running recovery keeps them.
   const current = 'methods' in snapshot ? snapshot.methods : undefined;

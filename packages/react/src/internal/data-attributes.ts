@@ -1,5 +1,6 @@
 /** The components, as written in data-scope. */
-export type Scope = 'backup-button' | 'password-backup' | 'passkey-setup' | 'recover-wallet' | 'backup-status';
+export type Scope =
+  'backup-button' | 'password-backup' | 'passkey-setup' | 'recover-wallet' | 'backup-status' | 'wallet-gate';
 
 /**
  * The styling and testing hooks every part carries: which component (data-scope), which part

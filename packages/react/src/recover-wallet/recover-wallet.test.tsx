@@ -5,6 +5,7 @@ import { createFakePortal, memoryStorage, type FakePortalOptions, type MemorySto
 import { BackupKitProvider } from '../provider/backup-kit-provider.js';
 import { reactTreeContains } from '../test/react-tree.js';
 import { part, renderWithPortal } from '../test/render.js';
+import { BackupButton } from '../backup-button/backup-button-parts.js';
 import { RecoverWallet } from './recover-wallet-parts.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -240,6 +241,24 @@ describe('RecoverWallet', () => {
     );
     expect(screen.queryByRole('button')).toBeNull();
     expect(screen.queryByRole('radio')).toBeNull();
+  });
+
+  it('offers the backup another component just made on the same Portal, without remounting', async () => {
+    const portal = createFakePortal();
+    const storage = memoryStorage();
+    const user = userEvent.setup();
+    const { container } = render(
+      <BackupKitProvider portal={portal}>
+        <RecoverWallet.DropIn storage={storage} />
+        <BackupButton.DropIn method="GDRIVE" storage={storage} />
+      </BackupKitProvider>,
+    );
+    await waitFor(() => expect(rootOf(container)).toHaveAttribute('data-state', 'empty'));
+
+    await user.click(screen.getByRole('button', { name: 'Back up to Google Drive' }));
+
+    await idle(container);
+    expect(submit()).toHaveTextContent('Recover from Google Drive');
   });
 
   it('recovers a passkey backup without a password', async () => {
