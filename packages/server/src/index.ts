@@ -47,3 +47,15 @@ export {
   DEV_USER_HEADER,
   WEBHOOK_SECRET_HEADER,
 } from './defaults.js';
+export {
+  type BackupPipeline,
+  type BackupPipelineOptions,
+  type BackupPipelineResult,
+  type BackupPipelineRun,
+  PORTAL_API_BASE_URL,
+  PORTAL_MPC_BASE_URL,
+  createBackupPipeline,
+} from './pipeline/create-backup-pipeline.js';
+export type { BackupShares, SigningShares, StoredStatus } from './pipeline/enclave-client.js';
+export type { EnclaveBackupData, EnclaveBackupRecord } from './pipeline/enclave-backup-record.js';
+export { PIPELINE_STEPS, type PipelineError, type PipelineStep, isPipelineError } from './pipeline/pipeline-error.js';

@@ -1,5 +1,8 @@
 import type { UserBackupShareAnswer, UserBackupShareReceipt } from '@backup-kit/core/wire';
 import { Hono } from 'hono';
+import { z } from 'zod';
+import { decodeEnclaveBackupRecord, encodeEnclaveBackupRecord } from '../pipeline/enclave-backup-record.js';
+import { enclaveBackupBody, isEnclaveBackupBody } from '../pipeline/enclave-backup-body.js';
 import type { UserBackupShareStore } from '../store/user-backup-share-store.js';
 import type { Authorize, CorsOptions } from '../router-options.js';
 import type { AppEnv } from './app-env.js';
@@ -35,7 +38,11 @@ export function userBackupShareRoutes(options: UserBackupShareRoutesOptions): Ho
   }
 
   routes.post('/:userId/user-backup-share', limitBody(options.maxBodyBytes), async (c) => {
-    const { backupMethod, cipherText } = await readJsonBody(c, userBackupShareBody, { requireJsonContentType: true });
+    const body = await readJsonBody(c, z.unknown(), { requireJsonContentType: true });
+    // Seed 002's `{ data: { secp256k1Ciphertext, ed25519Ciphertext } }` is kept as one JSON row.
+    const { backupMethod, cipherText } = isEnclaveBackupBody(body)
+      ? enclaveBodyAsRow(validated(enclaveBackupBody, body))
+      : validated(userBackupShareBody, body);
     const stored = await options.shares.put(c.get('caller').userId, backupMethod, cipherText);
     return c.json({
       message: 'Stored the user backup share',
@@ -50,6 +57,16 @@ export function userBackupShareRoutes(options: UserBackupShareRoutesOptions): Ho
     const share = await options.shares.get(c.get('caller').userId, backupMethod);
     if (!share) throw new HttpProblem(404, 'not_found', `no user backup share for ${backupMethod}`);
     c.header('Cache-Control', 'no-store');
+    const enclaveBackup = decodeEnclaveBackupRecord(share.cipherText);
+    if (enclaveBackup) {
+      return c.json({
+        backupMethod: share.backupMethod,
+        data: enclaveBackup.data,
+        ...(enclaveBackup.backupSharePairIds ? { backupSharePairIds: enclaveBackup.backupSharePairIds } : {}),
+        createdAt: share.createdAt.toISOString(),
+        updatedAt: share.updatedAt.toISOString(),
+      });
+    }
     return c.json({
       backupMethod: share.backupMethod,
       cipherText: share.cipherText,
@@ -60,3 +77,8 @@ export function userBackupShareRoutes(options: UserBackupShareRoutesOptions): Ho
 
   return routes;
 }
+
+const enclaveBodyAsRow = ({ backupMethod, data }: z.infer<typeof enclaveBackupBody>) => ({
+  backupMethod,
+  cipherText: encodeEnclaveBackupRecord({ data }),
+});
