@@ -24,6 +24,8 @@ export type BackupKitErrorCode =
   | 'PASSKEY_OPTIONS_INVALID'
   | 'PASSKEY_FAILED'
   | 'NOT_SUPPORTED'
+  | 'EXPORT_REFUSED'
+  | 'EXPORT_FAILED'
   | 'UNKNOWN';
 
 export type BackupKitStage =
@@ -35,7 +37,8 @@ export type BackupKitStage =
   | 'recovering'
   | 'passkey'
   | 'validating'
-  | 'status';
+  | 'status'
+  | 'exporting';
 
 const MESSAGES: Record<BackupKitErrorCode, string> = {
   SSR_UNSUPPORTED: 'Portal can only be started in a browser.',
@@ -57,6 +60,8 @@ const MESSAGES: Record<BackupKitErrorCode, string> = {
   PASSKEY_OPTIONS_INVALID: 'The passkey settings are not valid for this site.',
   PASSKEY_FAILED: 'The passkey could not be used. Please try again.',
   NOT_SUPPORTED: 'This is not supported by the Portal SDK in use.',
+  EXPORT_REFUSED: 'Exporting this wallet is not allowed right now. Sign in again and retry.',
+  EXPORT_FAILED: 'The wallet could not be exported. Please try again.',
   UNKNOWN: 'Something went wrong. Please try again.',
 };
 
@@ -156,7 +161,8 @@ export function toBackupKitError(
   if (typeof portalCode === 'string' && portalCode.startsWith('PASSKEY_')) {
     code = portalCode === 'PASSKEY_CANCELLED' ? 'PASSKEY_CANCELLED' : 'PASSKEY_FAILED';
   } else if (portalCode !== undefined) {
-    if (stage === 'recovering' && PORTAL_DECRYPT_CODES.has(portalCode)) code = 'WRONG_PASSWORD';
+    if ((stage === 'recovering' || stage === 'exporting') && PORTAL_DECRYPT_CODES.has(portalCode))
+      code = 'WRONG_PASSWORD';
   } else if (error instanceof Error && SDK_PASSWORD_CHECK.test(error.message)) {
     code = 'PASSWORD_INVALID';
   }

@@ -155,3 +155,18 @@ export {
   type WalletGateSlot,
   type WalletGateView,
 } from './wallet-gate/connect-wallet-gate.js';
+export {
+  createExportFlow,
+  type ExportFlow,
+  type ExportFlowOptions,
+  type ExportSnapshot,
+  type ExportState,
+} from './export/export-flow.js';
+export { exportPrivateKeys, type ExportCallOptions, type ExportedKeys } from './export/export-calls.js';
+export {
+  httpCustodianShare,
+  type CustodianShareSource,
+  type HttpCustodianShareOptions,
+  type LoadCustodianShareRequest,
+} from './export/http-custodian-share.js';
+export { connectExport, type ExportStatusKey, type ExportView } from './export/connect-export.js';

@@ -12,6 +12,7 @@ import { loopbackHostOnly } from './http/loopback-host-only.js';
 import { logRequests } from './http/log-requests.js';
 import { routeLimits } from './http/route-limits.js';
 import { type ServedRouter, serveRouter } from './http/serve-router.js';
+import { exportShareRoutes } from './http/export-share-routes.js';
 import { userBackupShareRoutes } from './http/user-backup-share-routes.js';
 import { webhookRoutes } from './http/webhook-routes.js';
 import { createJsonLogger, redactingLogger } from './log/logger.js';
@@ -78,10 +79,24 @@ export function createBackupRouter(options: BackupRouterOptions): BackupRouter {
       maxBodyBytes,
     }),
   );
+  const custodianShares = createCustodianBackupShareStore(db, keyProvider);
+  // Export exists only with its own, stricter hook: without it the route is a 404.
+  if (options.authorizeExport) {
+    app.route(
+      '/users',
+      exportShareRoutes({
+        custodianShares,
+        authorizeExport: options.authorizeExport,
+        rateLimit: limit(limits?.maxExportsPerUser),
+        maxBodyBytes,
+        logger,
+      }),
+    );
+  }
   app.route(
     '/webhook',
     webhookRoutes({
-      custodianShares: createCustodianBackupShareStore(db, keyProvider),
+      custodianShares,
       webhookSecret: options.webhookSecret,
       rateLimit: limit(limits?.maxPerWebhookCaller),
       maxBodyBytes,

@@ -6,6 +6,7 @@ export const DEFAULT_RATE_LIMIT = {
   maxPerUser: 60,
   maxPerWebhookCaller: 600,
   maxPerVaultCaller: 60,
+  maxExportsPerUser: 3,
   // Failed authentication (wrong webhook secret, refused token, failed vault request) per address.
   maxFailedAuthPerAddress: 20,
   blockAddressAfterFailures: 100,

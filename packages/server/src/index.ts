@@ -12,6 +12,8 @@ export { type RunningServer, type StartServerOptions, startServer } from './star
 export type {
   Authorize,
   AuthorizeContext,
+  AuthorizeExport,
+  AuthorizeExportContext,
   BackupRouterOptions,
   Caller,
   CorsOptions,

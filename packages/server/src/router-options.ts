@@ -20,6 +20,21 @@ export interface AuthorizeContext {
  */
 export type Authorize = (request: Request, context: AuthorizeContext) => Promise<Caller | null> | Caller | null;
 
+export interface AuthorizeExportContext extends AuthorizeContext {
+  /** The :userId of the path; the caller was already identified as this user by `authorize`. */
+  userId: string;
+  /** The Portal client whose custodian backup share is asked for. */
+  clientId: string;
+  backupMethod: string;
+}
+
+/**
+ * Whether this request may take a custodian backup share out to the browser to export the
+ * wallet: stricter than `authorize` (e.g. a re-authentication in the last few minutes, a second
+ * factor) and it must check that `clientId` is this user's Portal client. Resolve true to release.
+ */
+export type AuthorizeExport = (request: Request, context: AuthorizeExportContext) => Promise<boolean> | boolean;
+
 export interface RateLimitOptions {
   /** Length of one counting window (default 60). */
   windowSeconds?: number;
@@ -27,6 +42,8 @@ export interface RateLimitOptions {
   maxPerUser?: number;
   /** Webhooks with the right secret per window from one address (default 600). */
   maxPerWebhookCaller?: number;
+  /** Custodian shares released for export per window for one user (default 3). */
+  maxExportsPerUser?: number;
   /** Vault requests that succeed, per window from one address (default 60). */
   maxPerVaultCaller?: number;
   /**
@@ -88,6 +105,12 @@ export interface BackupRouterOptions {
   webhookSecret: string;
   /** Required unless `mode: 'development'`, which trusts the X-Backup-Kit-User header instead. */
   authorize?: Authorize;
+  /**
+   * Turns on `POST /users/:userId/custodian-backup-share/export`, which releases a custodian
+   * backup share to the user's browser so the wallet can be exported (eject). Without this hook
+   * the route does not exist (404), in development mode too.
+   */
+  authorizeExport?: AuthorizeExport;
   /** Wraps custodian-share data keys (default: the local key file, see `defaultKeyFilePath`). */
   keyProvider?: KeyProvider;
   /** Counters live in the database, shared by every instance; `false` turns limiting off. */

@@ -55,6 +55,8 @@ export interface ClientLike {
     backupSharePairs?: Array<{ id?: string; status?: string; backupMethod?: string; createdAt?: string }>;
   }>;
   environment?: { backupWithPortalEnabled?: boolean };
+  /** When the wallet's private keys were exported (eject); null or absent when never. */
+  ejectedAt?: string | null;
 }
 
 /** The seed's passkey options as Portal documents them (customDomain etc.). */
@@ -91,6 +93,20 @@ export interface PortalLike {
   isWalletOnDevice?(chainId?: string): Promise<boolean>;
   doesWalletExist?(chainId?: string): Promise<boolean>;
   clearLocalWallet?(): Promise<boolean>;
+
+  /** Export (3.4.1): the private keys from both backup shares; '' arguments for Portal-managed backups. */
+  eject?(
+    backupMethod: BackupMethod,
+    backupConfigs: BackupConfigs,
+    orgBackupShare?: string,
+    clientBackupCipherText?: string,
+  ): Promise<{ SECP256K1: string }>;
+  ejectPrivateKeys?(
+    backupMethod: BackupMethod,
+    backupConfigs: BackupConfigs,
+    orgBackupShares: { SECP256K1: string; ED25519?: string },
+    clientBackupCipherText?: string,
+  ): Promise<{ SECP256K1: string; ED25519: string }>;
 
   /** The seed's newer passkey API; absent from 3.4.1, feature-detected. */
   registerPasskey?(options: PasskeyOptions): Promise<unknown>;

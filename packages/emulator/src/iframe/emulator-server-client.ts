@@ -11,6 +11,8 @@ import {
   type CreatePasskeyOperationResponse,
   type CreateWalletRequest,
   type DriveBackupKey,
+  type EjectRequest,
+  type EjectResponse,
   type RecoverWalletRequest,
   type SetBackupStatusRequest,
   type KeptClientBackupShareResponse,
@@ -77,6 +79,10 @@ export function createEmulatorServerClient(apiKeyOf: () => string | null) {
 
     recoverWallet(body: RecoverWalletRequest): Promise<AddressResponse> {
       return request('POST', ApiPaths.recoveries, body);
+    },
+
+    eject(body: EjectRequest): Promise<EjectResponse> {
+      return request('POST', ApiPaths.ejections, body);
     },
 
     /** Portal-managed backups: the cipherText Portal keeps for a method. */

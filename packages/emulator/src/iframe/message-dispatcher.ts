@@ -17,6 +17,7 @@ import { createEmulatorServerClient } from './emulator-server-client.js';
 import { setBackupStatus, storedClientBackupShare } from './handlers/backup-status.js';
 import { backupWallet } from './handlers/backup-wallet.js';
 import { checkSharesOnDevice, destroyLocalWallet, getAddress, getClient } from './handlers/client-queries.js';
+import { ejectPrivateKeys, ejectWallet } from './handlers/eject-wallet.js';
 import { generateWallet } from './handlers/generate-wallet.js';
 import type { HandlerContext, MessageHandler } from './handlers/handler-context.js';
 import { recoverWallet } from './handlers/recover-wallet.js';
@@ -36,6 +37,8 @@ const EMULATED_HANDLERS: Record<Exclude<EmulatedRequestType, 'portal:configure'>
   'portal:getClient': getClient,
   'portal:checkSharesOnDevice': checkSharesOnDevice,
   'portal:destroy': destroyLocalWallet,
+  'portal:wasm:eject': ejectWallet,
+  'portal:wasm:ejectPrivateKeys': ejectPrivateKeys,
 };
 const HANDLERS: Partial<Record<SdkRequestType, MessageHandler>> = EMULATED_HANDLERS;
 
@@ -47,7 +50,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 function notSupported(type: SdkRequestType): PortalErrorPayload {
   return {
     code: ErrorCodes.NotSupportedByEmulator,
-    message: `'${type}' is not supported by the Backup Kit emulator: it emulates wallet creation, backup and recovery only`,
+    message: `'${type}' is not supported by the Backup Kit emulator: it emulates wallet creation, backup, recovery and export only`,
   };
 }
 

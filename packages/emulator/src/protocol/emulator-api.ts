@@ -20,6 +20,8 @@ export const ApiPaths = {
   backupSharePairStatus: '/api/v1/backup-share-pairs/status',
   clientBackupShareStored: '/api/v1/client-backup-share-stored',
   recoveries: '/api/v1/recoveries',
+  /** `eject` / `ejectPrivateKeys`: the custodian releases its backup shares once they check out. */
+  ejections: '/api/v1/ejections',
   /** Portal-managed backups: the client backup share Portal keeps for a method, `${prefix}PASSWORD`. */
   keptClientBackupSharePrefix: '/api/v1/kept-client-backup-shares/',
   /** Passkey backups through the SDK: the iframe opens an operation (Bearer apiKey)… */
@@ -84,6 +86,22 @@ export interface RecoverWalletRequest {
   backupMethod: BackupMethod;
   clientBackupPublicShares: PerCurve<string>;
   blinding: PerCurve<string>;
+}
+
+/**
+ * Export: the iframe proves its client backup share by cb·G (as for recovery). Self-managed
+ * backups pass the custodian backup share the app's server released (the string the webhook
+ * received); Portal-managed ones leave it out and the emulator uses the share it keeps.
+ */
+export interface EjectRequest {
+  backupMethod: BackupMethod;
+  clientBackupPublicShares: PerCurve<string>;
+  organizationBackupShare?: string;
+}
+
+/** The custodian backup shares, hex per curve; the client has been marked ejected. */
+export interface EjectResponse {
+  custodianBackupShares: PerCurve<string>;
 }
 
 /** Portal-managed backups: what `recoverWallet('', method)` recovers from. */

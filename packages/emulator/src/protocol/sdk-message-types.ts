@@ -10,12 +10,12 @@ export const EMULATED_REQUEST_TYPES = [
   'portal:getClient',
   'portal:checkSharesOnDevice',
   'portal:destroy',
+  'portal:wasm:eject',
+  'portal:wasm:ejectPrivateKeys',
 ] as const;
 
 /** The SDK's other request types: each answers its `…Error` type with code 501. */
 export const NOT_EMULATED_REQUEST_TYPES = [
-  'portal:wasm:eject',
-  'portal:wasm:ejectPrivateKeys',
   'portal:wasm:sign',
   'portal:mpc:rawSign',
   'portal:getBalances',

@@ -48,6 +48,8 @@ export interface ClientRecord {
   backupSharePairCipherTexts: Map<string, string>;
   /** The status the latest backup share pairs were marked with (`PATCH …/backup-share-pairs`). */
   backupStatus: BackupSharePairStatusUpdate | null;
+  /** When the wallet's private keys were exported (`eject`), as `getClient` reports it. */
+  ejectedAt: string | null;
 }
 
 export interface ClientRegistry {
@@ -75,6 +77,7 @@ export function createClientRegistry(): ClientRegistry {
           passkey: null,
           backupSharePairCipherTexts: new Map(),
           backupStatus: null,
+          ejectedAt: null,
         };
         byApiKey.set(apiKey, client);
       }

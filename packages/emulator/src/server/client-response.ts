@@ -42,7 +42,7 @@ export function toClientResponse(client: ClientRecord, backupWithPortalEnabled =
       backupWithPortalEnabled,
       isMultiBackupEnabled: true,
     },
-    ejectedAt: null,
+    ejectedAt: client.ejectedAt,
     isAccountAbstracted: false,
     metadata: {
       namespaces: client.wallets

@@ -9,6 +9,7 @@ import {
   type CreatePasskeyOperationRequest,
   type CreateWalletRequest,
   type DriveBackupKey,
+  type EjectRequest,
   type RecoverWalletRequest,
   type SetBackupStatusRequest,
 } from '../protocol/emulator-api.js';
@@ -113,6 +114,12 @@ export async function handleIframeApiRequest(
       200,
       await core.wallets.recoverWallet(client, (await readJsonBody(request)) as RecoverWalletRequest),
     );
+  }
+
+  if (method === 'POST' && path === ApiPaths.ejections) {
+    const ejected = await core.wallets.eject(client, (await readJsonBody(request)) as EjectRequest);
+    logger.info(`eject for ${client.id}: the wallet's private keys were exported`);
+    return sendJson(response, 200, ejected);
   }
 
   if (method === 'GET' && path.startsWith(ApiPaths.keptClientBackupSharePrefix)) {

@@ -1,5 +1,5 @@
 import { curveArithmetic } from '../crypto/curve-arithmetic.js';
-import { scalarFromHex, subtractScalars } from '../crypto/scalars.js';
+import { scalarFromHex, scalarToHex, subtractScalars } from '../crypto/scalars.js';
 import type { BackupMethod } from '../protocol/backup-methods.js';
 import { isBackupMethod } from '../protocol/backup-methods.js';
 import type { BackupSharePair, ClientResponse } from '../protocol/client-response.js';
@@ -10,6 +10,8 @@ import type {
   CreateBackupRequest,
   CreateBackupResponse,
   CreateWalletRequest,
+  EjectRequest,
+  EjectResponse,
   KeptClientBackupShareResponse,
   RecoverWalletRequest,
   SetBackupStatusRequest,
@@ -107,6 +109,11 @@ export interface WalletService {
   /** `storedClientBackupShare(success, method)`: true completes the method's pairs, false leaves them incomplete. */
   reportClientBackupShareStored(client: ClientRecord, report: ClientBackupShareStoredReport): void;
   recoverWallet(client: ClientRecord, request: RecoverWalletRequest): Promise<AddressResponse>;
+  /**
+   * `eject`: releases the custodian backup shares once they and the client's public shares
+   * rebuild the wallet's keys, and marks the client ejected (`ejectedAt`).
+   */
+  eject(client: ClientRecord, request: EjectRequest): Promise<EjectResponse>;
 }
 
 /**
@@ -277,19 +284,43 @@ export function createWalletService(
     return { address: addressesOf(client).eip155 };
   }
 
+  async function eject(client: ClientRecord, request: EjectRequest): Promise<EjectResponse> {
+    const backupMethod = backupMethodOf(request?.backupMethod);
+    const given = request?.organizationBackupShare;
+    if (given !== undefined && (typeof given !== 'string' || given === '')) {
+      throw badRequest('organizationBackupShare must be the custodian backup share your server stored');
+    }
+    if (given === undefined && !portalManagedBackups) {
+      throw badRequest(
+        'Self-managed backups export with the custodian backup share your server stored: pass it as orgBackupShare',
+      );
+    }
+    const shares = await checkedCustodianBackupShares(
+      client,
+      backupMethod,
+      request?.clientBackupPublicShares,
+      given ?? null,
+    );
+    client.ejectedAt = now();
+    return { custodianBackupShares: mapCurves((curve) => scalarToHex(shares[curve])) };
+  }
+
   async function checkedCustodianBackupShares(
     client: ClientRecord,
     backupMethod: BackupMethod,
     clientBackupPublicShares: unknown,
+    givenShare: string | null = null,
   ): Promise<PerCurve<bigint>> {
     const wallets = walletsOf(client);
     const clientPublicShares = (clientBackupPublicShares ?? {}) as Record<string, unknown>;
-    const stored = await custodian.load(client.id, backupMethod);
+    const stored = givenShare ?? (await custodian.load(client.id, backupMethod));
     let custodianBackupShares: PerCurve<bigint>;
     try {
       custodianBackupShares = decodeCustodianBackupShare(stored);
     } catch {
-      throw badRequest(`The stored ${backupMethod} custodian backup share is not one the emulator wrote`);
+      throw badRequest(
+        `The ${givenShare === null ? 'stored' : 'given'} ${backupMethod} custodian backup share is not one the emulator wrote`,
+      );
     }
     for (const curve of CURVES) {
       const arithmetic = curveArithmetic(curve);
@@ -316,5 +347,6 @@ export function createWalletService(
     setBackupStatus,
     reportClientBackupShareStored,
     recoverWallet,
+    eject,
   };
 }

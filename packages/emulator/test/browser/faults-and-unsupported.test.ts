@@ -103,7 +103,7 @@ describe('the real @portal-hq/web 3.4.1 against injected faults and unsupported 
         kind: 'PortalMpcError',
         code: 501,
         message:
-          "'portal:mpc:rawSign' is not supported by the Backup Kit emulator: it emulates wallet creation, backup and recovery only",
+          "'portal:mpc:rawSign' is not supported by the Backup Kit emulator: it emulates wallet creation, backup, recovery and export only",
       },
     });
   });

@@ -13,6 +13,7 @@ interface BackupConfigsUnderTest {
 export interface ClientUnderTest {
   id: string;
   address: string;
+  ejectedAt: string | null;
   environment: { backupWithPortalEnabled: boolean };
   metadata: { namespaces: Record<string, { address: string; curve: string } | undefined> };
   wallets: {
@@ -50,6 +51,18 @@ export interface PortalUnderTest {
   getEip155Address(): Promise<string>;
   getSolanaAddress(): Promise<string>;
   rawSign(curve: string, param: string): Promise<string>;
+  eject(
+    method: string,
+    configs: BackupConfigsUnderTest,
+    orgBackupShare?: string,
+    clientBackupCipherText?: string,
+  ): Promise<{ SECP256K1: string }>;
+  ejectPrivateKeys(
+    method: string,
+    configs: BackupConfigsUnderTest,
+    orgBackupShares: { SECP256K1: string; ED25519?: string },
+    clientBackupCipherText?: string,
+  ): Promise<{ SECP256K1: string; ED25519: string }>;
 }
 
 export type Outcome<T> =

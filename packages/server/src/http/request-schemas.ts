@@ -48,3 +48,6 @@ export const webhookBackupBody = z.object(
 );
 
 export const webhookFetchBody = z.object({ backupMethod: webhookBackupMethod, clientId: identifier }, jsonObject);
+
+/** What the browser asks for to export a wallet: its Portal client and the backup's method. */
+export const exportShareBody = z.object({ backupMethod: webhookBackupMethod, clientId: identifier }, jsonObject);
