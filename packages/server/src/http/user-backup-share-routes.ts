@@ -35,8 +35,14 @@ export function userBackupShareRoutes(options: UserBackupShareRoutesOptions): Ho
   }
 
   routes.post('/:userId/user-backup-share', limitBody(options.maxBodyBytes), async (c) => {
-    const { backupMethod, cipherText } = await readJsonBody(c, userBackupShareBody, { requireJsonContentType: true });
-    const stored = await options.shares.put(c.get('caller').userId, backupMethod, cipherText);
+    const body = await readJsonBody(c, userBackupShareBody, { requireJsonContentType: true });
+    const { backupMethod } = body;
+    const stored = await options.shares.put(
+      c.get('caller').userId,
+      backupMethod,
+      body.cipherText,
+      body.backupSharePairIds,
+    );
     return c.json({
       message: 'Stored the user backup share',
       backupMethod,
@@ -53,6 +59,7 @@ export function userBackupShareRoutes(options: UserBackupShareRoutesOptions): Ho
     return c.json({
       backupMethod: share.backupMethod,
       cipherText: share.cipherText,
+      backupSharePairIds: share.backupSharePairIds,
       createdAt: share.createdAt.toISOString(),
       updatedAt: share.updatedAt.toISOString(),
     } satisfies UserBackupShareAnswer);
