@@ -17,7 +17,8 @@ export async function pendingPairIds(
   try {
     const client = await facade.call(
       { kind: 'getClient', stage: 'storing', fallback: 'UNKNOWN', limit: 'callMs' },
-      { signal },
+      // Short: the ids are a bonus, and a slow getClient must not hold the backup.
+      { signal, timeoutMs: 1_000 },
       () => getClient.call(facade.portal),
     );
     const ids = (client?.wallets ?? []).flatMap((wallet) =>
