@@ -29,6 +29,7 @@ describeOnEachBackend('user backup share routes', (backend) => {
     expect(body).toEqual({
       backupMethod: 'PASSWORD',
       cipherText: 'cipher-1',
+      backupSharePairIds: [],
       createdAt: receipt.createdAt,
       updatedAt: receipt.updatedAt,
     });

@@ -1,5 +1,6 @@
 import { BackupKitError, toBackupKitError } from '../errors.js';
 import { backupWallet, reportStored } from '../portal/portal-calls.js';
+import { pendingPairIds } from './pending-pair-ids.js';
 import { withDeadline } from '../internal/deadline.js';
 import { createStore, type ReadableStore } from '../internal/store.js';
 import { getPortalFacade, type PortalFacade } from '../portal/portal-facade.js';
@@ -41,6 +42,9 @@ export interface BackupFlowOptions extends BackupCallbacks {
 export interface ProducedBackup {
   cipherText: string;
   portalMethod?: BackupMethod;
+  /** 3.4.1's callback that marks the backup pairs stored; called once the share is stored and verified. */
+  storageCallback?: (() => Promise<void>) | undefined;
+  backupSharePairIds?: string[] | undefined;
 }
 
 export interface ProduceContext {
@@ -79,13 +83,20 @@ interface PendingShare {
   /** The method Portal knows the backup by (differs on the passkey direct path). */
   portalMethod: BackupMethod;
   cipherText: string;
+  /** The backup share pair ids, stored beside the cipherText (seed 000). */
+  pairIds: string[];
+  storageCallback: (() => Promise<void>) | undefined;
+  /** What of the notification already succeeded for this attempt (each at most once). */
+  called: boolean;
+  reported: boolean;
   /** Where a retry resumes. */
   next: 'store' | 'notify';
 }
 
 /**
  * The backup flow as a store. It keeps DESIGN.md's promises:
- * 1. storedClientBackupShare(true) only after storage.save resolved for that exact cipherText;
+ * 1. storedClientBackupShare(true) and storageCallback only after storage.save resolved for that
+ *    exact cipherText and, where the storage can load, the share read back compared equal;
  * 2. a save that rejects, times out or is aborted makes exactly one storedClientBackupShare(false);
  * 3. one verdict per storage attempt, never both, never twice;
  * 4. a retry after a storage failure stores the same cipherText; a failed notification
@@ -147,7 +158,19 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
       return;
     }
     if (!options.storage) return finish(method, 'portal');
-    pending = { method, portalMethod: produced.portalMethod ?? method, cipherText: produced.cipherText, next: 'store' };
+    const portalMethod = produced.portalMethod ?? method;
+    pending = {
+      method,
+      portalMethod,
+      cipherText: produced.cipherText,
+      // A producer (the passkey paths) names its pairs itself; the SDK's backupWallet does not.
+      pairIds:
+        produced.backupSharePairIds ?? (options.produce ? [] : await pendingPairIds(facade, portalMethod, signal)),
+      storageCallback: produced.storageCallback,
+      called: false,
+      reported: false,
+      next: 'store',
+    };
     await store_(pending, signal);
   }
 
@@ -159,9 +182,16 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
     // the caller's signal, a failure), so it can stop too.
     const attempt = new AbortController();
     try {
-      const saving = Promise.resolve().then(() =>
-        storage.save({ backupMethod: share.method, cipherText: share.cipherText, signal: attempt.signal }),
-      );
+      const request = { backupMethod: share.method, signal: attempt.signal };
+      const saving = Promise.resolve()
+        .then(() => storage.save({ ...request, cipherText: share.cipherText, backupSharePairIds: share.pairIds }))
+        // Seed 000, verify backups: read the share back where the storage can, before Portal hears true.
+        .then(() => storage.load?.(request))
+        .then((stored) => {
+          if (stored !== undefined && stored !== share.cipherText) {
+            throw new BackupKitError('STORAGE_FAILED', { stage: 'storing', details: { reason: 'verify' } });
+          }
+        });
       await withDeadline(saving, { timeoutMs: options.timeouts?.storeMs ?? 15_000, signal, stage: 'storing' });
     } catch (cause) {
       attempt.abort();
@@ -174,6 +204,7 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
       return;
     }
     share.next = 'notify';
+    share.called = share.reported = false;
     options.onStored?.({ backupMethod: share.method });
     await notify(share, signal);
   }
@@ -181,7 +212,21 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
   async function notify(share: PendingShare, signal: AbortSignal | undefined) {
     set({ state: 'notifying', method: share.method });
     try {
-      await reportStored(facade, true, share.portalMethod, { signal, timeoutMs: options.timeouts?.notifyMs });
+      // 3.4.1's storageCallback and storedClientBackupShare both mark the pairs stored: each is
+      // called at most once per stored attempt; a retry repeats only the one that failed.
+      if (share.storageCallback && !share.called) {
+        const callback = share.storageCallback;
+        await withDeadline(Promise.resolve().then(callback), {
+          timeoutMs: options.timeouts?.notifyMs ?? 30_000,
+          signal,
+          stage: 'notifying',
+        });
+        share.called = true;
+      }
+      if (!share.reported) {
+        await reportStored(facade, true, share.portalMethod, { signal, timeoutMs: options.timeouts?.notifyMs });
+        share.reported = true;
+      }
     } catch (cause) {
       fail(toBackupKitError(cause, 'notifying', 'NOTIFY_FAILED'));
       return;

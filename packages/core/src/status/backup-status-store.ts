@@ -3,16 +3,31 @@ import { createStore, type ReadableStore } from '../internal/store.js';
 import { getBackupStatus } from '../portal/portal-calls.js';
 import { getPortalFacade } from '../portal/portal-facade.js';
 import type { BackupMethod, PortalLike } from '../portal/portal-like.js';
+import type { BackupStorage } from '../storage/backup-storage.js';
+import { findMissingShares } from './missing-shares.js';
 
 /** Which methods the wallet is backed up with, as last read from Portal. */
 export type BackupStatusSnapshot =
   | { state: 'loading' }
-  | { state: 'ready'; methods: BackupMethod[]; hasWallet: boolean }
+  | {
+      state: 'ready';
+      methods: BackupMethod[];
+      hasWallet: boolean;
+      /** Methods Portal counts as completed whose share the app's storage does not hold. */
+      missing?: BackupMethod[];
+    }
   | { state: 'error'; error: BackupKitError };
 
 export interface BackupStatusStore extends ReadableStore<BackupStatusSnapshot> {
   /** Reads the status again; when reads overlap, the last one started wins. */
   refresh(): Promise<BackupStatusSnapshot>;
+  /** The app's storage to cross-check completed self-managed backups against (read on refresh). */
+  setStorage(storage: BackupStorage | undefined): void;
+}
+
+export interface BackupStatusStoreOptions {
+  /** With a storage that can `load`, every completed method's share must be found there. */
+  storage?: BackupStorage | undefined;
 }
 
 /**
@@ -20,7 +35,8 @@ export interface BackupStatusStore extends ReadableStore<BackupStatusSnapshot> {
  * the SDK's availableRecoveryMethods()) and whether there is a wallet. It starts `loading` and
  * reads nothing until `refresh()` is called.
  */
-export function createBackupStatusStore(portal: PortalLike): BackupStatusStore {
+export function createBackupStatusStore(portal: PortalLike, options: BackupStatusStoreOptions = {}): BackupStatusStore {
+  let storage = options.storage;
   const facade = getPortalFacade(portal);
   const store = createStore<BackupStatusSnapshot>({ state: 'loading' });
   let latest = 0;
@@ -31,7 +47,14 @@ export function createBackupStatusStore(portal: PortalLike): BackupStatusStore {
     store.set({ state: 'loading' });
     newest = getBackupStatus(facade)
       .then(
-        (summary): BackupStatusSnapshot => ({ state: 'ready', ...summary }),
+        async (summary): Promise<BackupStatusSnapshot> =>
+          storage
+            ? {
+                state: 'ready',
+                ...summary,
+                missing: await findMissingShares(summary.methods, storage, AbortSignal.timeout(15_000)),
+              }
+            : { state: 'ready', ...summary },
         (error: unknown): BackupStatusSnapshot => ({ state: 'error', error: toBackupKitError(error, 'status') }),
       )
       .then((next) => {
@@ -43,5 +66,7 @@ export function createBackupStatusStore(portal: PortalLike): BackupStatusStore {
     return newest;
   }
 
-  return { subscribe: store.subscribe, getSnapshot: store.getSnapshot, refresh };
+  const setStorage = (next: BackupStorage | undefined) => void (storage = next);
+
+  return { subscribe: store.subscribe, getSnapshot: store.getSnapshot, refresh, setStorage };
 }

@@ -9,7 +9,7 @@ export interface BackupStatusConnectOptions extends ConnectOptions {
   /** The methods to list, in order. */
   methods: readonly BackupMethod[];
   /** What the status said last time it was read (kept while it is read again). */
-  known: { methods: readonly BackupMethod[]; hasWallet: boolean } | undefined;
+  known: { methods: readonly BackupMethod[]; hasWallet: boolean; missing?: readonly BackupMethod[] } | undefined;
 }
 
 export interface BackupStatusView extends FlowView<BackupStatusState, 'loading' | 'noWallet' | 'empty' | 'summary'> {
@@ -19,6 +19,10 @@ export interface BackupStatusView extends FlowView<BackupStatusState, 'loading' 
   backedUp: BackupMethod[];
   /** A status was read and nothing is backed up. */
   empty: boolean;
+  /** Portal counts the method as backed up, but the app's storage lacks its share: back up again. */
+  isMissing: (method: BackupMethod) => boolean;
+  /** The listed methods whose share is missing from the app's storage. */
+  missing: BackupMethod[];
 }
 
 /** What a backup status's parts show: one place for which methods count and what the line says. */
@@ -33,6 +37,9 @@ export function connectBackupStatus(
     (known.methods.includes(method) ||
       (method === 'PASSKEY' && !methods.includes('CUSTOM') && known.methods.includes('CUSTOM')));
   const empty = !!known && known.methods.length === 0;
+  const lacks = known?.missing ?? [];
+  const isMissing = (method: BackupMethod) =>
+    lacks.includes(method) || (method === 'PASSKEY' && !methods.includes('CUSTOM') && lacks.includes('CUSTOM'));
   const ready = snapshot.state === 'ready';
   return {
     ...view,
@@ -47,5 +54,7 @@ export function connectBackupStatus(
     isBackedUp,
     backedUp: methods.filter(isBackedUp),
     empty,
+    isMissing,
+    missing: methods.filter(isMissing),
   };
 }

@@ -28,6 +28,8 @@ export interface UserBackupShareRequest {
   backupMethod: UserBackupShareMethod;
   /** The share as `backupWallet` encrypted it; the server stores it as given. */
   cipherText: string;
+  /** The backup share pair ids Portal made with it (seed 000: keep them together). Absent: []. */
+  backupSharePairIds?: string[];
 }
 
 export interface UserBackupShareReceipt {
@@ -40,6 +42,7 @@ export interface UserBackupShareReceipt {
 export interface UserBackupShareAnswer {
   backupMethod: UserBackupShareMethod;
   cipherText: string;
+  backupSharePairIds: string[];
   createdAt: string;
   updatedAt: string;
 }

@@ -3,6 +3,8 @@ import type { BackupMethod } from '../portal/portal-like.js';
 export interface SaveBackupRequest {
   backupMethod: BackupMethod;
   cipherText: string;
+  /** The backup share pair ids Portal made with this share; keep them beside it (seed 000). */
+  backupSharePairIds?: string[];
   /** Aborted when the kit stops waiting (time limit or the caller's signal). */
   signal: AbortSignal;
 }
@@ -18,6 +20,9 @@ export interface LoadBackupRequest {
  */
 export interface BackupStorage {
   save(request: SaveBackupRequest): Promise<void>;
-  /** Reads the share back for recovery; resolves null when there is none. */
+  /**
+   * Reads the share back, for recovery and to verify a save before Portal hears true;
+   * resolves null when there is none.
+   */
   load?(request: LoadBackupRequest): Promise<string | null>;
 }

@@ -27,7 +27,7 @@ afterEach(async () => {
 const signal = () => new AbortController().signal;
 
 describe('httpStorage', () => {
-  it('POSTs { backupMethod, cipherText } as JSON with the given headers', async () => {
+  it('POSTs { backupMethod, cipherText, backupSharePairIds } as JSON with the given headers', async () => {
     const seen: Array<{ method?: string; auth?: string; type?: string; body: string; url?: string }> = [];
     const url = await serve((req, res, body) => {
       seen.push({
@@ -43,6 +43,7 @@ describe('httpStorage', () => {
     await httpStorage({ url, headers: async () => ({ Authorization: 'Bearer t' }) }).save({
       backupMethod: 'PASSWORD',
       cipherText: 'CT-1',
+      backupSharePairIds: ['pair-a', 'pair-b'],
       signal: signal(),
     });
 
@@ -51,7 +52,11 @@ describe('httpStorage', () => {
         method: 'POST',
         auth: 'Bearer t',
         type: 'application/json',
-        body: JSON.stringify({ backupMethod: 'PASSWORD', cipherText: 'CT-1' }),
+        body: JSON.stringify({
+          backupMethod: 'PASSWORD',
+          cipherText: 'CT-1',
+          backupSharePairIds: ['pair-a', 'pair-b'],
+        }),
         url: '/users/u1/user-backup-share',
       },
     ]);

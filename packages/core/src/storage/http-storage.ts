@@ -1,6 +1,7 @@
 import { BackupKitError } from '../errors.js';
 import { anySignal } from '../internal/any-signal.js';
 import type { BackupStorage } from './backup-storage.js';
+import type { UserBackupShareRequest } from './backup-share-protocol.js';
 
 type HeadersSource = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
 
@@ -20,7 +21,7 @@ export interface HttpStorageOptions {
 }
 
 /**
- * Storage over HTTP: POSTs `{ backupMethod, cipherText }` as JSON to `url` and reads it back
+ * Storage over HTTP: POSTs `{ backupMethod, cipherText, backupSharePairIds }` as JSON to `url` and reads it back
  * with GET `url?backupMethod=...`. The cipherText travels only in the request body.
  */
 export function httpStorage(options: HttpStorageOptions): BackupStorage {
@@ -52,9 +53,10 @@ export function httpStorage(options: HttpStorageOptions): BackupStorage {
   }
 
   return {
-    async save({ backupMethod, cipherText, signal }) {
+    async save({ backupMethod, cipherText, backupSharePairIds, signal }) {
+      const body: UserBackupShareRequest = { backupMethod, cipherText, backupSharePairIds: backupSharePairIds ?? [] };
       const response = await request(
-        { url: options.url, method: 'POST', body: JSON.stringify({ backupMethod, cipherText }) },
+        { url: options.url, method: 'POST', body: JSON.stringify(body) },
         signal,
         'storing',
       );

@@ -150,6 +150,28 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSWORD backups',
       return { before, after: await window.portal.isWalletBackedUp('solana:devnet') };
     }, PASSWORD);
     expect(backedUp).toEqual({ before: false, after: true });
+    const { wallets } = clientWithApiKey(emulator, portal.apiKey);
+    expect(wallets.flatMap((wallet) => wallet.backupSharePairs.map((pair) => pair.status))).toEqual([
+      'completed',
+      'completed',
+    ]);
+  });
+
+  it('completes the backup share pairs through storedClientBackupShare(true) alone, without the storageCallback', async () => {
+    const portal = await suite.openPortal(emulator);
+    const backedUp = await portal.page.evaluate(async (password) => {
+      await window.portal.createWallet();
+      await window.portal.backupWallet(window.sdk.BackupMethods.password, undefined, { passwordStorage: { password } });
+      const before = await window.portal.isWalletBackedUp('solana:devnet');
+      await window.portal.storedClientBackupShare(true, window.sdk.BackupMethods.password);
+      return { before, after: await window.portal.isWalletBackedUp('solana:devnet') };
+    }, PASSWORD);
+    expect(backedUp).toEqual({ before: false, after: true });
+    const { wallets } = clientWithApiKey(emulator, portal.apiKey);
+    expect(wallets.flatMap((wallet) => wallet.backupSharePairs.map((pair) => pair.status))).toEqual([
+      'completed',
+      'completed',
+    ]);
   });
 
   it('never puts the password, the cipherText or a share in its logs, its state or its error messages', async () => {

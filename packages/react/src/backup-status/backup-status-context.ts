@@ -14,6 +14,8 @@ export interface BackupStatusContextValue {
   /** The last status read (kept while it is read again); undefined before one or after an error. */
   known: KnownBackupStatus | undefined;
   isBackedUp: (method: BackupMethod) => boolean;
+  /** Portal counts it as backed up, but the app's storage lacks the share. */
+  isMissing: (method: BackupMethod) => boolean;
   /** Nothing is backed up: the call to action shows. */
   empty: boolean;
   /** The Refresh button, where focus goes when the call to action that held it goes away. */

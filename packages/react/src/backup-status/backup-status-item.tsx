@@ -17,16 +17,20 @@ export const BackupStatusItem = forwardRef<HTMLLIElement, BackupStatusItemProps>
   const ctx = useBackupStatusContext('BackupStatus.Item');
   const { method, children, ...rest } = props;
   const backedUp = ctx.isBackedUp(method);
+  // A share Portal counts but the app's storage lost is its own state, with a call to back up again.
+  const missing = backedUp && ctx.isMissing(method);
   return (
     <li
-      {...partAttributes('backup-status', 'item', ctx.state)}
+      {...partAttributes('backup-status', 'item', missing ? 'missing' : ctx.state)}
       data-method={method}
       data-backed-up={flag(backedUp)}
       {...rest}
       ref={ref}
     >
       <span data-part="item-label">{children ?? text(ctx.labels.method, { method })}</span>{' '}
-      <span data-part="item-status">{backedUp ? ctx.labels.backedUp : ctx.labels.notBackedUp}</span>
+      <span data-part="item-status">
+        {missing ? ctx.labels.missing : backedUp ? ctx.labels.backedUp : ctx.labels.notBackedUp}
+      </span>
     </li>
   );
 });

@@ -14,6 +14,8 @@ export interface BackupStatusLabels extends CommonLabels {
   backedUp: string;
   /** Next to a method without one. */
   notBackedUp: string;
+  /** Next to a method Portal counts as backed up whose share your storage no longer holds. */
+  missing: string;
   /** The status line when some methods are backed up; `names` are the listed ones, labelled. */
   summary: Label<{ methods: BackupMethod[]; names: string[] }>;
   /** The status line when no method is backed up. */
@@ -31,6 +33,7 @@ export const defaultBackupStatusLabels: BackupStatusLabels = {
   method: methodName,
   backedUp: 'Backed up',
   notBackedUp: 'Not backed up',
+  missing: 'Missing from storage: back up again',
   summary: ({ names }) => `Backed up with ${new Intl.ListFormat('en', { type: 'conjunction' }).format(names)}.`,
   empty: 'This wallet is not backed up yet.',
   noWallet: 'There is no wallet to back up yet.',

@@ -38,8 +38,10 @@ const DEFAULT_METHODS: readonly BackupMethod[] = ['PASSWORD', 'PASSKEY', 'GDRIVE
  */
 export const BackupStatusRoot = forwardRef<HTMLDivElement, BackupStatusRootProps>(
   function BackupStatusRoot(props, ref) {
-    const { portal, refreshOnSuccess, ...rest } = props;
-    return <BackupStatusRootProvider {...rest} value={useBackupStatus({ portal, refreshOnSuccess })} ref={ref} />;
+    const { portal, refreshOnSuccess, storage, ...rest } = props;
+    return (
+      <BackupStatusRootProvider {...rest} value={useBackupStatus({ portal, refreshOnSuccess, storage })} ref={ref} />
+    );
   },
 );
 
@@ -51,7 +53,7 @@ export const BackupStatusRootProvider = forwardRef<HTMLDivElement, BackupStatusR
     const { labels, triggerRef } = root;
     const { known } = status;
     const view = connectBackupStatus(status, { portalStatus: status.portalStatus, disabled, methods, known });
-    const { backedUp, isBackedUp, empty, state } = view;
+    const { backedUp, isBackedUp, isMissing, empty, state } = view;
     const names = backedUp.map((method) => text(labels.method, { method }));
     const flow = flowContext('backup-status', view, root, labels.refresh, () => void status.refresh(), {
       methods: backedUp,
@@ -59,7 +61,7 @@ export const BackupStatusRootProvider = forwardRef<HTMLDivElement, BackupStatusR
     });
     // Refresh keeps its own label, whatever the last read did.
     flow.triggerLabel = labels.refresh;
-    const ctx: BackupStatusContextValue = { state, labels, methods, known, isBackedUp, empty, triggerRef };
+    const ctx: BackupStatusContextValue = { state, labels, methods, known, isBackedUp, isMissing, empty, triggerRef };
 
     return (
       <FlowProvider value={flow}>

@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { BackupMethod, BackupStorage } from '@backup-kit/core';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { PasswordBackup } from '../password-backup/password-backup-parts.js';
 import { fillAndSubmit, showsState, waitForRoot } from '../stories/play.js';
@@ -66,6 +67,12 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The story's storage with one method's share deleted behind the kit's back. */
+const withoutShare = (storage: BackupStorage, lost: BackupMethod): BackupStorage => ({
+  save: (request) => storage.save(request),
+  load: (request) => (request.backupMethod === lost ? Promise.resolve(null) : storage.load!(request)),
+});
 
 const itemOf = (canvasElement: HTMLElement, method: string) =>
   canvasElement.querySelector(`[data-scope="backup-status"][data-part="item"][data-method="${method}"]`);
@@ -135,6 +142,28 @@ export const DirectPathPasskey: Story = {
   play: async ({ canvasElement }) => {
     await waitForRoot(canvasElement, 'backup-status', { state: 'ready' });
     await expect(itemOf(canvasElement, 'PASSKEY')).toHaveTextContent('Backed up');
+  },
+};
+
+/**
+ * Portal counts PASSWORD as backed up, but the app's storage (the `storage` prop) no longer holds
+ * its share: the item says so (data-state `missing`) and asks for a new backup.
+ */
+export const MissingFromStorage: Story = {
+  args: { backedUpWith: ['PASSWORD'] },
+  render: (args) => {
+    const [scenario, rest] = splitWalletScenario(args);
+    const { passwordBackupWhenEmpty: _unused, ...props } = rest;
+    return (
+      <WalletScenario args={scenario}>
+        {(storage) => <BackupStatus.DropIn {...props} storage={withoutShare(storage, 'PASSWORD')} />}
+      </WalletScenario>
+    );
+  },
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'backup-status', { state: 'ready' });
+    await waitFor(() => expect(itemOf(canvasElement, 'PASSWORD')).toHaveAttribute('data-state', 'missing'));
+    await expect(itemOf(canvasElement, 'PASSWORD')).toHaveTextContent('Missing from storage: back up again');
   },
 };
 

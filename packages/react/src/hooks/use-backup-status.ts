@@ -4,6 +4,7 @@ import {
   createBackupStatusStore,
   type BackupMethod,
   type BackupStatusSnapshot,
+  type BackupStorage,
   type PortalLike,
 } from '@backup-kit/core';
 import { onFlowSuccess } from '../internal/flow-success-events.js';
@@ -18,6 +19,8 @@ export interface UseBackupStatusOptions {
    * hook on the same Portal succeeds. @default true
    */
   refreshOnSuccess?: boolean | undefined;
+  /** The app's storage: a method Portal counts as backed up must have its share there (`missing`). */
+  storage?: BackupStorage | undefined;
 }
 
 /** What the status said last time it was read; kept while it is read again. */
@@ -25,6 +28,8 @@ export interface KnownBackupStatus {
   /** Methods with a completed backup pair (as availableRecoveryMethods() reports them). */
   methods: BackupMethod[];
   hasWallet: boolean;
+  /** Completed methods whose share the app's storage lacks (only with `storage`). */
+  missing?: BackupMethod[];
 }
 
 export interface BackupStatusActions {
@@ -53,8 +58,10 @@ function createStatusFlow(portal: PortalLike) {
  * again on `refresh()`, and again after any Backup Kit backup on the same Portal succeeds.
  */
 export function useBackupStatus(options: UseBackupStatusOptions = {}): UseBackupStatusResult {
-  const { portal, refreshOnSuccess = true } = options;
+  const { portal, refreshOnSuccess = true, storage } = options;
   const { snapshot, flow, portalStatus, retry } = useFlowStore(createStatusFlow, NO_OPTIONS, portal, LOADING);
+  // Before the first read (effects run in order): the read cross-checks this storage.
+  useEffect(() => flow?.setStorage(storage), [flow, storage]);
 
   useRefreshWhenReady(flow, portalStatus);
   const ready = portalStatus === 'ready';

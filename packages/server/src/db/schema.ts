@@ -17,6 +17,11 @@ export const userBackupShares = pgTable(
     userId: text('user_id').notNull(),
     backupMethod: text('backup_method').notNull(),
     cipherText: text('cipher_text').notNull(),
+    /** Portal's backup share pair ids for this cipherText (seed 000: keep them together). */
+    backupSharePairIds: text('backup_share_pair_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** When a share was first stored for this (user, method). */
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** When the current cipherText was stored (a replacement moves this, not createdAt). */

@@ -32,7 +32,16 @@ const shareText = text(60_000);
 
 export const jsonObject = { error: 'must be a JSON object' };
 
-export const userBackupShareBody = z.object({ backupMethod: userBackupShareMethod, cipherText: shareText }, jsonObject);
+/** Portal's backup share pair ids for the cipherText (one per curve); older clients send none. */
+const backupSharePairIds = z
+  .array(identifier, { error: required('must be an array of strings') })
+  .max(16, { error: 'must hold at most 16 ids' })
+  .default([]);
+
+export const userBackupShareBody = z.object(
+  { backupMethod: userBackupShareMethod, cipherText: shareText, backupSharePairIds },
+  jsonObject,
+);
 
 export const userBackupShareQuery = z.object({ backupMethod: userBackupShareMethod });
 

@@ -1,4 +1,4 @@
-import type { UserBackupShareAnswer, UserBackupShareReceipt } from '@backup-kit/core/wire';
+import type { UserBackupShareAnswer, UserBackupShareMethod, UserBackupShareReceipt } from '@backup-kit/core/wire';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { decodeEnclaveBackupRecord, encodeEnclaveBackupRecord } from '../pipeline/enclave-backup-record.js';
@@ -39,11 +39,19 @@ export function userBackupShareRoutes(options: UserBackupShareRoutesOptions): Ho
 
   routes.post('/:userId/user-backup-share', limitBody(options.maxBodyBytes), async (c) => {
     const body = await readJsonBody(c, z.unknown(), { requireJsonContentType: true });
-    // Seed 002's `{ data: { secp256k1Ciphertext, ed25519Ciphertext } }` is kept as one JSON row.
-    const { backupMethod, cipherText } = isEnclaveBackupBody(body)
-      ? enclaveBodyAsRow(validated(enclaveBackupBody, body))
-      : validated(userBackupShareBody, body);
-    const stored = await options.shares.put(c.get('caller').userId, backupMethod, cipherText);
+    // Seed 002's `{ data: { secp256k1Ciphertext, ed25519Ciphertext } }` is kept as one JSON row
+    // (its pair ids travel inside it); the kit's body carries its pair ids beside the cipherText.
+    const row: { backupMethod: UserBackupShareMethod; cipherText: string; backupSharePairIds?: string[] | undefined } =
+      isEnclaveBackupBody(body)
+        ? enclaveBodyAsRow(validated(enclaveBackupBody, body))
+        : validated(userBackupShareBody, body);
+    const { backupMethod } = row;
+    const stored = await options.shares.put(
+      c.get('caller').userId,
+      backupMethod,
+      row.cipherText,
+      row.backupSharePairIds,
+    );
     return c.json({
       message: 'Stored the user backup share',
       backupMethod,
@@ -70,6 +78,7 @@ export function userBackupShareRoutes(options: UserBackupShareRoutesOptions): Ho
     return c.json({
       backupMethod: share.backupMethod,
       cipherText: share.cipherText,
+      backupSharePairIds: share.backupSharePairIds,
       createdAt: share.createdAt.toISOString(),
       updatedAt: share.updatedAt.toISOString(),
     } satisfies UserBackupShareAnswer);

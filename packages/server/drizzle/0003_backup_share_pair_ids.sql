@@ -1,0 +1,1 @@
+ALTER TABLE "user_backup_shares" ADD COLUMN "backup_share_pair_ids" text[] DEFAULT '{}'::text[] NOT NULL;
