@@ -11,6 +11,7 @@ import {
 } from '@backup-kit/core';
 import type { PortalStatus } from '../provider/backup-kit-context.js';
 import { useFlowStore, useRefreshWhenReady } from './use-flow-store.js';
+import { useProviderPasskey } from './use-provider-passkey.js';
 
 export interface UseRecoveryOptions extends RecoveryFlowOptions {
   /** Use this Portal instead of the provider's. */
@@ -22,6 +23,7 @@ export const RECOVERY_OPTION_KEYS = [
   'storage',
   'passkey',
   'passkeyWindow',
+  'pageOrigin',
   'unlock',
   'timeouts',
   'portal',
@@ -82,7 +84,8 @@ function createRecoveryStore(portal: PortalLike, options: RecoveryFlowOptions) {
  * `WRONG_PASSWORD` that a retry with the right password fixes; the stored backup is only read.
  */
 export function useRecovery(options: UseRecoveryOptions = {}): UseRecoveryResult {
-  const { portal, ...flowOptions } = options;
+  const { portal, ...given } = options;
+  const flowOptions = useProviderPasskey(given);
   const { snapshot, flow, portalStatus, start, retry, reset } = useFlowStore<
     RecoverySnapshot,
     RecoveryFlowOptions,
