@@ -2,6 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { PasskeyOptions } from '@backup-kit/core';
 import { createFakePortal, memoryStorage } from '@backup-kit/core/testing';
+import { BackupButton } from '../backup-button/backup-button-parts.js';
 import { PasskeySetup } from '../passkey-setup/passkey-setup-parts.js';
 import { RecoverWallet } from '../recover-wallet/recover-wallet-parts.js';
 import { part } from '../test/render.js';
@@ -146,5 +147,41 @@ describe('BackupKitProvider passkey', () => {
     expect(part(container, 'recover-wallet', 'root')).toHaveAttribute('data-stage', 'validating');
     expect(unlock).not.toHaveBeenCalled();
     expect(portal.count('recoverWallet')).toBe(0);
+  });
+});
+
+describe('BackupButton method="PASSKEY" with the provider passkey window', () => {
+  it("opens Portal's passkey window synchronously inside the click, then backs up", async () => {
+    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    const portal = createFakePortal();
+    const user = userEvent.setup();
+    const { container } = render(
+      <BackupKitProvider portal={portal} passkey={passkey} passkeyWindow={{ url: 'http://localhost:5190/passkey' }}>
+        <BackupButton.DropIn method="PASSKEY" />
+      </BackupKitProvider>,
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Back up with a passkey' }));
+
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(open.mock.calls[0]![0]).toBe('http://localhost:5190/passkey');
+    await waitFor(() => expect(part(container, 'backup-button', 'root')).toHaveAttribute('data-state', 'success'));
+    expect(portal.count('backupWallet')).toBe(1);
+    open.mockRestore();
+  });
+
+  it('opens no window for the other methods', async () => {
+    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    const user = userEvent.setup();
+    render(
+      <BackupKitProvider portal={createFakePortal()} passkeyWindow={{ url: 'http://localhost:5190/passkey' }}>
+        <BackupButton.DropIn method="GDRIVE" />
+      </BackupKitProvider>,
+    );
+
+    await user.click(screen.getByRole('button', { name: /google drive/i }));
+
+    expect(open).not.toHaveBeenCalled();
+    open.mockRestore();
   });
 });
