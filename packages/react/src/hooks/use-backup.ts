@@ -71,17 +71,15 @@ export function useBackup(options: UseBackupOptions): UseBackupResult {
     flow: _flow,
     ...actions
   } = useFlowStore<BackupSnapshot, BackupFlowOptions, BackupStartInput>(createBackupFlow, flowOptions, portal, idle);
-  // PASSKEY: Portal's ceremony runs in its passkey window, which only opens inside the click.
+  // PASSKEY: Portal's ceremony runs in its passkey window, which only opens inside the click;
+  // not while one runs, nor for a retry that only stores or notifies again (no ceremony).
+  const opens =
+    method === 'PASSKEY' &&
+    !isBusy(snapshot) &&
+    !(snapshot.state === 'error' && /^(storing|notifying)$/.test(snapshot.error.stage));
   const inClick =
-    method === 'PASSKEY' && windowOptions
-      ? <A extends unknown[], R>(action: (...args: A) => R) =>
-          (...args: A) => {
-            // Not while one runs, nor for a retry that only stores or notifies again (no ceremony).
-            const resumes = snapshot.state === 'error' && ['storing', 'notifying'].includes(snapshot.error.stage);
-            if (!isBusy(snapshot) && !resumes) openPasskeyWindow(windowOptions);
-            return action(...args);
-          }
-      : <F>(action: F) => action;
+    <A extends unknown[], R>(action: (...args: A) => R) =>
+    (...args: A) => (opens && openPasskeyWindow(windowOptions), action(...args));
   return {
     ...snapshot,
     ...actions,

@@ -127,7 +127,7 @@ describe('BackupKitProvider passkey', () => {
     render(<BackupKitProvider portal={createFakePortal()} passkey={secretish} />);
 
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]![0])).toMatch(/both `portal` and `passkey`/);
+    expect(String(warn.mock.calls[0]![0])).toMatch(/`portal` and `passkey` both given/);
     expect(String(warn.mock.calls[0]![0])).not.toContain('vault-7f3a');
     warn.mockRestore();
   });

@@ -37,8 +37,6 @@ export function warnPortalAndPasskey(props: { portal?: PortalLike | undefined; p
     return;
   warned = true;
   console.warn(
-    'Backup Kit: <BackupKitProvider> got both `portal` and `passkey`. The kit cannot see the Portal ' +
-      "instance's own passkey config: give that Portal `passkey: toPortalPasskeyConfig(...)` from the " +
-      'same options, or pass `portalOptions` and let the kit create it.',
+    "Backup Kit: `portal` and `passkey` both given; the kit cannot set that Portal's passkey config (see README).",
   );
 }
