@@ -44,7 +44,12 @@ export function useFlowStore<S extends { state: string }, O, I, F extends FlowSt
 ): FlowBinding<S, I, F> {
   const kit = useContext(BackupKitContext);
   if (!explicitPortal && !kit)
-    throw new Error('Backup Kit needs a <BackupKitProvider> above it, or a `portal` option.');
+    throw new Error(
+      // The full sentence is for development; production builds keep a short one (React does the same).
+      process.env.NODE_ENV !== 'production'
+        ? 'Backup Kit needs a <BackupKitProvider> above it, or a `portal` option.'
+        : 'No BackupKitProvider',
+    );
   const portal = explicitPortal ?? kit?.portal ?? null;
 
   const make = (portal: PortalLike | null) => {

@@ -18,7 +18,9 @@ export const PasswordBackupInput = forwardRef<HTMLInputElement, PasswordBackupIn
     const field = useFieldContext('PasswordBackup.Input');
     if (field.name === 'acknowledgement') {
       throw new Error(
-        '<PasswordBackup.Input> belongs in the password or confirmation field; use <PasswordBackup.Acknowledge>.',
+        process.env.NODE_ENV !== 'production'
+          ? '<PasswordBackup.Input> belongs in the password or confirmation field; use <PasswordBackup.Acknowledge>.'
+          : 'PasswordBackup.Input in acknowledgement',
       );
     }
     const name = field.name;
