@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { httpStorage, toPortalPasskeyConfig, type CreatePortalOptions, type PasskeyOptions } from '@backup-kit/core';
+import { httpStorage, type CreatePortalOptions } from '@backup-kit/core';
 import { BackupKitProvider } from '@backup-kit/react';
 import { passkeyPopupUrl } from '@backup-kit/emulator/passkey-popup';
 import type { PlaygroundConfig } from './config.js';
@@ -10,15 +10,6 @@ import { apiKeyFor, currentUserId, startOverAsNewUser } from './user.js';
 const RPC_CONFIG = { 'eip155:11155111': 'https://rpc.sepolia.org' };
 /** The emulator's stand-in for Google Drive only needs a client id to be configured. */
 const GDRIVE_CLIENT_ID = 'backup-kit-playground';
-
-function sdkPasskeyConfig(options: PasskeyOptions): CreatePortalOptions['passkey'] {
-  try {
-    return toPortalPasskeyConfig(options, window.location.origin);
-  } catch {
-    // An unusable Portal host: the passkey component lists the problem when it is used.
-    return undefined;
-  }
-}
 
 export function App({ config }: { config: PlaygroundConfig }) {
   const [userId, setUserId] = useState(() => currentUserId(config.user));
@@ -54,10 +45,9 @@ export function App({ config }: { config: PlaygroundConfig }) {
       host: config.portalHost,
       rpcConfig: RPC_CONFIG,
       gdrive: { clientId: GDRIVE_CLIENT_ID },
-      passkey: sdkPasskeyConfig(setup.sdkPasskey),
       readyTimeoutMs: config.readyTimeoutMs,
     }),
-    [config, userId, setup.sdkPasskey],
+    [config, userId],
   );
 
   return (
@@ -88,8 +78,15 @@ export function App({ config }: { config: PlaygroundConfig }) {
             Start over as a new user
           </button>
         </section>
-        {/* A new user is a new Portal instance (the apiKey is read once per provider). */}
-        <BackupKitProvider key={userId} portalOptions={portalOptions}>
+        {/* A new user is a new Portal instance (the apiKey is read once per provider). The passkey
+            options are given once here: the kit builds Portal's passkey config from them, and
+            every passkey component reads them (the direct-path demo overrides them with its own). */}
+        <BackupKitProvider
+          key={userId}
+          portalOptions={portalOptions}
+          passkey={setup.sdkPasskey}
+          passkeyWindow={setup.passkeyWindow}
+        >
           <Onboarding setup={setup} />
         </BackupKitProvider>
       </main>

@@ -97,8 +97,6 @@ function BackupMethods({ setup }: { setup: PlaygroundSetup }) {
         hint="Portal's own passkey backup: the emulator's passkey window opens when you click, and the prompt runs there."
       >
         <PasskeySetup.DropIn
-          passkey={setup.sdkPasskey}
-          passkeyWindow={setup.passkeyWindow}
           labels={{ trigger: "Back up with a passkey in Portal's window" }}
           storage={setup.storage}
           fallback={passwordFallback}
@@ -223,8 +221,8 @@ export function Onboarding({ setup }: { setup: PlaygroundSetup }) {
           <RecoverWallet.DropIn
             key={lostCount}
             storage={setup.storage}
+            // Direct-path backups (CUSTOM) are unlocked at the vault; Portal's window comes from the provider.
             passkey={setup.directPasskey}
-            passkeyWindow={setup.passkeyWindow}
             labels={{ method: ({ method }) => METHOD_NAMES[method] }}
             onSuccess={onRecovered}
             empty={

@@ -41,6 +41,22 @@ describe('BackupKitProvider', () => {
     // @ts-expect-error time limits go with an instance; createPortal options carry their own
     <BackupKitProvider portalOptions={portalOptions} timeouts={{ callMs: 1000 }} />;
   });
+
+  it('takes the passkey options once, in the seed names', () => {
+    const passkey = {
+      customDomain: 'https://passkeys.example.com',
+      relyingPartyId: 'example.com',
+      relyingPartyName: 'Example',
+      usePopup: false,
+    };
+    <BackupKitProvider
+      portalOptions={portalOptions}
+      passkey={passkey}
+      passkeyWindow={{ url: 'https://portal.example/passkey' }}
+    />;
+    // @ts-expect-error the seed calls it relyingPartyId
+    <BackupKitProvider portalOptions={portalOptions} passkey={{ ...passkey, rpId: 'example.com' }} />;
+  });
 });
 
 describe('BackupButton', () => {
@@ -92,14 +108,14 @@ describe('PasswordBackup and RecoverWallet', () => {
 });
 
 describe('PasskeySetup', () => {
-  it('needs the custom-domain options, backs up by passkey only, and names its paths', () => {
+  it('reads the custom-domain options from the provider or a prop, backs up by passkey only, and names its paths', () => {
     const passkey = {
       customDomain: 'https://passkeys.example.com',
       relyingPartyId: 'example.com',
       relyingPartyName: 'Example',
     };
     <PasskeySetup.DropIn passkey={passkey} path="direct" fallback={<span />} />;
-    // @ts-expect-error the passkey options are required
+    // The provider's `passkey` is the default.
     <PasskeySetup.DropIn />;
     // @ts-expect-error PasskeySetup has no method: it is always a passkey
     <PasskeySetup.DropIn passkey={passkey} method="PASSWORD" />;

@@ -33,6 +33,29 @@ describe('passkey flow', () => {
     expect(portal.calls).toEqual([]);
   });
 
+  it("loads the direct path's module when the options are given, before any start, and only once", async () => {
+    const driver: DirectPasskeyPath = { register: vi.fn(async () => {}), backUp: async () => ({ cipherText: 'x' }) };
+    const loadDirectPath = vi.fn(async () => driver);
+    const flow = createPasskeyFlow(createFakePortal(), {
+      passkey: { ...passkey, usePopup: false },
+      pageOrigin,
+      isSupported: supported,
+      storage: memoryStorage(),
+      loadDirectPath,
+    });
+
+    expect(loadDirectPath).toHaveBeenCalledTimes(1);
+    await flow.start();
+    expect(driver.register).toHaveBeenCalledTimes(1);
+    expect(loadDirectPath).toHaveBeenCalledTimes(1);
+  });
+
+  it('loads no direct path for the SDK path', () => {
+    const loadDirectPath = vi.fn(async () => ({}) as DirectPasskeyPath);
+    createPasskeyFlow(createFakePortal(), { passkey, pageOrigin, isSupported: supported, loadDirectPath });
+    expect(loadDirectPath).not.toHaveBeenCalled();
+  });
+
   it('refuses invalid custom-domain options before any ceremony, listing every issue', async () => {
     const portal = createFakePortal({ seedPasskeyApi: true });
     const onError = vi.fn();
@@ -218,6 +241,24 @@ describe('passkey flow', () => {
 
       expect((await flow.start()).state).toBe('error');
       expect(opened[0]!.closed).toBe(true);
+      vi.unstubAllGlobals();
+    });
+
+    it('opens no window once the options are known to be invalid (checked when given, not on click)', async () => {
+      const { open } = fakeWindowOpener();
+      const flow = createPasskeyFlow(createFakePortal(), {
+        passkey: { ...passkey, customDomain: 'http://passkeys.example.com' },
+        pageOrigin,
+        isSupported: supported,
+        passkeyWindow: { url: 'http://localhost:5190/passkey/popup' },
+      });
+      await vi.waitFor(async () => expect((await flow.start()).state).toBe('error'));
+      open.mockClear();
+
+      const final = await flow.start();
+
+      expect(final).toMatchObject({ state: 'error', error: { code: 'PASSKEY_OPTIONS_INVALID' } });
+      expect(open).not.toHaveBeenCalled();
       vi.unstubAllGlobals();
     });
 

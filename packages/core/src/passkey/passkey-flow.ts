@@ -13,7 +13,8 @@ import { getPortalFacade, type PortalFacade } from '../portal/portal-facade.js';
 import type { MpcStatus, PasskeyOptions, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
 import { loadDirectPath } from './direct/direct-path-kit.js';
-import { loadPasskeyOptionChecks, validatePasskeyOptions, type PasskeyOptionsCheck } from './passkey-options.js';
+import type { PasskeyOptionsCheck } from './passkey-options.js';
+import { createPasskeyOptionsCheckCache, pageOriginOf } from './passkey-options-check-cache.js';
 import { openPasskeyWindow, type PasskeyWindowOptions } from './passkey-window.js';
 import type { PasskeyPath, PasskeySnapshot } from './passkey-snapshot.js';
 import { supportsWebAuthn } from './webauthn-support.js';
@@ -77,9 +78,10 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
   const facade = getPortalFacade(portal);
   let options = initialOptions;
   let registered = false;
-  let direct: DirectPasskeyPath | undefined;
+  let direct: Promise<DirectPasskeyPath> | undefined;
   let running: Promise<PasskeySnapshot> | undefined;
   const store = createStore<PasskeySnapshot>({ state: 'checking' });
+  const checks = createPasskeyOptionsCheckCache();
 
   const resolvePath = (): PasskeyPath => {
     if (options.path && options.path !== 'auto') return options.path;
@@ -111,8 +113,15 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
     };
   }
 
-  async function loadDirect(): Promise<DirectPasskeyPath> {
-    direct ??= await (options.loadDirectPath ?? loadDirectPath)();
+  /** One load, shared by the preload and the start; a failed load is tried again next time. */
+  function loadDirect(): Promise<DirectPasskeyPath> {
+    if (!direct) {
+      const loading = (options.loadDirectPath ?? loadDirectPath)();
+      direct = loading;
+      loading.catch(() => {
+        if (direct === loading) direct = undefined;
+      });
+    }
     return direct;
   }
 
@@ -144,10 +153,10 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
   }
 
   async function prepare(signal: AbortSignal | undefined): Promise<boolean> {
-    const pageOrigin = options.pageOrigin ?? globalThis.location?.origin ?? '';
     let check: PasskeyOptionsCheck;
     try {
-      check = await validatePasskeyOptions(options.passkey, pageOrigin);
+      // Usually settled already: the check started when the options were given (prepareAhead).
+      check = checks.known() ?? (await checks.check(options.passkey, pageOriginOf(options.pageOrigin)));
     } catch (error) {
       // The checks load lazily (with the public-suffix list); a load that failed can be retried.
       fail(toBackupKitError(error, 'validating'));
@@ -183,8 +192,10 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
   }
 
   function start(input: { signal?: AbortSignal } = {}) {
-    // Before the first await: a popup opened later would be blocked.
-    const popup = !running && resolvePath() === 'sdk' ? openPasskeyWindow(options.passkeyWindow) : null;
+    // Before the first await: a popup opened later would be blocked. Options already known to
+    // be invalid open no window.
+    const invalid = checks.known()?.valid === false;
+    const popup = !running && !invalid && resolvePath() === 'sdk' ? openPasskeyWindow(options.passkeyWindow) : null;
     let handedToPortal = false;
     const done = run(async (signal) => {
       if (!(await prepare(signal))) return;
@@ -215,11 +226,21 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
 
   function setOptions(next: PasskeyFlowOptions) {
     options = next;
+    prepareAhead();
     if (!running) backup.setOptions(backupOptions());
   }
 
+  /**
+   * Everything a start needs, done when the options are given: the options' check and, for the
+   * direct path, its module (with @simplewebauthn/browser). Nothing is downloaded after the
+   * click, which must reach navigator.credentials with its user activation.
+   */
+  function prepareAhead() {
+    checks.check(options.passkey, pageOriginOf(options.pageOrigin)).catch(() => {});
+    if (resolvePath() === 'direct') loadDirect().catch(() => {});
+  }
+
   const support = checkSupport();
-  // Fetched now, so that a start does not wait for the checks (see validatePasskeyOptions).
-  loadPasskeyOptionChecks().catch(() => {});
+  prepareAhead();
   return { subscribe: store.subscribe, getSnapshot: store.getSnapshot, start, retry, reset, setOptions, resolvePath };
 }

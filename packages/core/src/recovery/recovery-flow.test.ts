@@ -112,10 +112,66 @@ describe('recovery flow', () => {
     });
     await createBackupFlow(portal, { method: 'CUSTOM', storage, produce }).start();
     const unlock = vi.fn(async () => ({ method: 'PASSWORD' as const, password: 'vault-key' }));
-    const flow = createRecoveryFlow(portal, { storage, passkey, unlock });
+    const flow = createRecoveryFlow(portal, { storage, passkey, unlock, pageOrigin: 'https://app.example.com' });
 
     expect(await flow.refresh()).toEqual({ state: 'idle', methods: ['PASSWORD', 'CUSTOM'] });
     expect(await flow.recover({ method: 'CUSTOM' })).toMatchObject({ state: 'success', method: 'CUSTOM' });
     expect(portal.notifications).toEqual([{ success: true, backupMethod: 'PASSWORD' }]);
+  });
+
+  it('checks the passkey options before any vault request or ceremony, as backup does', async () => {
+    const portal = createFakePortal();
+    const storage = memoryStorage();
+    await createBackupFlow(portal, {
+      method: 'CUSTOM',
+      storage,
+      produce: async () => ({
+        ...(await backupWallet(getPortalFacade(portal), { method: 'PASSWORD', password: 'vault-key' })),
+        portalMethod: 'PASSWORD' as const,
+      }),
+    }).start();
+    const load = vi.spyOn(storage, 'load');
+    const unlock = vi.fn(async () => ({ method: 'PASSWORD' as const, password: 'vault-key' }));
+    const passkey = { customDomain: 'http://keys.example.com', relyingPartyId: 'example.com', relyingPartyName: 'Ex' };
+    const flow = createRecoveryFlow(portal, { storage, passkey, unlock, pageOrigin: 'https://app.example.com' });
+    await flow.refresh();
+    load.mockClear();
+
+    const final = await flow.recover({ method: 'CUSTOM' });
+
+    expect(final).toMatchObject({
+      state: 'error',
+      method: 'CUSTOM',
+      error: { code: 'PASSKEY_OPTIONS_INVALID', stage: 'validating' },
+    });
+    if (final.state !== 'error') throw new Error('expected an error');
+    expect(final.error.details).toEqual({
+      issues: [expect.objectContaining({ code: 'custom-domain-insecure', field: 'customDomain' })],
+    });
+    expect(unlock).not.toHaveBeenCalled();
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('opens no passkey window for options already known to be invalid', async () => {
+    const portal = createFakePortal({ wallet: { backedUpWith: ['PASSKEY'] } });
+    const open = vi.fn(() => null);
+    vi.stubGlobal('window', { open });
+    try {
+      const passkey = {
+        customDomain: 'http://keys.example.com',
+        relyingPartyId: 'example.com',
+        relyingPartyName: 'Ex',
+      };
+      const passkeyWindow = { url: 'https://portal.example/passkey' };
+      const flow = createRecoveryFlow(portal, { passkey, passkeyWindow, pageOrigin: 'https://app.example.com' });
+      await flow.refresh();
+
+      const final = await flow.recover({ method: 'PASSKEY' });
+
+      expect(final).toMatchObject({ state: 'error', error: { code: 'PASSKEY_OPTIONS_INVALID' } });
+      expect(open).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -7,6 +7,7 @@ import { getPortalFacade } from '../portal/portal-facade.js';
 import type { BackupMethod, MpcStatus, PasskeyOptions, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
 import { openPasskeyWindow, type PasskeyWindowOptions } from '../passkey/passkey-window.js';
+import { createPasskeyOptionsCheckCache, pageOriginOf } from '../passkey/passkey-options-check-cache.js';
 import type { RecoverySnapshot } from './recovery-snapshot.js';
 
 export interface RecoveryFlowOptions {
@@ -30,6 +31,8 @@ export interface RecoveryFlowOptions {
   passkey?: PasskeyOptions | undefined;
   /** PASSKEY recoveries on the SDK's own path: Portal's passkey window, opened inside recover(). */
   passkeyWindow?: PasskeyWindowOptions | undefined;
+  /** The page the ceremony runs on (for the options' check). @default window.location.origin */
+  pageOrigin?: string | undefined;
   onProgress?: (details: { status: MpcStatus }) => void;
   onSuccess?: (details: { backupMethod: BackupMethod; address: string }) => void;
   onError?: (error: BackupKitError) => void;
@@ -63,6 +66,24 @@ export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryF
   let methods: BackupMethod[] = [];
   let running: Promise<RecoverySnapshot> | undefined;
   const store = createStore<RecoverySnapshot>({ state: 'loading' });
+  const checks = createPasskeyOptionsCheckCache();
+  const isPasskeyMethod = (method: BackupMethod) => method === 'PASSKEY' || method === 'CUSTOM';
+
+  /** Checked when the options are given, as backup does, so a click never waits for it. */
+  function checkAhead(): Promise<unknown> {
+    if (!options.passkey) return Promise.resolve();
+    return checks.check(options.passkey, pageOriginOf(options.pageOrigin)).catch(() => {});
+  }
+  void checkAhead();
+
+  /** Before any ceremony or vault request: invalid options (an http:// customDomain...) stop here. */
+  async function assertPasskeyOptions(method: BackupMethod) {
+    if (!options.passkey || !isPasskeyMethod(method)) return;
+    const check = checks.known() ?? (await checks.check(options.passkey, pageOriginOf(options.pageOrigin)));
+    if (!check.valid) {
+      throw new BackupKitError('PASSKEY_OPTIONS_INVALID', { stage: 'validating', details: { issues: check.issues } });
+    }
+  }
 
   function fail(error: BackupKitError, method: BackupMethod | undefined) {
     store.set({ state: 'error', method, methods, error });
@@ -105,7 +126,12 @@ export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryF
   async function refresh() {
     store.set({ state: 'loading' });
     try {
-      const [status, passkeyBackup] = await Promise.all([getBackupStatus(facade), hasDirectPasskeyBackup()]);
+      // The methods show once the options' check is known too, so a click on one never waits for it.
+      const [status, passkeyBackup] = await Promise.all([
+        getBackupStatus(facade),
+        hasDirectPasskeyBackup(),
+        checkAhead(),
+      ]);
       methods = passkeyBackup ? [...status.methods, 'CUSTOM'] : status.methods;
       store.set({ state: 'idle', methods });
     } catch (error) {
@@ -134,6 +160,7 @@ export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryF
   async function run(input: RecoverInput) {
     const { signal } = input;
     try {
+      await assertPasskeyOptions(input.method);
       const cipherText = await fetchCipherText(input.method, signal);
       const unlock = unlockFor(input.method);
       const unlocked = unlock ? await unlock({ method: input.method, signal }) : undefined;
@@ -160,7 +187,7 @@ export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryF
   function recover(input: RecoverInput) {
     if (running) return running;
     // Synchronously, inside the caller's click: a popup opened after an await would be blocked.
-    if (input.method === 'PASSKEY') openPasskeyWindow(options.passkeyWindow);
+    if (input.method === 'PASSKEY' && checks.known()?.valid !== false) openPasskeyWindow(options.passkeyWindow);
     running = run(input)
       .then(() => store.getSnapshot())
       .finally(() => {
@@ -182,6 +209,7 @@ export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryF
     reset,
     setOptions: (next) => {
       options = next;
+      void checkAhead();
     },
   };
 }

@@ -9,10 +9,13 @@ import {
   type BackupSnapshot,
   type BackupStartInput,
   type BackupStorage,
+  type PasskeyWindowOptions,
   type PortalLike,
+  openPasskeyWindow,
 } from '@backup-kit/core';
 import type { PortalStatus } from '../provider/backup-kit-context.js';
 import { useFlowStore } from './use-flow-store.js';
+import { useProviderPasskey } from './use-provider-passkey.js';
 
 /** The methods an app can start a backup with; `UNKNOWN` and `CUSTOM` are only ever reported by Portal. */
 export type StartableBackupMethod = Extract<BackupMethod, 'PASSKEY' | 'PASSWORD' | 'GDRIVE'>;
@@ -22,6 +25,8 @@ export interface UseBackupOptions extends BackupCallbacks {
   /** Self-managed backups: where the encrypted share goes (e.g. core's `httpStorage({ url })`). */
   storage?: BackupStorage | undefined;
   timeouts?: BackupFlowOptions['timeouts'];
+  /** PASSKEY on the SDK's path: Portal's passkey window, opened inside the click. @default the provider's */
+  passkeyWindow?: PasskeyWindowOptions | undefined;
   /** Use this Portal instead of the provider's. */
   portal?: PortalLike | undefined;
 }
@@ -31,6 +36,7 @@ export const BACKUP_OPTION_KEYS = [
   'method',
   'storage',
   'timeouts',
+  'passkeyWindow',
   'portal',
   'onProgress',
   'onStored',
@@ -56,13 +62,29 @@ export type UseBackupResult = BackupSnapshot & BackupActions;
 
 /** A backup flow for one method, read as React state. */
 export function useBackup(options: UseBackupOptions): UseBackupResult {
-  const { portal, ...flowOptions } = options;
+  const { portal, passkeyWindow, ...flowOptions } = options;
   const { method } = options;
+  const windowOptions = useProviderPasskey({ passkeyWindow }).passkeyWindow;
   const idle = useMemo<BackupSnapshot>(() => ({ state: 'idle', method }), [method]);
   const {
     snapshot,
     flow: _flow,
     ...actions
   } = useFlowStore<BackupSnapshot, BackupFlowOptions, BackupStartInput>(createBackupFlow, flowOptions, portal, idle);
-  return { ...snapshot, ...actions, isBusy: isBusy(snapshot) };
+  // PASSKEY: Portal's ceremony runs in its passkey window, which only opens inside the click;
+  // not while one runs, nor for a retry that only stores or notifies again (no ceremony).
+  const opens =
+    method === 'PASSKEY' &&
+    !isBusy(snapshot) &&
+    !(snapshot.state === 'error' && /^(storing|notifying)$/.test(snapshot.error.stage));
+  const inClick =
+    <A extends unknown[], R>(action: (...args: A) => R) =>
+    (...args: A) => (opens && openPasskeyWindow(windowOptions), action(...args));
+  return {
+    ...snapshot,
+    ...actions,
+    start: inClick(actions.start),
+    retry: inClick(actions.retry),
+    isBusy: isBusy(snapshot),
+  };
 }

@@ -11,8 +11,11 @@ import {
 import type { PortalStatus } from '../provider/backup-kit-context.js';
 import { BACKUP_OPTION_KEYS } from './use-backup.js';
 import { useFlowStore } from './use-flow-store.js';
+import { useProviderPasskey } from './use-provider-passkey.js';
 
-export interface UsePasskeySetupOptions extends PasskeyFlowOptions {
+export interface UsePasskeySetupOptions extends Omit<PasskeyFlowOptions, 'passkey'> {
+  /** The custom-domain options; @default the provider's `passkey` */
+  passkey?: PasskeyFlowOptions['passkey'] | undefined;
   /** Use this Portal instead of the provider's. */
   portal?: PortalLike | undefined;
 }
@@ -43,10 +46,16 @@ export interface PasskeySetupActions {
 export type UsePasskeySetupResult = PasskeySnapshot & PasskeySetupActions;
 
 const CHECKING: PasskeySnapshot = { state: 'checking' };
+const NO_OPTIONS = { customDomain: '', relyingPartyId: '', relyingPartyName: '' };
 
 /** Creates a passkey, then backs up under it; read as React state. */
 export function usePasskeySetup(options: UsePasskeySetupOptions): UsePasskeySetupResult {
-  const { portal, ...flowOptions } = options;
+  const { portal, ...given } = options;
+  // Neither here nor on the provider: an empty set, which the check reports field by field.
+  const withProvider = useProviderPasskey(given);
+  const flowOptions = withProvider.passkey
+    ? (withProvider as PasskeyFlowOptions)
+    : { ...withProvider, passkey: NO_OPTIONS };
   const {
     snapshot,
     flow: _flow,

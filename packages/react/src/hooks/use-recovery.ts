@@ -12,6 +12,7 @@ import {
 import { onFlowSuccess } from '../internal/flow-success-events.js';
 import type { PortalStatus } from '../provider/backup-kit-context.js';
 import { useFlowStore, useRefreshWhenReady } from './use-flow-store.js';
+import { useProviderPasskey } from './use-provider-passkey.js';
 
 export interface UseRecoveryOptions extends RecoveryFlowOptions {
   /** Use this Portal instead of the provider's. */
@@ -23,6 +24,7 @@ export const RECOVERY_OPTION_KEYS = [
   'storage',
   'passkey',
   'passkeyWindow',
+  'pageOrigin',
   'unlock',
   'timeouts',
   'portal',
@@ -84,7 +86,8 @@ function createRecoveryStore(portal: PortalLike, options: RecoveryFlowOptions) {
  * `WRONG_PASSWORD` that a retry with the right password fixes; the stored backup is only read.
  */
 export function useRecovery(options: UseRecoveryOptions = {}): UseRecoveryResult {
-  const { portal, ...flowOptions } = options;
+  const { portal, ...given } = options;
+  const flowOptions = useProviderPasskey(given);
   const { snapshot, flow, portalStatus, start, retry, reset } = useFlowStore<
     RecoverySnapshot,
     RecoveryFlowOptions,

@@ -1,6 +1,6 @@
 'use client';
 import { createContext, useContext } from 'react';
-import type { BackupKitError, PortalLike, PortalStatus } from '@backup-kit/core';
+import type { BackupKitError, PasskeyOptions, PasskeyWindowOptions, PortalLike, PortalStatus } from '@backup-kit/core';
 import type { CommonLabels, LabelOverrides } from '../labels/common-labels.js';
 
 /** Whether Portal can be used yet. */
@@ -18,6 +18,10 @@ export interface BackupKitContextValue {
   /** Tries again to start Portal (a new SDK instance with `portalOptions`). */
   retry: () => void;
   labels: LabelOverrides<CommonLabels> | undefined;
+  /** The provider's passkey options: every passkey component and hook reads them (a prop overrides). */
+  passkey?: PasskeyOptions | undefined;
+  /** Portal's passkey window (the SDK's own path), for every passkey component and hook. */
+  passkeyWindow?: PasskeyWindowOptions | undefined;
 }
 
 export const BackupKitContext = createContext<BackupKitContextValue | null>(null);

@@ -6,9 +6,12 @@ import {
   toBackupKitError,
   type BackupKitError,
   type CreatePortalOptions,
+  type PasskeyOptions,
+  type PasskeyWindowOptions,
   type PortalLike,
   type PortalTimeouts,
 } from '@backup-kit/core';
+import { withPortalPasskey, warnPortalAndPasskey } from './provider-passkey.js';
 import type { CommonLabels, LabelOverrides } from '../labels/common-labels.js';
 import { BackupKitContext, type BackupKitContextValue } from './backup-kit-context.js';
 
@@ -16,6 +19,16 @@ interface ProviderCommonProps {
   children?: ReactNode;
   /** Text shared by every component below (connecting, statuses, error messages...). */
   labels?: LabelOverrides<CommonLabels> | undefined;
+  /**
+   * Custom-domain passkey options, given once, in the seed's names (`customDomain`,
+   * `relyingPartyId`, `relyingPartyName`, `usePopup`). Every passkey component and hook reads
+   * them from here (their own `passkey` prop overrides), and with `portalOptions` the kit builds
+   * Portal's `passkey` config from them. With a `portal` you made yourself the kit cannot see or
+   * change that instance's config: give it `toPortalPasskeyConfig(...)` yourself.
+   */
+  passkey?: PasskeyOptions | undefined;
+  /** Portal's passkey window for the SDK's own path, opened inside the click (see openPasskeyWindow). */
+  passkeyWindow?: PasskeyWindowOptions | undefined;
 }
 
 export type BackupKitProviderProps = ProviderCommonProps &
@@ -50,7 +63,8 @@ interface Settled {
  * its own. On the server it stays `loading`: Portal only starts in a browser.
  */
 export function BackupKitProvider(props: BackupKitProviderProps) {
-  const { portal: given, labels, children } = props;
+  const { portal: given, labels, children, passkey, passkeyWindow } = props;
+  warnPortalAndPasskey(props);
   // The first facade for an instance fixes its time limits; make it here, before any child's flow
   // asks for one (getPortalFacade is a cached lookup, so this is cheap and idempotent).
   if (given) getPortalFacade(given, props.timeouts);
@@ -74,7 +88,7 @@ export function BackupKitProvider(props: BackupKitProviderProps) {
         ? getPortalFacade(given)
             .whenReady()
             .then(() => given)
-        : createPortal(latest.current.portalOptions!);
+        : createPortal(withPortalPasskey(latest.current.portalOptions!, latest.current.passkey));
       creation.current = { token, promise };
     }
     creation.current.promise.then(
@@ -98,8 +112,8 @@ export function BackupKitProvider(props: BackupKitProviderProps) {
   const error = current?.error ?? null;
 
   const value = useMemo<BackupKitContextValue>(
-    () => ({ status, portal, error, labels, retry: () => setAttempt((n) => n + 1) }),
-    [status, portal, error, labels],
+    () => ({ status, portal, error, labels, passkey, passkeyWindow, retry: () => setAttempt((n) => n + 1) }),
+    [status, portal, error, labels, passkey, passkeyWindow],
   );
   return <BackupKitContext.Provider value={value}>{children}</BackupKitContext.Provider>;
 }

@@ -319,6 +319,8 @@ export const DirectPathPasskey: Story = {
                 relyingPartyId: 'example.com',
                 relyingPartyName: 'Example',
               }}
+              // The options are checked against the page; this story stands in for example.com.
+              pageOrigin="https://wallet.example.com"
               unlock={async ({ method }) => ({ method: method === 'CUSTOM' ? 'PASSKEY' : method, password: '' })}
             />
           );

@@ -287,7 +287,7 @@ describe('RecoverWallet', () => {
     const unlock = vi.fn(async () => ({ method: 'PASSWORD' as const, password: 'vault-key' }));
     const passkey = { customDomain: 'https://keys.example.com', relyingPartyId: 'example.com', relyingPartyName: 'Ex' };
     const { user, container } = renderWithPortal(
-      <RecoverWallet.DropIn storage={storage} passkey={passkey} unlock={unlock} />,
+      <RecoverWallet.DropIn storage={storage} passkey={passkey} unlock={unlock} pageOrigin="https://app.example.com" />,
       {
         portal,
       },
