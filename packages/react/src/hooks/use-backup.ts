@@ -1,5 +1,5 @@
 'use client';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import {
   createBackupFlow,
   isBusy,
@@ -13,6 +13,7 @@ import {
   type PortalLike,
   openPasskeyWindow,
 } from '@backup-kit/core';
+import { useIsomorphicLayoutEffect } from '../internal/use-isomorphic-layout-effect.js';
 import type { PortalStatus } from '../provider/backup-kit-context.js';
 import { useFlowStore } from './use-flow-store.js';
 import { useProviderPasskey } from './use-provider-passkey.js';
@@ -77,14 +78,22 @@ export function useBackup(options: UseBackupOptions): UseBackupResult {
     method === 'PASSKEY' &&
     !isBusy(snapshot) &&
     !(snapshot.state === 'error' && /^(storing|notifying)$/.test(snapshot.error.stage));
-  const inClick =
-    <A extends unknown[], R>(action: (...args: A) => R) =>
-    (...args: A) => (opens && openPasskeyWindow(windowOptions), action(...args));
+  // Read at click time, so start and retry keep their identity between renders.
+  const latest = useRef({ opens, windowOptions });
+  useIsomorphicLayoutEffect(() => {
+    latest.current = { opens, windowOptions };
+  });
+  const { start, retry } = actions;
+  const inClick = useMemo(() => {
+    const wrap =
+      <A extends unknown[], R>(action: (...args: A) => R) =>
+      (...args: A) => (latest.current.opens && openPasskeyWindow(latest.current.windowOptions), action(...args));
+    return { start: wrap(start), retry: wrap(retry) };
+  }, [start, retry]);
   return {
     ...snapshot,
     ...actions,
-    start: inClick(actions.start),
-    retry: inClick(actions.retry),
+    ...inClick,
     isBusy: isBusy(snapshot),
   };
 }
