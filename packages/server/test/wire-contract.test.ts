@@ -24,6 +24,12 @@ export type NarrowerMethodsFail = Holds<SameShape<z.input<typeof _narrowerMethod
 describe('the wire contract shared with @backup-kit/core', () => {
   it.each(USER_BACKUP_SHARE_METHODS)('accepts a user share request typed by core for %s', (backupMethod) => {
     const request: UserBackupShareRequest = { backupMethod, cipherText: 'c' };
+    // Pair ids are optional on the wire and stored as none when absent.
+    expect(userBackupShareBody.parse(request)).toEqual({ ...request, backupSharePairIds: [] });
+  });
+
+  it('accepts a user share request typed by core with its backup share pair ids', () => {
+    const request: UserBackupShareRequest = { backupMethod: 'PASSWORD', cipherText: 'c', backupSharePairIds: ['p1'] };
     expect(userBackupShareBody.parse(request)).toEqual(request);
   });
 
