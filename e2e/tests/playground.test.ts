@@ -87,7 +87,8 @@ describe('losing the device and recovering', () => {
     // "Back it up first" leads to the backup step and loses nothing.
     await dialog.getByRole('button', { name: 'Back it up first' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    expect(await focused(app.page)).toBe('#backup-heading');
+    // The dialog's close event (which moves focus on) fires in a task after it hides.
+    await expect.poll(() => focused(app.page)).toBe('#backup-heading');
     await app.walletState(['on-device']);
 
     await app.loseDevice('none');
