@@ -1,11 +1,11 @@
 import { decryptClientBackupShare } from '../../crypto/backup-encryption.js';
-import { decodeCipherText } from '../../crypto/cipher-text-envelope.js';
 import { curveArithmetic } from '../../crypto/curve-arithmetic.js';
 import { addScalars, scalarFromHex, scalarToHex } from '../../crypto/scalars.js';
 import { mapCurves, type PerCurve } from '../../protocol/curves.js';
 import { PortalProtocolError } from '../../protocol/portal-error.js';
 import { ErrorCodes } from '../../protocol/portal-error-codes.js';
 import { checkRecoveryMethod, decryptionKeyFor } from '../backup-keys.js';
+import { clientBackupEnvelopeFor } from '../client-backup-envelope.js';
 import { decodeClientBackupShares } from '../client-backup-share-plaintext.js';
 import { fieldsOf, type HandlerContext, type MessageHandler } from './handler-context.js';
 
@@ -28,17 +28,7 @@ async function ejectedKeys(
     throw new PortalProtocolError(ErrorCodes.FailedToDecodeCipher, 'Failed to decode the cipherText: not a string');
   }
   const method = checkRecoveryMethod(backupMethod, session);
-  const envelope = decodeCipherText(
-    cipherText === undefined || cipherText === ''
-      ? (await server.readKeptClientBackupShare(method)).cipherText
-      : cipherText,
-  );
-  if (envelope.backupMethod !== method) {
-    throw new PortalProtocolError(
-      ErrorCodes.BadRequest,
-      `This cipherText is a ${envelope.backupMethod} backup, not ${method}`,
-    );
-  }
+  const envelope = await clientBackupEnvelopeFor(cipherText, method, server);
   const keyMaterial = await decryptionKeyFor(envelope, backupConfigs, context);
   const clientShares = decodeClientBackupShares(await decryptClientBackupShare(envelope, keyMaterial));
   const { custodianBackupShares } = await server.eject({

@@ -1,5 +1,4 @@
 import { decryptClientBackupShare } from '../../crypto/backup-encryption.js';
-import { decodeCipherText } from '../../crypto/cipher-text-envelope.js';
 import { curveArithmetic } from '../../crypto/curve-arithmetic.js';
 import { addScalars, randomScalar, scalarToHex } from '../../crypto/scalars.js';
 import { isBackupMethod, type BackupMethod } from '../../protocol/backup-methods.js';
@@ -9,6 +8,7 @@ import { PortalProtocolError } from '../../protocol/portal-error.js';
 import { ErrorCodes } from '../../protocol/portal-error-codes.js';
 import { checkRecoveryMethod, decryptionKeyFor, unsupportedMethod } from '../backup-keys.js';
 import { enclaveBackupSharesFrom } from '../enclave-backup-shares.js';
+import { clientBackupEnvelopeFor } from '../client-backup-envelope.js';
 import { decodeClientBackupShares } from '../client-backup-share-plaintext.js';
 import { fieldsOf, type HandlerContext, type MessageHandler } from './handler-context.js';
 
@@ -35,17 +35,7 @@ export const recoverWallet: MessageHandler = (data, context) =>
     }
     const method = checkRecoveryMethod(backupMethod, session);
     progress(MpcStatuses.ReadingShare);
-    const envelope = decodeCipherText(
-      cipherText === undefined || cipherText === ''
-        ? (await server.readKeptClientBackupShare(method)).cipherText
-        : cipherText,
-    );
-    if (envelope.backupMethod !== method) {
-      throw new PortalProtocolError(
-        ErrorCodes.BadRequest,
-        `This cipherText is a ${envelope.backupMethod} backup, not ${method}`,
-      );
-    }
+    const envelope = await clientBackupEnvelopeFor(cipherText, method, server);
     const keyMaterial = await decryptionKeyFor(envelope, backupConfigs, context);
     progress(MpcStatuses.DecryptingShare);
     return recoverFrom(
