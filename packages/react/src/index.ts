@@ -186,3 +186,7 @@ export { BackupStatusItem, type BackupStatusItemProps } from './backup-status/ba
 export { BackupStatusEmpty, type BackupStatusEmptyProps } from './backup-status/backup-status-empty.js';
 export { BackupStatusRefresh, type BackupStatusRefreshProps } from './backup-status/backup-status-refresh.js';
 export { defaultBackupStatusLabels, type BackupStatusLabels } from './backup-status/backup-status-labels.js';
+export {
+  BackupStatusBackUpAgain,
+  type BackupStatusBackUpAgainProps,
+} from './backup-status/backup-status-back-up-again.js';

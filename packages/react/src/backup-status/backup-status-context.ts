@@ -1,5 +1,5 @@
 import type { RefObject } from 'react';
-import type { BackupMethod } from '@backup-kit/core';
+import type { BackupMethod, BackupStorage, PortalLike } from '@backup-kit/core';
 import type { KnownBackupStatus } from '../hooks/use-backup-status.js';
 import { createStrictContext } from '../internal/create-strict-context.js';
 import type { BackupStatusLabels } from './backup-status-labels.js';
@@ -18,6 +18,10 @@ export interface BackupStatusContextValue {
   isMissing: (method: BackupMethod) => boolean;
   /** Nothing is backed up: the call to action shows. */
   empty: boolean;
+  /** Where a new backup of a missing method stores its share (the Root's `storage`). */
+  storage: BackupStorage | undefined;
+  /** The Portal a new backup runs on, when it is not the provider's. */
+  portal: PortalLike | undefined;
   /** The Refresh button, where focus goes when the call to action that held it goes away. */
   triggerRef: RefObject<HTMLButtonElement | null>;
 }

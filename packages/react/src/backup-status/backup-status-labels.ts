@@ -16,8 +16,13 @@ export interface BackupStatusLabels extends CommonLabels {
   notBackedUp: string;
   /** Next to a method Portal counts as backed up whose share your storage no longer holds. */
   missing: string;
-  /** The status line when some methods are backed up; `names` are the listed ones, labelled. */
-  summary: Label<{ methods: BackupMethod[]; names: string[] }>;
+  /** The button on a missing method that makes a new backup (its name adds the method's). */
+  backUpAgain: string;
+  /**
+   * The status line when some methods are backed up; `names` are the listed ones, labelled, and
+   * `missingNames` those whose share your storage lacks (not in `names`).
+   */
+  summary: Label<{ methods: BackupMethod[]; names: string[]; missingNames: string[] }>;
   /** The status line when no method is backed up. */
   empty: string;
   /** The status line when there is no wallet yet. */
@@ -33,8 +38,14 @@ export const defaultBackupStatusLabels: BackupStatusLabels = {
   method: methodName,
   backedUp: 'Backed up',
   notBackedUp: 'Not backed up',
-  missing: 'Missing from storage: back up again',
-  summary: ({ names }) => `Backed up with ${new Intl.ListFormat('en', { type: 'conjunction' }).format(names)}.`,
+  missing: 'Missing from storage',
+  backUpAgain: 'Back up again',
+  summary: ({ names, missingNames }) => {
+    const list = (items: string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(items);
+    const parts = names.length ? [`Backed up with ${list(names)}.`] : [];
+    if (missingNames.length) parts.push(`Missing from storage: ${list(missingNames)}.`);
+    return parts.join(' ');
+  },
   empty: 'This wallet is not backed up yet.',
   noWallet: 'There is no wallet to back up yet.',
   refresh: 'Refresh',

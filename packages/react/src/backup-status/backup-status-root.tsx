@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import type { BackupMethod } from '@backup-kit/core';
+import type { BackupMethod, BackupStorage, PortalLike } from '@backup-kit/core';
 import {
   useBackupStatus,
   type UseBackupStatusOptions,
@@ -26,9 +26,14 @@ export interface BackupStatusRootProviderProps extends Omit<ComponentPropsWithou
   labels?: LabelOverrides<BackupStatusLabels> | undefined;
   /** Turns the refresh button off (a real `disabled`). */
   disabled?: boolean | undefined;
+  /** Where "Back up again" stores the new share: the storage the status was read with. */
+  storage?: BackupStorage | undefined;
+  /** The Portal "Back up again" runs on, when it is not the provider's. */
+  portal?: PortalLike | undefined;
 }
 
-export interface BackupStatusRootProps extends UseBackupStatusOptions, Omit<BackupStatusRootProviderProps, 'value'> {}
+export interface BackupStatusRootProps
+  extends UseBackupStatusOptions, Omit<BackupStatusRootProviderProps, 'value' | 'storage' | 'portal'> {}
 
 const DEFAULT_METHODS: readonly BackupMethod[] = ['PASSWORD', 'PASSKEY', 'GDRIVE'];
 
@@ -40,7 +45,13 @@ export const BackupStatusRoot = forwardRef<HTMLDivElement, BackupStatusRootProps
   function BackupStatusRoot(props, ref) {
     const { portal, refreshOnSuccess, storage, ...rest } = props;
     return (
-      <BackupStatusRootProvider {...rest} value={useBackupStatus({ portal, refreshOnSuccess, storage })} ref={ref} />
+      <BackupStatusRootProvider
+        {...rest}
+        storage={storage}
+        portal={portal}
+        value={useBackupStatus({ portal, refreshOnSuccess, storage })}
+        ref={ref}
+      />
     );
   },
 );
@@ -48,20 +59,43 @@ export const BackupStatusRoot = forwardRef<HTMLDivElement, BackupStatusRootProps
 /** Renders the parts over a status the app holds: `value={useBackupStatus(...)}`. */
 export const BackupStatusRootProvider = forwardRef<HTMLDivElement, BackupStatusRootProviderProps>(
   function BackupStatusRootProvider(props, ref) {
-    const { value: status, methods = DEFAULT_METHODS, labels: overrides, disabled, children, ...rest } = props;
+    const {
+      value: status,
+      methods = DEFAULT_METHODS,
+      labels: overrides,
+      disabled,
+      storage,
+      portal,
+      children,
+      ...rest
+    } = props;
     const root = useFlowRoot(defaultBackupStatusLabels, overrides);
     const { labels, triggerRef } = root;
     const { known } = status;
     const view = connectBackupStatus(status, { portalStatus: status.portalStatus, disabled, methods, known });
     const { backedUp, isBackedUp, isMissing, empty, state } = view;
-    const names = backedUp.map((method) => text(labels.method, { method }));
+    // The summary names what is safe, and says what is missing from storage apart.
+    const nameOf = (method: BackupMethod) => text(labels.method, { method });
+    const safe = backedUp.filter((method) => !isMissing(method));
     const flow = flowContext('backup-status', view, root, labels.refresh, () => void status.refresh(), {
-      methods: backedUp,
-      names,
+      methods: safe,
+      names: safe.map(nameOf),
+      missingNames: view.missing.map(nameOf),
     });
     // Refresh keeps its own label, whatever the last read did.
     flow.triggerLabel = labels.refresh;
-    const ctx: BackupStatusContextValue = { state, labels, methods, known, isBackedUp, isMissing, empty, triggerRef };
+    const ctx: BackupStatusContextValue = {
+      state,
+      labels,
+      methods,
+      known,
+      isBackedUp,
+      isMissing,
+      empty,
+      storage,
+      portal,
+      triggerRef,
+    };
 
     return (
       <FlowProvider value={flow}>

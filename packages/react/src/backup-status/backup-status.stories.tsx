@@ -1,3 +1,4 @@
+import { useMemo, type ReactNode } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { BackupMethod, BackupStorage } from '@backup-kit/core';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
@@ -68,11 +69,44 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** The story's storage with one method's share deleted behind the kit's back. */
-const withoutShare = (storage: BackupStorage, lost: BackupMethod): BackupStorage => ({
-  save: (request) => storage.save(request),
-  load: (request) => (request.backupMethod === lost ? Promise.resolve(null) : storage.load!(request)),
-});
+/** The story's storage with one method's share deleted behind the kit's back, until it is saved again. */
+const withoutShare = (storage: BackupStorage, lost: BackupMethod): BackupStorage => {
+  let savedAgain = false;
+  return {
+    save: async (request) => {
+      await storage.save(request);
+      if (request.backupMethod === lost) savedAgain = true;
+    },
+    load: (request) => (request.backupMethod === lost && !savedAgain ? Promise.resolve(null) : storage.load!(request)),
+  };
+};
+
+/** One storage per scenario storage, so the status and "Back up again" share it across renders. */
+function MissingShare(props: {
+  storage: BackupStorage;
+  lost: BackupMethod;
+  children: (s: BackupStorage) => ReactNode;
+}) {
+  const { storage, lost, children } = props;
+  return children(useMemo(() => withoutShare(storage, lost), [storage, lost]));
+}
+
+/** Renders the drop-in over the story's storage less one method's share. */
+const renderMissing =
+  (lost: BackupMethod): Story['render'] =>
+  (args) => {
+    const [scenario, rest] = splitWalletScenario(args);
+    const { passwordBackupWhenEmpty: _unused, ...props } = rest;
+    return (
+      <WalletScenario args={scenario}>
+        {(storage) => (
+          <MissingShare storage={storage} lost={lost}>
+            {(lacking) => <BackupStatus.DropIn {...props} storage={lacking} />}
+          </MissingShare>
+        )}
+      </WalletScenario>
+    );
+  };
 
 const itemOf = (canvasElement: HTMLElement, method: string) =>
   canvasElement.querySelector(`[data-scope="backup-status"][data-part="item"][data-method="${method}"]`);
@@ -151,19 +185,63 @@ export const DirectPathPasskey: Story = {
  */
 export const MissingFromStorage: Story = {
   args: { backedUpWith: ['PASSWORD'] },
-  render: (args) => {
-    const [scenario, rest] = splitWalletScenario(args);
-    const { passwordBackupWhenEmpty: _unused, ...props } = rest;
-    return (
-      <WalletScenario args={scenario}>
-        {(storage) => <BackupStatus.DropIn {...props} storage={withoutShare(storage, 'PASSWORD')} />}
-      </WalletScenario>
-    );
-  },
+  render: renderMissing('PASSWORD'),
   play: async ({ canvasElement }) => {
     await waitForRoot(canvasElement, 'backup-status', { state: 'ready' });
     await waitFor(() => expect(itemOf(canvasElement, 'PASSWORD')).toHaveAttribute('data-state', 'missing'));
-    await expect(itemOf(canvasElement, 'PASSWORD')).toHaveTextContent('Missing from storage: back up again');
+    await expect(itemOf(canvasElement, 'PASSWORD')).toHaveTextContent('Missing from storage');
+    await expect(within(canvasElement).getByRole('button', { name: 'Back up again Password' })).toBeVisible();
+  },
+};
+
+/** "Back up again" on a missing PASSWORD opens a password form for the new backup. */
+export const BackUpAgainPasswordForm: Story = {
+  args: { backedUpWith: ['PASSWORD'] },
+  render: renderMissing('PASSWORD'),
+  play: async ({ canvasElement }) => {
+    const again = await within(canvasElement).findByRole(
+      'button',
+      { name: 'Back up again Password' },
+      { timeout: 5000 },
+    );
+    await userEvent.click(again);
+    await expect(again).toHaveAttribute('aria-expanded', 'true');
+    await expect(await within(canvasElement).findByLabelText('Backup password')).toBeVisible();
+  },
+};
+
+/**
+ * Backed up again: the new share is stored, the status is read again, the item says "Backed up"
+ * and holds focus (the form that had it is gone).
+ */
+export const BackedUpAgain: Story = {
+  args: { backedUpWith: ['PASSWORD'] },
+  render: renderMissing('PASSWORD'),
+  play: async ({ canvasElement }) => {
+    await userEvent.click(
+      await within(canvasElement).findByRole('button', { name: 'Back up again Password' }, { timeout: 5000 }),
+    );
+    await fillAndSubmit(canvasElement, NEW_PASSWORD, { submit: false });
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Back up wallet' }));
+    await waitFor(() => expect(itemOf(canvasElement, 'PASSWORD')).toHaveAttribute('data-state', 'ready'), {
+      timeout: 5000,
+    });
+    await expect(itemOf(canvasElement, 'PASSWORD')).toHaveTextContent('Backed up');
+    await waitFor(() => expect(itemOf(canvasElement, 'PASSWORD')).toHaveFocus());
+  },
+};
+
+/** A missing Google Drive share is backed up again in one press, with its own status line. */
+export const BackUpAgainGoogleDrive: Story = {
+  args: { backedUpWith: ['PASSWORD', 'GDRIVE'], latencyMs: 400 },
+  render: renderMissing('GDRIVE'),
+  play: async ({ canvasElement }) => {
+    await userEvent.click(
+      await within(canvasElement).findByRole('button', { name: 'Back up again Google Drive' }, { timeout: 5000 }),
+    );
+    await waitFor(() => expect(itemOf(canvasElement, 'GDRIVE')).toHaveAttribute('data-state', 'ready'), {
+      timeout: 5000,
+    });
   },
 };
 
@@ -260,3 +338,6 @@ export const Parts: Story = {
 
 export const DarkTheme: Story = { ...Ready, globals: { theme: 'dark' } };
 export const DarkThemeNothingBackedUp: Story = { ...NothingBackedUp, globals: { theme: 'dark' } };
+export const DarkThemeMissingFromStorage: Story = { ...MissingFromStorage, globals: { theme: 'dark' } };
+export const DarkThemeBackUpAgainPasswordForm: Story = { ...BackUpAgainPasswordForm, globals: { theme: 'dark' } };
+export const DarkThemeBackedUpAgain: Story = { ...BackedUpAgain, globals: { theme: 'dark' } };
