@@ -1,17 +1,13 @@
 'use client';
-import { forwardRef, lazy, Suspense, useId, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { forwardRef, useId, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { BackupMethod } from '@backup-kit/core';
 import { BackupButtonRoot } from '../backup-button/backup-button-root.js';
 import type { StartableBackupMethod } from '../hooks/use-backup.js';
 import { FlowStatus } from '../internal/flow-status.js';
+import { PasswordBackupDropIn } from '../password-backup/password-backup.js';
 import { FlowTrigger } from '../internal/flow-trigger.js';
 import { text } from '../labels/label.js';
 import { useBackupStatusContext } from './backup-status-context.js';
-
-// A new PASSWORD backup needs a new password: the form loads only once the user asks for it.
-const PasswordForm = lazy(() =>
-  import('../password-backup/password-backup.js').then((m) => ({ default: m.PasswordBackupDropIn })),
-);
 
 export interface BackupStatusBackUpAgainProps extends Omit<ComponentPropsWithoutRef<'div'>, 'onError' | 'onProgress'> {
   /** The method to back up again (PASSWORD, PASSKEY or GDRIVE; others render nothing). */
@@ -86,7 +82,7 @@ export const BackupStatusBackUpAgain = forwardRef<HTMLDivElement, BackupStatusBa
         {name}
         {open && (
           <div id={`${id}form`} data-scope="backup-status" data-part="back-up-again-form">
-            <Suspense fallback={null}>{passwordForm ?? <PasswordForm storage={storage} portal={portal} />}</Suspense>
+            {passwordForm ?? <PasswordBackupDropIn storage={storage} portal={portal} />}
           </div>
         )}
       </div>
