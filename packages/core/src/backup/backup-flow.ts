@@ -163,9 +163,9 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
       method,
       portalMethod,
       cipherText: produced.cipherText,
-      // A producer (the passkey paths) names its pairs itself; the SDK's backupWallet does not.
-      pairIds:
-        produced.backupSharePairIds ?? (options.produce ? [] : await pendingPairIds(facade, portalMethod, signal)),
+      // Read from getClient (3.4.1 hands backupWallet's ids only to storageCallback), for the
+      // passkey paths too, under the method Portal knows the backup by; a producer may name them.
+      pairIds: produced.backupSharePairIds ?? (await pendingPairIds(facade, portalMethod, signal)),
       storageCallback: produced.storageCallback,
       called: false,
       reported: false,

@@ -92,6 +92,7 @@ describe('passkey flow', () => {
       'registerPasskey',
       'generateBackupShare',
       'authenticatePasskeyAndWriteKey',
+      'getClient', // the new pairs' ids, stored beside the share
       'storedClientBackupShare',
     ]);
     expect(storage.stored.get('CUSTOM')).toBe(portal.cipherTexts[0]);

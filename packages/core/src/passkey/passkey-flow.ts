@@ -107,9 +107,9 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
         return driver.backUp({ facade, options: options.passkey, signal, onProgress });
       }
       const sdk = facade.portal;
-      const { cipherText, encryptionKey } = await sdk.generateBackupShare!(onProgress);
+      const { cipherText, encryptionKey, storageCallback } = await sdk.generateBackupShare!(onProgress);
       await sdk.authenticatePasskeyAndWriteKey!(encryptionKey, options.passkey);
-      return { cipherText };
+      return { cipherText, storageCallback };
     };
   }
 

@@ -110,6 +110,9 @@ export interface PortalLike {
 
   /** The seed's newer passkey API; absent from 3.4.1, feature-detected. */
   registerPasskey?(options: PasskeyOptions): Promise<unknown>;
-  generateBackupShare?(progress?: ProgressCallback): Promise<{ cipherText: string; encryptionKey: string }>;
+  /** The seed's API; a storageCallback, where an SDK gives one, is called once the share is stored. */
+  generateBackupShare?(
+    progress?: ProgressCallback,
+  ): Promise<{ cipherText: string; encryptionKey: string; storageCallback?: () => Promise<void> }>;
   authenticatePasskeyAndWriteKey?(encryptionKey: string, options: PasskeyOptions): Promise<unknown>;
 }

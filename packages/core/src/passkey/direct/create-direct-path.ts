@@ -120,25 +120,31 @@ export function createDirectPath(kit: DirectPathKit, config: DirectPathConfig = 
         });
       }
       if (registeredKey) {
-        const { cipherText } = await backupWallet(facade, {
+        // 3.4.1's storageCallback travels with the share: the flow calls it once the share is stored.
+        const { cipherText, storageCallback } = await backupWallet(facade, {
           method: 'PASSWORD',
           password: registeredKey,
           signal,
           onProgress,
         });
-        return { cipherText, portalMethod: 'PASSWORD' };
+        return { cipherText, portalMethod: 'PASSWORD', storageCallback };
       }
       // The passkey prompt comes first (a cancel costs nothing); the vault's copy of the key is
       // replaced only once a backup under the new key exists, so a failed backup leaves the
       // previous key, and the backup it unlocks, intact.
       const auth = await authenticate(options, signal, credentialId);
       const key = auth.prfOutput ? await keyFromPrf(auth.prfOutput) : randomKey();
-      const { cipherText } = await backupWallet(facade, { method: 'PASSWORD', password: key, signal, onProgress });
+      const { cipherText, storageCallback } = await backupWallet(facade, {
+        method: 'PASSWORD',
+        password: key,
+        signal,
+        onProgress,
+      });
       await auth.vault.authenticationVerify(
         { ceremonyId: auth.ceremonyId, response: auth.safeResponse, write: auth.prfOutput ? { prf: true } : { key } },
         signal,
       );
-      return { cipherText, portalMethod: 'PASSWORD' };
+      return { cipherText, portalMethod: 'PASSWORD', storageCallback };
     },
 
     async unlock(options, signal) {

@@ -95,6 +95,18 @@ describe('direct passkey path', () => {
     expect(portal.count('backupWallet', { backupMethod: 'PASSWORD' })).toBe(1);
   });
 
+  it("hands over 3.4.1's storageCallback, which marks the PASSWORD pairs stored, in vault and PRF mode", async () => {
+    for (const behaviour of [{}, { prfAtCreate: true, prfAtGet: true }]) {
+      const { portal, produced } = await backUpWith(behaviour);
+      const status = async () => (await portal.getClient!())?.wallets?.[0]?.backupSharePairs?.[0]?.status;
+      expect(await status()).toBe('incomplete');
+
+      await produced.storageCallback!();
+
+      expect(await status()).toBe('completed');
+    }
+  });
+
   it('writes a fresh random 256-bit key to the vault when the authenticator has no PRF', async () => {
     const { vault } = await backUpWith({});
 
