@@ -29,6 +29,10 @@ export interface BackupStatusSummary {
   /** Methods with a completed backup share pair, as availableRecoveryMethods() reports them. */
   methods: BackupMethod[];
   hasWallet: boolean;
+  /** The completed pairs that have an id, to match against the ids stored beside each share. */
+  completedPairs?: Array<{ id: string; backupMethod: BackupMethod }>;
+  /** Portal keeps the client backup shares (environment.backupWithPortalEnabled): Portal-managed. */
+  portalManaged?: boolean;
 }
 
 function progressFor(options: MpcCallOptions) {
@@ -100,12 +104,21 @@ export function clearLocalWallet(facade: PortalFacade, options: CallOptions = {}
 function summarize(client: ClientLike | null | undefined): BackupStatusSummary {
   const wallets = client?.wallets ?? [];
   const methods = new Set<BackupMethod>();
+  const completedPairs: NonNullable<BackupStatusSummary['completedPairs']> = [];
   for (const wallet of wallets) {
     for (const pair of wallet.backupSharePairs ?? []) {
-      if (pair.status === 'completed' && pair.backupMethod) methods.add(pair.backupMethod as BackupMethod);
+      if (pair.status !== 'completed' || !pair.backupMethod) continue;
+      const backupMethod = pair.backupMethod as BackupMethod;
+      methods.add(backupMethod);
+      if (pair.id) completedPairs.push({ id: pair.id, backupMethod });
     }
   }
-  return { methods: [...methods], hasWallet: wallets.length > 0 };
+  return {
+    methods: [...methods],
+    hasWallet: wallets.length > 0,
+    completedPairs,
+    portalManaged: client?.environment?.backupWithPortalEnabled === true,
+  };
 }
 
 /** Whether Portal knows a wallet for this client (on any device). */

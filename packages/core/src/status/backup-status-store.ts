@@ -47,14 +47,17 @@ export function createBackupStatusStore(portal: PortalLike, options: BackupStatu
     store.set({ state: 'loading' });
     newest = getBackupStatus(facade)
       .then(
-        async (summary): Promise<BackupStatusSnapshot> =>
-          storage
+        async (summary): Promise<BackupStatusSnapshot> => {
+          const { methods, hasWallet } = summary;
+          return storage
             ? {
                 state: 'ready',
-                ...summary,
-                missing: await findMissingShares(summary.methods, storage, AbortSignal.timeout(15_000)),
+                methods,
+                hasWallet,
+                missing: await findMissingShares(summary, storage, AbortSignal.timeout(15_000)),
               }
-            : { state: 'ready', ...summary },
+            : { state: 'ready', methods, hasWallet };
+        },
         (error: unknown): BackupStatusSnapshot => ({ state: 'error', error: toBackupKitError(error, 'status') }),
       )
       .then((next) => {

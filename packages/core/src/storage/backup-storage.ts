@@ -25,4 +25,9 @@ export interface BackupStorage {
    * resolves null when there is none.
    */
   load?(request: LoadBackupRequest): Promise<string | null>;
+  /**
+   * The backup share pair ids stored beside the share (`[]` when none were), or null when there
+   * is no share. Lets BackupStatus tell which completed backup a stored share belongs to.
+   */
+  loadPairIds?(request: LoadBackupRequest): Promise<string[] | null>;
 }

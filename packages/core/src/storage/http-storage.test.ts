@@ -110,4 +110,21 @@ describe('httpStorage', () => {
     expect(await storage.load!({ backupMethod: 'PASSWORD', signal: signal() })).toBe('CT-2');
     expect(await storage.load!({ backupMethod: 'GDRIVE', signal: signal() })).toBeNull();
   });
+
+  it('reads the pair ids stored beside a share ([] when the server kept none), and null on 404', async () => {
+    const url = await serve((req, res) => {
+      const answer = req.url?.endsWith('backupMethod=CUSTOM')
+        ? { cipherText: 'CT', backupSharePairIds: ['pair-1', 'pair-2'] }
+        : req.url?.endsWith('backupMethod=PASSWORD')
+          ? { cipherText: 'CT' }
+          : undefined;
+      if (answer) res.writeHead(200).end(JSON.stringify(answer));
+      else res.writeHead(404).end();
+    });
+    const storage = httpStorage({ url });
+
+    expect(await storage.loadPairIds!({ backupMethod: 'CUSTOM', signal: signal() })).toEqual(['pair-1', 'pair-2']);
+    expect(await storage.loadPairIds!({ backupMethod: 'PASSWORD', signal: signal() })).toEqual([]);
+    expect(await storage.loadPairIds!({ backupMethod: 'GDRIVE', signal: signal() })).toBeNull();
+  });
 });

@@ -1,6 +1,6 @@
 import { BackupKitError } from '../errors.js';
 import { anySignal } from '../internal/any-signal.js';
-import type { BackupStorage } from './backup-storage.js';
+import type { BackupStorage, LoadBackupRequest } from './backup-storage.js';
 import type { UserBackupShareRequest } from './backup-share-protocol.js';
 
 type HeadersSource = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
@@ -65,21 +65,29 @@ export function httpStorage(options: HttpStorageOptions): BackupStorage {
       }
     },
 
-    async load({ backupMethod, signal }) {
-      const url = new URL(options.url, globalThis.location?.href);
-      url.searchParams.set('backupMethod', backupMethod);
-      const response = await request({ url: url.toString(), method: 'GET' }, signal, 'loading');
-      if (response.status === 404) return null;
-      if (!response.ok) {
-        throw new BackupKitError('STORAGE_FAILED', { stage: 'loading', details: { status: response.status } });
-      }
-      const body: unknown = await response.json();
-      const cipherText =
-        typeof body === 'object' && body !== null ? (body as { cipherText?: unknown }).cipherText : undefined;
-      if (typeof cipherText !== 'string' || cipherText === '') {
-        throw new BackupKitError('STORAGE_FAILED', { stage: 'loading', details: { reason: 'malformed response' } });
-      }
-      return cipherText;
+    load: async (load) => (await read(load))?.cipherText ?? null,
+
+    async loadPairIds(load) {
+      const answer = await read(load);
+      if (!answer) return null;
+      const ids = answer.backupSharePairIds;
+      return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
     },
   };
+
+  /** GET ?backupMethod=: the stored share and its pair ids, or null when there is none. */
+  async function read({ backupMethod, signal }: LoadBackupRequest) {
+    const url = new URL(options.url, globalThis.location?.href);
+    url.searchParams.set('backupMethod', backupMethod);
+    const response = await request({ url: url.toString(), method: 'GET' }, signal, 'loading');
+    if (response.status === 404) return null;
+    if (!response.ok) {
+      throw new BackupKitError('STORAGE_FAILED', { stage: 'loading', details: { status: response.status } });
+    }
+    const body = (await response.json()) as { cipherText?: unknown; backupSharePairIds?: unknown } | null;
+    if (typeof body?.cipherText !== 'string' || body.cipherText === '') {
+      throw new BackupKitError('STORAGE_FAILED', { stage: 'loading', details: { reason: 'malformed response' } });
+    }
+    return { cipherText: body.cipherText, backupSharePairIds: body.backupSharePairIds };
+  }
 }

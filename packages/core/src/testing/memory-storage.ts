@@ -22,6 +22,7 @@ export interface MemoryStorage extends BackupStorage {
 /** An in-memory BackupStorage for tests and stories, honouring the abort signal like a server call. */
 export function memoryStorage(options: MemoryStorageOptions = {}): MemoryStorage {
   const stored = new Map<string, string>();
+  const pairIds = new Map<string, string[]>();
   let outcomes = [...(options.saves ?? [])];
   let saveCount = 0;
   const latencyMs = options.latencyMs ?? 0;
@@ -44,7 +45,7 @@ export function memoryStorage(options: MemoryStorageOptions = {}): MemoryStorage
     scriptSaves(next) {
       outcomes = [...next];
     },
-    async save({ backupMethod, cipherText, signal }) {
+    async save({ backupMethod, cipherText, backupSharePairIds, signal }) {
       saveCount += 1;
       const outcome = outcomes.shift() ?? 'ok';
       if (outcome === 'hang') {
@@ -53,10 +54,15 @@ export function memoryStorage(options: MemoryStorageOptions = {}): MemoryStorage
       await wait(signal);
       if (typeof outcome === 'object') throw outcome.throw;
       stored.set(backupMethod, cipherText);
+      pairIds.set(backupMethod, backupSharePairIds ?? []);
     },
     async load({ backupMethod, signal }) {
       await wait(signal);
       return stored.get(backupMethod) ?? null;
+    },
+    async loadPairIds({ backupMethod, signal }) {
+      await wait(signal);
+      return stored.has(backupMethod) ? (pairIds.get(backupMethod) ?? []) : null;
     },
   };
 }
