@@ -110,12 +110,14 @@ export const WalletGateSkipBackup = forwardRef<HTMLButtonElement, ButtonProps>(
 
 /**
  * Shows its children (the reminder text by default) only while the wallet has no completed
- * backup, read from Portal and read again after any kit backup on the same Portal.
+ * backup (with the gate's storage: none whose share the storage still holds), read from Portal
+ * and read again after any kit backup on the same Portal.
  */
 export const WalletGateReminder = forwardRef<HTMLDivElement, DivProps>(function WalletGateReminder(props, ref) {
-  const { view, labels, portal } = useWalletGateContext('WalletGate.Reminder');
-  const { known } = useBackupStatus({ portal });
-  if (!known || !known.hasWallet || known.methods.length > 0) return null;
+  const { view, labels, portal, storage } = useWalletGateContext('WalletGate.Reminder');
+  const { known } = useBackupStatus({ portal, storage });
+  // With a storage, a backup whose share it lost does not count.
+  if (!known?.hasWallet || known.methods.some((method) => !known.missing?.includes(method))) return null;
   const { children = labels.reminder, ...rest } = props;
   return (
     <div {...partAttributes('wallet-gate', 'reminder', view.state)} role="note" {...rest} ref={ref}>

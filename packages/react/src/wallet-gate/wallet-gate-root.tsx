@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, useContext, useId, useRef, type ComponentPropsWithoutRef } from 'react';
-import { connectWalletGate, type PortalLike } from '@backup-kit/core';
+import { connectWalletGate, type BackupStorage, type PortalLike } from '@backup-kit/core';
 import { useWalletGate, type UseWalletGateOptions, type UseWalletGateResult } from '../hooks/use-wallet-gate.js';
 import { useComposedRefs } from '../internal/compose-refs.js';
 import { partAttributes } from '../internal/data-attributes.js';
@@ -14,6 +14,11 @@ export interface WalletGateRootProviderProps extends ComponentPropsWithoutRef<'d
   value: UseWalletGateResult;
   /** The Portal the gate runs on, when it is not the provider's (the reminder reads it too). */
   portal?: PortalLike | undefined;
+  /**
+   * Self-managed backups: where the default backup step stores the share and the default
+   * recovery step reads it (e.g. core's `httpStorage({ url })`), as for the other components.
+   */
+  storage?: BackupStorage | undefined;
   /** Any text to replace; maps (errors) merge key by key. */
   labels?: LabelOverrides<WalletGateLabels> | undefined;
   /** Turns the create button off (a real `disabled`). */
@@ -30,13 +35,13 @@ export const WalletGateRoot = forwardRef<HTMLDivElement, WalletGateRootProps>(fu
 /** Renders the parts over a gate the app holds: `value={useWalletGate(...)}`. */
 export const WalletGateRootProvider = forwardRef<HTMLDivElement, WalletGateRootProviderProps>(
   function WalletGateRootProvider(props, ref) {
-    const { value: gate, portal, labels: overrides, disabled, children, ...rest } = props;
+    const { value: gate, portal, storage, labels: overrides, disabled, children, ...rest } = props;
     const labels = mergeLabels(defaultWalletGateLabels, useContext(BackupKitContext)?.labels, overrides);
     const view = connectWalletGate(gate, { portalStatus: gate.portalStatus, disabled });
     const rootRef = useRef<HTMLDivElement>(null);
     const statusId = `${useId()}status`;
     return (
-      <WalletGateProvider value={{ view, gate, labels, portal, rootRef, statusId }}>
+      <WalletGateProvider value={{ view, gate, labels, portal, storage, rootRef, statusId }}>
         {/* tabIndex -1: focus lands here when the step that held it goes away (create → backup). */}
         <div
           {...partAttributes('wallet-gate', 'root', view.state)}

@@ -120,6 +120,59 @@ describe('WalletGate', () => {
     expect(screen.getByText('The app')).toBeInTheDocument();
   });
 
+  it('hands its storage to the default recovery step, which reads the share from it', async () => {
+    const portal = createFakePortal();
+    const storage = memoryStorage();
+    await createBackupFlow(portal, { method: 'GDRIVE', storage }).start();
+    await clearLocalWallet(getPortalFacade(portal));
+    const { container, user } = renderWithPortal(
+      <WalletGate.DropIn storage={storage}>
+        <p>The app</p>
+      </WalletGate.DropIn>,
+      { portal },
+    );
+    await inState(container, 'not-on-device');
+
+    await user.click(await screen.findByRole('button', { name: 'Recover from Google Drive' }));
+
+    await inState(container, 'on-device');
+    expect(portal.calls.find((call) => call.kind === 'recoverWallet')).toBeDefined();
+    expect(screen.getByText('The app')).toBeInTheDocument();
+  });
+
+  it('backs up with a PasswordBackup into its storage by default, right after creating the wallet', async () => {
+    const storage = memoryStorage();
+    const { container, user, portal } = renderWithPortal(
+      <WalletGate.DropIn storage={storage}>
+        <p>The app</p>
+      </WalletGate.DropIn>,
+      { fake: { wallet: { exists: false } } },
+    );
+    await inState(container, 'no-wallet');
+    await user.click(screen.getByRole('button', { name: 'Create wallet' }));
+    await inState(container, 'backup');
+
+    await user.type(screen.getByLabelText('Backup password'), PASSWORD);
+    await user.type(screen.getByLabelText('Confirm password'), PASSWORD);
+    await user.click(screen.getByRole('checkbox'));
+    await user.click(screen.getByRole('button', { name: 'Back up wallet' }));
+
+    await inState(container, 'on-device');
+    expect(storage.stored.get('PASSWORD')).toBe(portal.cipherTexts.at(-1));
+  });
+
+  it('reminds while the only backup is missing from its storage', async () => {
+    const { container } = renderWithPortal(
+      <WalletGate.DropIn storage={memoryStorage()}>
+        <p>The app</p>
+      </WalletGate.DropIn>,
+      { fake: { wallet: { backedUpWith: ['PASSWORD'] } } },
+    );
+    await inState(container, 'on-device');
+
+    await waitFor(() => expect(screen.getByRole('note')).toHaveTextContent('Your wallet is not backed up yet.'));
+  });
+
   it('takes the app’s own recovery step', async () => {
     const portal = createFakePortal();
     await clearLocalWallet(getPortalFacade(portal));

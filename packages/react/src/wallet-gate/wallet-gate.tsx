@@ -1,5 +1,6 @@
 'use client';
 import { forwardRef, type ReactNode } from 'react';
+import { PasswordBackupDropIn } from '../password-backup/password-backup.js';
 import { RecoverWalletDropIn } from '../recover-wallet/recover-wallet.js';
 import { useWalletGateContext } from './wallet-gate-context.js';
 import {
@@ -15,11 +16,15 @@ import { WalletGateRoot, type WalletGateRootProps } from './wallet-gate-root.js'
 export interface WalletGateProps extends WalletGateRootProps {
   /**
    * The backup step, shown right after the wallet was created (seed 000: back up at once). The
-   * methods are the app's: e.g. `<PasswordBackup.DropIn storage={...} />`. The gate moves on to
+   * methods are the app's: e.g. `<PasskeySetup.DropIn storage={...} />`. The gate moves on to
    * the app once any kit backup on the same Portal succeeds.
+   * @default <PasswordBackup.DropIn /> with the gate's `storage` and `portal`
    */
-  backup: ReactNode;
-  /** The recovery step for a wallet that is not on this device. @default <RecoverWallet.DropIn /> */
+  backup?: ReactNode;
+  /**
+   * The recovery step for a wallet that is not on this device.
+   * @default <RecoverWallet.DropIn /> with the gate's `storage` and `portal`
+   */
   recover?: ReactNode;
   /** Shown above the app while nothing is backed up; `null` for none. @default the reminder text */
   reminder?: ReactNode;
@@ -55,7 +60,7 @@ export type WalletGateStepsProps = Pick<
  * `<WalletGate.RootProvider value={useWalletGate()}><WalletGate.Steps backup={...} /></WalletGate.RootProvider>`.
  */
 export function WalletGateSteps({ backup, recover, reminder, allowSkipBackup = true, children }: WalletGateStepsProps) {
-  const { view, portal } = useWalletGateContext('WalletGate.DropIn');
+  const { view, portal, storage } = useWalletGateContext('WalletGate.DropIn');
   useKeepFocus(view.slot);
   // Room for later states (e.g. an exported wallet): add a slot in connectWalletGate, then here.
   switch (view.slot) {
@@ -77,7 +82,7 @@ export function WalletGateSteps({ backup, recover, reminder, allowSkipBackup = t
       return (
         <>
           <WalletGateStatus />
-          {backup}
+          {backup === undefined ? <PasswordBackupDropIn portal={portal} storage={storage} /> : backup}
           {allowSkipBackup && <WalletGateSkipBackup />}
         </>
       );
@@ -85,7 +90,7 @@ export function WalletGateSteps({ backup, recover, reminder, allowSkipBackup = t
       return (
         <>
           <WalletGateStatus />
-          {recover ?? <RecoverWalletDropIn portal={portal} />}
+          {recover ?? <RecoverWalletDropIn portal={portal} storage={storage} />}
         </>
       );
     case 'app':
