@@ -15,12 +15,18 @@ import {
 } from '../stories/scenario.js';
 import { useStartWhenReady } from '../stories/started-flow.js';
 import { PasswordBackup } from './password-backup-parts.js';
-import { PasswordBackupDropInParts, type PasswordBackupProps } from './password-backup.js';
+import {
+  PasswordBackupDropInParts,
+  type PasswordBackupDefaultValues,
+  type PasswordBackupProps,
+} from './password-backup.js';
 
 type Args = PasswordBackupProps & ScenarioArgs;
 
-// Typed by the play functions, never an arg: a password must not reach Controls, the URL or the log.
+// Typed by the play functions or given as the fields' defaults, never an arg: a password must not
+// reach Controls, the URL or the log.
 const PASSWORD = 'correct horse battery staple';
+const FILLED: PasswordBackupDefaultValues = { password: PASSWORD, confirmation: PASSWORD, acknowledged: true };
 
 /**
  * The drop-in's parts over a backup the story starts itself (usePasswordBackup + RootProvider),
@@ -35,6 +41,27 @@ function StartedPasswordBackup({ classNames, children, ...props }: PasswordBacku
       {children ?? <PasswordBackupDropInParts classNames={classNames} />}
     </PasswordBackup.RootProvider>
   );
+}
+
+/**
+ * The drop-in over the story's scenario, its fields starting from `defaultValues`: a state story
+ * opens filled in (the kit checks the defaults before the first paint), with nothing typed.
+ */
+function renderWith(defaultValues?: PasswordBackupDefaultValues) {
+  return function PasswordBackupStory(args: Args) {
+    const [scenario, props] = splitScenario(args);
+    return (
+      <Scenario args={scenario}>
+        {(storage) =>
+          scenario.startOnOpen ? (
+            <StartedPasswordBackup {...props} storage={storage} />
+          ) : (
+            <PasswordBackup.DropIn {...props} defaultValues={defaultValues} storage={storage} />
+          )
+        }
+      </Scenario>
+    );
+  };
 }
 
 const meta = {
@@ -52,23 +79,11 @@ const meta = {
     ...scenarioArgTypes,
     policy: { control: 'object' },
     labels: { control: 'object' },
+    defaultValues: { control: false },
     storage: { control: false, table: { disable: true } },
     portal: { control: false, table: { disable: true } },
   },
-  render: (args) => {
-    const [scenario, props] = splitScenario(args);
-    return (
-      <Scenario args={scenario}>
-        {(storage) =>
-          scenario.startOnOpen ? (
-            <StartedPasswordBackup {...props} storage={storage} />
-          ) : (
-            <PasswordBackup.DropIn {...props} storage={storage} />
-          )
-        }
-      </Scenario>
-    );
-  },
+  render: renderWith(),
 } satisfies Meta<Args>;
 
 export default meta;
@@ -98,35 +113,41 @@ export const Playground: Story = {
   args: { latencyMs: 800 },
 };
 
+/** Filled in and ready to submit (the fields' defaultValues). */
 export const Filled: Story = {
+  render: renderWith(FILLED),
   play: async ({ canvasElement }) => {
-    await fillAndSubmit(canvasElement, PASSWORD, { submit: false });
-    await expect(within(canvasElement).queryByRole('list')).toBeNull();
+    const canvas = within(canvasElement);
+    await expect(canvas.getByLabelText('Backup password')).toHaveValue(PASSWORD);
+    await expect(canvas.getByLabelText('Confirm password')).toHaveValue(PASSWORD);
+    await expect(canvas.getByRole('checkbox')).toBeChecked();
+    await expect(canvas.queryByRole('list')).toBeNull();
   },
 };
 
-/** Every issue at once, each tied to its input, after a submit with bad values. */
+/** Every issue at once, each tied to its input: defaults that break each rule show theirs at once. */
 export const WithIssues: Story = {
+  render: renderWith({ password: 'short', confirmation: 'other', acknowledged: false }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitForRoot(canvasElement, 'password-backup', { portal: 'ready' });
-    await userEvent.type(canvas.getByLabelText('Backup password'), 'short');
-    await userEvent.type(canvas.getByLabelText('Confirm password'), 'other');
-    await userEvent.click(canvas.getByRole('button', { name: 'Back up wallet' }));
-    await expect(canvas.getByLabelText('Backup password')).toHaveFocus();
     await expect(canvas.getByLabelText('Backup password')).toHaveAttribute('aria-invalid', 'true');
+    await expect(canvas.getByLabelText('Backup password')).toHaveAccessibleDescription(
+      'Use 8 to 128 characters. Too short.',
+    );
     await expect(canvas.getByLabelText('Confirm password')).toHaveAccessibleDescription('The passwords do not match.');
     await expect(canvas.getByRole('checkbox')).toHaveAttribute('aria-invalid', 'true');
   },
 };
 
+/** Filled in, the password shown (defaultPasswordVisible). */
 export const PasswordVisible: Story = {
+  args: { defaultPasswordVisible: true },
+  render: renderWith(FILLED),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await fillAndSubmit(canvasElement, PASSWORD, { submit: false });
-    await userEvent.click(canvas.getByRole('button', { name: 'Show password' }));
     await expect(canvas.getByRole('button', { name: 'Show password' })).toHaveAttribute('aria-pressed', 'true');
     await expect(canvas.getByLabelText('Backup password')).toHaveAttribute('type', 'text');
+    await expect(canvas.getByLabelText('Backup password')).toHaveValue(PASSWORD);
   },
 };
 
@@ -146,8 +167,8 @@ export const Passcode: Story = {
 /** A strength estimator (zxcvbn or similar) plugged into the policy; this one only counts length. */
 export const WithStrengthEstimator: Story = {
   args: { policy: { estimateStrength: (value: string) => ({ score: Math.min(4, Math.floor(value.length / 5)) }) } },
+  render: renderWith({ password: PASSWORD }),
   play: async ({ canvasElement }) => {
-    await fillAndSubmit(canvasElement, PASSWORD, { submit: false });
     await expect(within(canvasElement).getByText('Strength: strong')).toHaveAttribute('data-score', '4');
   },
 };
@@ -240,14 +261,14 @@ export const CustomLabels: Story = {
       issues: { 'confirmation-mismatch': 'Les codes PIN ne correspondent pas.' },
     },
   },
+  render: renderWith({ password: '123456', confirmation: '654321' }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitForRoot(canvasElement, 'password-backup', { portal: 'ready' });
-    await userEvent.type(canvas.getByLabelText('Code PIN de sauvegarde'), '123456');
-    await userEvent.click(canvas.getByRole('button', { name: 'Sauvegarder' }));
+    await expect(canvas.getByLabelText('Code PIN de sauvegarde')).toHaveAccessibleDescription('De 6 à 12 chiffres.');
     await expect(canvas.getByLabelText('Confirmez le code PIN')).toHaveAccessibleDescription(
       'Les codes PIN ne correspondent pas.',
     );
+    await expect(canvas.getByRole('button', { name: 'Sauvegarder' })).toBeInTheDocument();
   },
 };
 
