@@ -4,15 +4,8 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { splitProps } from '../hooks/use-flow-store.js';
 import { PASSWORD_OPTION_KEYS, usePasswordBackup } from '../hooks/use-password-backup.js';
 import { expectSecretsOutOfTheLog, fillAndSubmit, showsState, stateStories, waitForRoot } from '../stories/play.js';
-import {
-  currentScenario,
-  defaultScenario,
-  backupCallbackArgs,
-  Scenario,
-  scenarioArgTypes,
-  splitScenario,
-  type ScenarioArgs,
-} from '../stories/scenario.js';
+import { backupFlowMeta } from '../stories/backup-flow-meta.js';
+import { currentScenario, Scenario, splitScenario, type ScenarioArgs } from '../stories/scenario.js';
 import { useStartWhenReady } from '../stories/started-flow.js';
 import { PasswordBackup } from './password-backup-parts.js';
 import {
@@ -47,43 +40,32 @@ function StartedPasswordBackup({ classNames, children, ...props }: PasswordBacku
  * The drop-in over the story's scenario, its fields starting from `defaultValues`: a state story
  * opens filled in (the kit checks the defaults before the first paint), with nothing typed.
  */
-function renderWith(defaultValues?: PasswordBackupDefaultValues) {
-  return function PasswordBackupStory(args: Args) {
-    const [scenario, props] = splitScenario(args);
-    return (
-      <Scenario args={scenario}>
-        {(storage) =>
-          scenario.startOnOpen ? (
-            <StartedPasswordBackup {...props} storage={storage} />
-          ) : (
-            <PasswordBackup.DropIn {...props} defaultValues={defaultValues} storage={storage} />
-          )
-        }
-      </Scenario>
-    );
-  };
-}
+const renderWith = (defaultValues?: PasswordBackupDefaultValues) =>
+  backupFlowMeta<Args, PasswordBackupProps>({
+    DropIn: PasswordBackup.DropIn,
+    Started: StartedPasswordBackup,
+    props: (props) => ({ ...props, defaultValues }),
+  }).render;
+
+const flow = backupFlowMeta<Args, PasswordBackupProps>({
+  DropIn: PasswordBackup.DropIn,
+  Started: StartedPasswordBackup,
+});
 
 const meta = {
   title: 'Components/PasswordBackup',
   tags: ['autodocs'],
   component: PasswordBackup.DropIn,
   args: {
-    ...defaultScenario,
+    ...flow.args,
     policy: { kind: 'password', minLength: 8, requireConfirmation: true, requireAcknowledgement: true },
-    disabled: false,
-    labels: {},
-    ...backupCallbackArgs(),
   },
   argTypes: {
-    ...scenarioArgTypes,
+    ...flow.argTypes,
     policy: { control: 'object' },
-    labels: { control: 'object' },
     defaultValues: { control: false },
-    storage: { control: false, table: { disable: true } },
-    portal: { control: false, table: { disable: true } },
   },
-  render: renderWith(),
+  render: flow.render,
 } satisfies Meta<Args>;
 
 export default meta;
@@ -96,7 +78,7 @@ function afterSubmit(attributes: Record<string, string>): Story['play'] {
   };
 }
 
-const { opensIn, heldAt } = stateStories<Story>('password-backup', { startOnOpen: true, latencyMs: 0 });
+const { opensIn, heldAt, portalDown } = stateStories<Story>('password-backup', { startOnOpen: true, latencyMs: 0 });
 
 export const Idle: Story = {
   play: async ({ canvasElement }) => {
@@ -180,12 +162,8 @@ export const WithoutConfirmation: Story = {
 };
 
 export const Starting = opensIn({ holdAt: 'starting' }, { state: 'backing-up' }, 'Starting the backup…');
-export const ReadingShare = heldAt('Reading share');
-export const GeneratingShare = heldAt('Generating share');
-export const ParsingShare = heldAt('Parsing share');
+/** Backing up, on one MPC status (BackupButton's stories show each status: the same status part). */
 export const EncryptingShare = heldAt('Encrypting share');
-export const StoringShare = heldAt('Storing share');
-export const ShareDone = heldAt('Done');
 
 /** The password has been taken: the inputs are empty and read-only while the share is saved. */
 export const Storing = opensIn({ holdAt: 'storing' }, { state: 'storing' });
@@ -230,15 +208,8 @@ export const Connecting: Story = {
   play: showsState('password-backup', { state: 'idle', portal: 'loading' }),
 };
 
-export const PortalNotReady: Story = {
-  args: { portalState: 'not-ready' },
-  play: showsState('password-backup', { state: 'error', stage: 'initializing' }),
-};
-
-export const PortalInitFailed: Story = {
-  args: { portalState: 'init-failed' },
-  play: showsState('password-backup', { state: 'error', stage: 'initializing' }),
-};
+export const PortalNotReady = portalDown('not-ready');
+export const PortalInitFailed = portalDown('init-failed');
 
 export const Disabled: Story = {
   args: { disabled: true },
