@@ -34,7 +34,7 @@ export const BackupStatusBackUpAgain = forwardRef<HTMLDivElement, BackupStatusBa
     const ctx = useBackupStatusContext('BackupStatus.BackUpAgain');
     const id = useId();
     const [open, setOpen] = useState(false);
-    if (method !== 'PASSWORD' && method !== 'PASSKEY' && method !== 'GDRIVE') return null;
+    if (!/^(PASSWORD|PASSKEY|GDRIVE)$/.test(method)) return null;
     const label = children ?? ctx.labels.backUpAgain;
     // Named "Back up again Password": the visible text first, then the method from a hidden span.
     const name = (
@@ -74,16 +74,13 @@ export const BackupStatusBackUpAgain = forwardRef<HTMLDivElement, BackupStatusBa
           aria-controls={open ? `${id}form` : undefined}
           data-scope="backup-status"
           data-part="back-up-again-trigger"
-          data-state={open ? 'open' : 'closed'}
           onClick={() => setOpen(!open)}
         >
           {label}
         </button>
         {name}
         {open && (
-          <div id={`${id}form`} data-scope="backup-status" data-part="back-up-again-form">
-            {passwordForm ?? <PasswordBackupDropIn storage={storage} portal={portal} />}
-          </div>
+          <div id={`${id}form`}>{passwordForm ?? <PasswordBackupDropIn storage={storage} portal={portal} />}</div>
         )}
       </div>
     );
