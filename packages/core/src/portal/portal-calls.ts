@@ -29,10 +29,8 @@ export interface BackupStatusSummary {
   /** Methods with a completed backup share pair, as availableRecoveryMethods() reports them. */
   methods: BackupMethod[];
   hasWallet: boolean;
-  /** The completed pairs that have an id, to match against the ids stored beside each share. */
-  completedPairs?: Array<{ id: string; backupMethod: BackupMethod }>;
-  /** Portal keeps the client backup shares (environment.backupWithPortalEnabled): Portal-managed. */
-  portalManaged?: boolean;
+  /** What getClient answered: the storage cross-check reads its pair ids and environment (lazily). */
+  client?: ClientLike | null | undefined;
 }
 
 function progressFor(options: MpcCallOptions) {
@@ -104,21 +102,12 @@ export function clearLocalWallet(facade: PortalFacade, options: CallOptions = {}
 function summarize(client: ClientLike | null | undefined): BackupStatusSummary {
   const wallets = client?.wallets ?? [];
   const methods = new Set<BackupMethod>();
-  const completedPairs: NonNullable<BackupStatusSummary['completedPairs']> = [];
   for (const wallet of wallets) {
     for (const pair of wallet.backupSharePairs ?? []) {
-      if (pair.status !== 'completed' || !pair.backupMethod) continue;
-      const backupMethod = pair.backupMethod as BackupMethod;
-      methods.add(backupMethod);
-      if (pair.id) completedPairs.push({ id: pair.id, backupMethod });
+      if (pair.status === 'completed' && pair.backupMethod) methods.add(pair.backupMethod as BackupMethod);
     }
   }
-  return {
-    methods: [...methods],
-    hasWallet: wallets.length > 0,
-    completedPairs,
-    portalManaged: client?.environment?.backupWithPortalEnabled === true,
-  };
+  return { methods: [...methods], hasWallet: wallets.length > 0, client };
 }
 
 /** Whether Portal knows a wallet for this client (on any device). */

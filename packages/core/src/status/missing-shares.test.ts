@@ -10,11 +10,11 @@ const signal = () => new AbortController().signal;
 
 /** What Portal reports: completed pairs (two per backup, one per curve) and who keeps the shares. */
 function portalSays(pairs: Array<[id: string, method: BackupMethod]>, portalManaged = false): BackupStatusSummary {
+  const backupSharePairs = pairs.map(([id, backupMethod]) => ({ id, backupMethod, status: 'completed' }));
   return {
     methods: [...new Set(pairs.map(([, method]) => method))],
     hasWallet: true,
-    completedPairs: pairs.map(([id, backupMethod]) => ({ id, backupMethod })),
-    portalManaged,
+    client: { environment: { backupWithPortalEnabled: portalManaged }, wallets: [{ backupSharePairs }] },
   };
 }
 

@@ -22,7 +22,12 @@ export async function findMissingShares(
   storage: BackupStorage | undefined,
   signal: AbortSignal,
 ): Promise<BackupMethod[]> {
-  if (!storage || summary.portalManaged || (!storage.loadPairIds && !storage.load)) return [];
+  const { client } = summary;
+  // Portal-managed (environment.backupWithPortalEnabled): Portal keeps every share.
+  if (!storage || client?.environment?.backupWithPortalEnabled || (!storage.loadPairIds && !storage.load)) return [];
+  const completed = (client?.wallets ?? []).flatMap((wallet) =>
+    (wallet.backupSharePairs ?? []).filter((pair) => pair.status === 'completed' && pair.id),
+  );
   const reads = new Map<BackupMethod, Promise<Held>>();
   const held = (backupMethod: BackupMethod) => {
     const request: LoadBackupRequest = { backupMethod, signal };
@@ -42,7 +47,7 @@ export async function findMissingShares(
     const alias = ALSO_STORED_UNDER[method];
     const [own, other] = await Promise.all([held(method), alias ? held(alias) : null]);
     if (own === undefined || other === undefined) return false;
-    const pairs = (summary.completedPairs ?? []).filter((pair) => pair.backupMethod === method).map((p) => p.id);
+    const pairs = completed.filter((pair) => pair.backupMethod === method).map((pair) => pair.id!);
     // Without ids on either side, any share under the method's names counts.
     if (pairs.length === 0 || (other && other.length === 0)) return !own && !other;
     const ownPairs = pairs.filter((id) => !other?.includes(id));
