@@ -1,6 +1,7 @@
 import { BackupKitError, toBackupKitError } from '../errors.js';
 import { backupWallet, reportStored } from '../portal/portal-calls.js';
 import { withDeadline } from '../internal/deadline.js';
+import { loadOnce } from '../internal/load-once.js';
 import { createStore, type ReadableStore } from '../internal/store.js';
 import { getPortalFacade, type PortalFacade } from '../portal/portal-facade.js';
 import type { BackupMethod, MpcStatus, PortalLike } from '../portal/portal-like.js';
@@ -83,17 +84,7 @@ type BackupRun = { backUp: typeof backUp; resume: typeof resume };
  * made, so it is in place before any click and a start waits for nothing. A failed load is not
  * kept; the next start loads again.
  */
-let backupRun: Promise<BackupRun> | undefined;
-export function loadBackupRun() {
-  if (!backupRun) {
-    const loading = import('./backup-run.js');
-    backupRun = loading;
-    loading.catch(() => {
-      if (backupRun === loading) backupRun = undefined;
-    });
-  }
-  return backupRun;
-}
+export const loadBackupRun = loadOnce<BackupRun>(() => import('./backup-run.js'));
 
 /**
  * The backup flow as a store. It keeps DESIGN.md's promises:

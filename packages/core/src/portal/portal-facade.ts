@@ -6,6 +6,7 @@ import {
   type BackupKitStage,
 } from '../errors.js';
 import { withDeadline } from '../internal/deadline.js';
+import { loadOnce } from '../internal/load-once.js';
 import type { FacadeState, call, whenReady } from './facade-calls.js';
 import type { PortalLike } from './portal-like.js';
 
@@ -71,17 +72,7 @@ type FacadeCalls = { whenReady: typeof whenReady; call: typeof call };
  * How the facade waits and calls (facade-calls.ts), loaded once: every facade starts the load when
  * it is made, before anything is called. A failed load is not kept; the next call loads again.
  */
-let facadeCalls: Promise<FacadeCalls> | undefined;
-function loadFacadeCalls() {
-  if (!facadeCalls) {
-    const loading = import('./facade-calls.js');
-    facadeCalls = loading;
-    loading.catch(() => {
-      if (facadeCalls === loading) facadeCalls = undefined;
-    });
-  }
-  return facadeCalls;
-}
+const loadFacadeCalls = loadOnce<FacadeCalls>(() => import('./facade-calls.js'));
 
 function createPortalFacade(portal: PortalLike, timeouts: Required<PortalTimeouts>): PortalFacade {
   const state: FacadeState = {
