@@ -29,10 +29,10 @@ export interface ExportFlowOptions {
   /** The custodian share from the app's server (self-managed), e.g. `httpCustodianShare(...)`. */
   custodianShare?: CustodianShareSource | undefined;
   /** `all` exports the Solana key too (ejectPrivateKeys). @default 'secp256k1' */
-  curves?: 'secp256k1' | 'all';
+  curves?: 'secp256k1' | 'all' | undefined;
   /** The key is cleared this long after it is shown. @default 60000 */
-  revealMs?: number;
-  timeouts?: PortalTimeouts;
+  revealMs?: number | undefined;
+  timeouts?: PortalTimeouts | undefined;
   /**
    * Passkey backups made on the kit's direct path (stored as CUSTOM): the passkey unlocks the key
    * the backup was made under, and Portal exports it as the PASSWORD backup it knows.
