@@ -7,6 +7,7 @@ import {
   type ExportSnapshot,
   type PortalLike,
 } from '@backup-kit/core';
+import { announceFlowSuccess } from '../internal/flow-success-events.js';
 import type { PortalStatus } from '../provider/backup-kit-context.js';
 import { useFlowStore } from './use-flow-store.js';
 import { useProviderPasskey } from './use-provider-passkey.js';
@@ -52,9 +53,13 @@ export type UseExportWalletResult = ExportSnapshot & ExportWalletActions;
 
 const IDLE: ExportSnapshot = { state: 'idle' };
 
-/** The export flow with the start / retry shape the flow hooks share. */
+/**
+ * The export flow with the start / retry shape the flow hooks share. An export changes what
+ * Portal reports (`ejectedAt`), so BackupStatus and WalletGate on the same Portal read it again.
+ */
 function createExportStore(portal: PortalLike, options: ExportFlowOptions) {
   const flow = createExportFlow(portal, options);
+  flow.subscribe(() => flow.getSnapshot().state === 'revealed' && announceFlowSuccess(portal));
   return { ...flow, start: () => flow.confirm(), retry: () => flow.confirm() };
 }
 
