@@ -184,7 +184,9 @@ describe('httpCustodianShare', () => {
     expect(await load(403, { error: 'export_not_authorized' })).toBe('EXPORT_REFUSED');
     expect(await load(401, { error: 'unauthenticated' })).toBe('EXPORT_REFUSED');
     expect(await load(404, null)).toBe('EXPORT_REFUSED');
-    expect(await load(404, { error: 'not_found' })).toBe('NO_BACKUP_FOUND');
+    // The server's answer for a route it does not have (started without authorizeExport).
+    expect(await load(404, { error: 'not_found', message: 'no such route' })).toBe('EXPORT_REFUSED');
+    expect(await load(404, { error: 'no_custodian_share' })).toBe('NO_BACKUP_FOUND');
     expect(await load(500, { error: 'x' })).toBe('EXPORT_FAILED');
   });
 });
