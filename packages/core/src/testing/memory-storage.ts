@@ -13,6 +13,8 @@ export interface MemoryStorageOptions {
 }
 
 export interface MemoryStorage extends BackupStorage {
+  /** Always there: a memory storage can read back what it holds. */
+  load: NonNullable<BackupStorage['load']>;
   /** What is stored, by backup method (for assertions in tests). */
   readonly stored: ReadonlyMap<string, string>;
   /** How many times save was called. */
