@@ -26,6 +26,7 @@ import { build } from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reactDist = path.join(root, 'packages/react/dist/index.js');
 const coreDist = path.join(root, 'packages/core/dist/index.js');
+const exportDist = path.join(root, 'packages/react/dist/export.js');
 
 const KB = 1000;
 /** Packages core loads with import(): they must never be in the eager code. */
@@ -36,6 +37,11 @@ const scenarios = [
   { name: 'PasswordBackup', code: "export { PasswordBackup } from '@backup-kit/react';", eagerGzipBudget: 15 * KB },
   { name: 'PasskeySetup', code: "export { PasskeySetup } from '@backup-kit/react';", eagerGzipBudget: 15 * KB },
   { name: 'everything', code: "export * from '@backup-kit/react';", eagerGzipBudget: 15 * KB },
+  // ExportWallet's cost on top of the main entry (compare with `everything`).
+  {
+    name: 'all + export',
+    code: "export * from '@backup-kit/react';\nexport { ExportWallet } from '@backup-kit/react/export';",
+  },
 ];
 
 // The opt-in entry points, each measured alone (they cost nothing to apps that do not import them).
@@ -56,7 +62,7 @@ if (!process.argv.includes('--no-build')) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
-for (const file of [coreDist, reactDist]) {
+for (const file of [coreDist, reactDist, exportDist]) {
   if (!existsSync(file)) {
     console.error(`bench:size: ${path.relative(root, file)} is missing; build the packages first.`);
     process.exit(2);
@@ -135,6 +141,14 @@ try {
     const eagerPackages = new Set([...eager].flatMap((file) => packagesIn(outputs[file].inputs)));
 
     rows.push({ scenario: scenario.name, chunk: 'eager', ...eagerSize, budget: scenario.eagerGzipBudget });
+    if (
+      scenario.name === 'ExportWallet' &&
+      [...eager].some((file) =>
+        Object.keys(outputs[file].inputs).some((input) => input.endsWith('react/dist/index.js')),
+      )
+    ) {
+      failures.push('ExportWallet: the export entry pulls in the main entry');
+    }
     for (const file of lazy.sort()) {
       const what = describe(outputs[file].inputs);
       const chunk = loadable.has(file) ? `lazy: ${what}` : `unused: ${what} (never loaded)`;
