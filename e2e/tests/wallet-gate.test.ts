@@ -2,6 +2,7 @@
 // the real SDK: no wallet → create, then the backup step at once; a wallet not on this device →
 // recovery; on the device → the app, with a reminder while nothing is backed up.
 import { describe, expect, test } from 'vitest';
+import { expectNoViolations } from '../support/axe.js';
 import { backupsRun, completedMethods } from '../support/emulator.js';
 import { waitForState, type Playground } from '../support/playground.js';
 import { useStack } from '../support/stack.js';
@@ -30,6 +31,7 @@ describe('WalletGate in the playground', () => {
     await expect(skip(app).isVisible()).resolves.toBe(true);
     await expect(reminder(app).count()).resolves.toBe(0);
     expect(backupsRun(stack.emulator, app.apiKey)).toBe(0);
+    await expectNoViolations(app, 'wallet gate, backup step');
 
     expect(await app.backUpWithPassword(PASSWORD)).toBe('success');
     // The gate moves on to the app by itself once the backup succeeded: no reminder, no skip.
@@ -58,6 +60,7 @@ describe('WalletGate in the playground', () => {
     await reminder(app).waitFor();
     await expect(reminder(app).innerText()).resolves.toContain('Your wallet is not backed up yet.');
     await expect(reminder(app).getAttribute('role')).resolves.toBe('note');
+    await expectNoViolations(app, 'wallet gate, reminder');
 
     // A reload finds the wallet on this device without a backup: the app, with the reminder.
     await app.page.reload();
