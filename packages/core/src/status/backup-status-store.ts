@@ -21,6 +21,8 @@ export type BackupStatusSnapshot =
       hasWallet: boolean;
       /** Methods Portal counts as completed whose share the app's storage does not hold. */
       missing?: BackupMethod[];
+      /** When the wallet's private keys were exported (eject); absent when never. */
+      ejectedAt?: string;
     }
   | { state: 'error'; error: BackupKitError };
 
@@ -55,18 +57,18 @@ export function createBackupStatusStore(portal: PortalLike, options: BackupStatu
     newest = getBackupStatus(facade)
       .then(
         async (summary): Promise<BackupStatusSnapshot> => {
-          const { methods, hasWallet } = summary;
+          // getClient's whole answer is for the storage check only, not the snapshot.
+          const { client: _client, ...status } = summary;
           return storage
             ? {
                 state: 'ready',
-                methods,
-                hasWallet,
+                ...status,
                 missing: await loadMissingShares().then(
                   ({ findMissingShares }) => findMissingShares(summary, storage, AbortSignal.timeout(15_000)),
                   () => [],
                 ),
               }
-            : { state: 'ready', methods, hasWallet };
+            : { state: 'ready', ...status };
         },
         (error: unknown): BackupStatusSnapshot => ({ state: 'error', error: toBackupKitError(error, 'status') }),
       )

@@ -22,6 +22,8 @@ export interface BackupStatusContextValue {
   storage: BackupStorage | undefined;
   /** The Portal a new backup runs on, when it is not the provider's. */
   portal: PortalLike | undefined;
+  /** When the wallet's private keys were exported; undefined when never. */
+  ejectedAt: string | undefined;
   /** The Refresh button, where focus goes when the call to action that held it goes away. */
   triggerRef: RefObject<HTMLButtonElement | null>;
 }

@@ -5,6 +5,7 @@ import { BackupStatusItem } from './backup-status-item.js';
 import { BackupStatusEmpty } from './backup-status-empty.js';
 import { BackupStatusRefresh } from './backup-status-refresh.js';
 import { BackupStatusBackUpAgain } from './backup-status-back-up-again.js';
+import { BackupStatusEjected } from './backup-status-ejected.js';
 
 /**
  * `<BackupStatus.Root>` and its parts, or `<BackupStatus.DropIn />` for the whole component. A plain
@@ -21,4 +22,5 @@ export const BackupStatus = {
   Empty: BackupStatusEmpty,
   Refresh: BackupStatusRefresh,
   BackUpAgain: BackupStatusBackUpAgain,
+  Ejected: BackupStatusEjected,
 };
