@@ -13,8 +13,6 @@ interface Args {
   state: WalletGateSnapshot['state'];
   /** When the wallet's private key was exported (Portal's ejectedAt); empty for never. */
   ejectedAt?: string;
-  /** Give the gate only `storage`: its default steps (PasswordBackup, RecoverWallet) use it. */
-  defaultSteps?: boolean;
 }
 
 const settled = (snapshot: WalletGateSnapshot) => () => Promise.resolve(snapshot);
@@ -33,7 +31,7 @@ function snapshotFor(state: Args['state']): WalletGateSnapshot {
 }
 
 /** A gate held in one state, over a fake Portal whose wallet has a Google Drive backup only when recovering. */
-function GateAt({ state, ejectedAt, defaultSteps = false }: Args) {
+function GateAt({ state, ejectedAt }: Args) {
   const portal = useMemo(
     () =>
       createFakePortal({
@@ -56,13 +54,9 @@ function GateAt({ state, ejectedAt, defaultSteps = false }: Args) {
   };
   return (
     <BackupKitProvider portal={portal}>
-      <WalletGate.RootProvider value={value} storage={defaultSteps ? storage : undefined}>
+      <WalletGate.RootProvider value={value}>
         <WalletGate.Steps
-          backup={
-            defaultSteps ? undefined : (
-              <PasswordBackup.DropIn storage={storage} policy={{ requireAcknowledgement: false }} />
-            )
-          }
+          backup={<PasswordBackup.DropIn storage={storage} policy={{ requireAcknowledgement: false }} />}
         >
           <p>Your wallet app goes here.</p>
         </WalletGate.Steps>
@@ -100,15 +94,6 @@ export const Checking: Story = { args: { state: 'checking' }, play: shows('check
 export const NoWallet: Story = { args: { state: 'no-wallet' }, play: shows('no-wallet', 'You have no wallet yet') };
 export const Creating: Story = { args: { state: 'creating' }, play: shows('creating', 'Creating your wallet') };
 export const Backup: Story = { args: { state: 'backup' }, play: shows('backup', 'Back it up now') };
-/** Only `storage` given: the default backup step, a PasswordBackup storing into it. */
-export const BackupDefaultStep: Story = {
-  args: { state: 'backup', defaultSteps: true },
-  play: async ({ canvasElement }) => {
-    const root = canvasElement.querySelector('[data-scope="wallet-gate"][data-part="root"]');
-    await expect(root).toHaveAttribute('data-state', 'backup');
-    await expect(within(canvasElement).getByLabelText('Backup password')).toBeVisible();
-  },
-};
 export const NotOnDevice: Story = {
   args: { state: 'not-on-device' },
   play: shows('not-on-device', 'Recover from Google Drive'),
@@ -122,7 +107,6 @@ export const CheckFailed: Story = { args: { state: 'error' }, play: shows('error
 export const DarkNoWallet: Story = { ...NoWallet, globals: { theme: 'dark' } };
 export const DarkCreating: Story = { ...Creating, globals: { theme: 'dark' } };
 export const DarkBackup: Story = { ...Backup, globals: { theme: 'dark' } };
-export const DarkBackupDefaultStep: Story = { ...BackupDefaultStep, globals: { theme: 'dark' } };
 export const DarkNotOnDevice: Story = { ...NotOnDevice, globals: { theme: 'dark' } };
 export const DarkOnDeviceNotBackedUp: Story = { ...OnDeviceNotBackedUp, globals: { theme: 'dark' } };
 export const DarkChecking: Story = { ...Checking, globals: { theme: 'dark' } };

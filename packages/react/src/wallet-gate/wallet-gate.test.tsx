@@ -126,7 +126,7 @@ describe('WalletGate', () => {
     await createBackupFlow(portal, { method: 'GDRIVE', storage }).start();
     await clearLocalWallet(getPortalFacade(portal));
     const { container, user } = renderWithPortal(
-      <WalletGate.DropIn storage={storage}>
+      <WalletGate.DropIn storage={storage} backup={null}>
         <p>The app</p>
       </WalletGate.DropIn>,
       { portal },
@@ -140,30 +140,9 @@ describe('WalletGate', () => {
     expect(screen.getByText('The app')).toBeInTheDocument();
   });
 
-  it('backs up with a PasswordBackup into its storage by default, right after creating the wallet', async () => {
-    const storage = memoryStorage();
-    const { container, user, portal } = renderWithPortal(
-      <WalletGate.DropIn storage={storage}>
-        <p>The app</p>
-      </WalletGate.DropIn>,
-      { fake: { wallet: { exists: false } } },
-    );
-    await inState(container, 'no-wallet');
-    await user.click(screen.getByRole('button', { name: 'Create wallet' }));
-    await inState(container, 'backup');
-
-    await user.type(screen.getByLabelText('Backup password'), PASSWORD);
-    await user.type(screen.getByLabelText('Confirm password'), PASSWORD);
-    await user.click(screen.getByRole('checkbox'));
-    await user.click(screen.getByRole('button', { name: 'Back up wallet' }));
-
-    await inState(container, 'on-device');
-    expect(storage.stored.get('PASSWORD')).toBe(portal.cipherTexts.at(-1));
-  });
-
   it('reminds while the only backup is missing from its storage', async () => {
     const { container } = renderWithPortal(
-      <WalletGate.DropIn storage={memoryStorage()}>
+      <WalletGate.DropIn storage={memoryStorage()} backup={null}>
         <p>The app</p>
       </WalletGate.DropIn>,
       { fake: { wallet: { backedUpWith: ['PASSWORD'] } } },

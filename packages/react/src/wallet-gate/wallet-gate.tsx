@@ -1,6 +1,5 @@
 'use client';
 import { forwardRef, type ReactNode } from 'react';
-import { PasswordBackupDropIn } from '../password-backup/password-backup.js';
 import { RecoverWalletDropIn } from '../recover-wallet/recover-wallet.js';
 import { useWalletGateContext } from './wallet-gate-context.js';
 import {
@@ -17,11 +16,10 @@ import { WalletGateRoot, type WalletGateRootProps } from './wallet-gate-root.js'
 export interface WalletGateProps extends WalletGateRootProps {
   /**
    * The backup step, shown right after the wallet was created (seed 000: back up at once). The
-   * methods are the app's: e.g. `<PasskeySetup.DropIn storage={...} />`. The gate moves on to
-   * the app once any kit backup on the same Portal succeeds.
-   * @default <PasswordBackup.DropIn /> with the gate's `storage` and `portal`
+   * methods are the app's: e.g. `<PasswordBackup.DropIn storage={storage} />`. The gate moves on
+   * to the app once any kit backup on the same Portal succeeds.
    */
-  backup?: ReactNode;
+  backup: ReactNode;
   /**
    * The recovery step for a wallet that is not on this device.
    * @default <RecoverWallet.DropIn /> with the gate's `storage` and `portal`
@@ -83,7 +81,7 @@ export function WalletGateSteps({ backup, recover, reminder, allowSkipBackup = t
       return (
         <>
           <WalletGateStatus />
-          {backup === undefined ? <PasswordBackupDropIn portal={portal} storage={storage} /> : backup}
+          {backup}
           {allowSkipBackup && <WalletGateSkipBackup />}
         </>
       );
