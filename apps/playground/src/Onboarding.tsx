@@ -56,6 +56,8 @@ function NothingToBackUp({ state, backups }: { state: WalletSnapshot['state']; b
  */
 function BackupMethods({ setup }: { setup: PlaygroundSetup }) {
   const strength = useStrengthEstimator(setup.userId);
+  // The provider's passkey options serve one path; the other path's demo brings its own.
+  const direct = setup.config.passkey === 'direct';
   const passwordFallback = (
     <p>
       Use a password instead: open <a href="#method-password">Password</a> above.
@@ -86,23 +88,26 @@ function BackupMethods({ setup }: { setup: PlaygroundSetup }) {
         }
       >
         <PasskeySetup.DropIn
-          passkey={setup.directPasskey}
+          passkey={direct ? undefined : setup.directPasskey}
           labels={{ trigger: 'Create a passkey and back up' }}
           storage={setup.storage}
           fallback={passwordFallback}
         />
       </Method>
-      <Method
-        id="passkey-sdk"
-        title="Passkey (Portal's window)"
-        hint="Portal's own passkey backup: the emulator's passkey window opens when you click, and the prompt runs there."
-      >
-        <PasskeySetup.DropIn
-          labels={{ trigger: "Back up with a passkey in Portal's window" }}
-          storage={setup.storage}
-          fallback={passwordFallback}
-        />
-      </Method>
+      {/* Portal's window needs Portal's passkey config, which only the provider's options build. */}
+      {!direct && (
+        <Method
+          id="passkey-sdk"
+          title="Passkey (Portal's window)"
+          hint="Portal's own passkey backup: the emulator's passkey window opens when you click, and the prompt runs there."
+        >
+          <PasskeySetup.DropIn
+            labels={{ trigger: "Back up with a passkey in Portal's window" }}
+            storage={setup.storage}
+            fallback={passwordFallback}
+          />
+        </Method>
+      )}
       <Method
         id="gdrive"
         title="Google Drive"
@@ -203,6 +208,8 @@ export function Onboarding({ setup }: { setup: PlaygroundSetup }) {
         {/* Backups refresh it by themselves; a new wallet (created or recovered) reads it again. */}
         <BackupStatus.DropIn
           key={generation}
+          // Cross-checked with the server: a share Portal counts but the server lost shows as missing.
+          storage={setup.storage}
           labels={{
             method: ({ method }) => METHOD_NAMES[method],
             // Too late for "not backed up yet" once the device has lost the wallet.
@@ -223,7 +230,7 @@ export function Onboarding({ setup }: { setup: PlaygroundSetup }) {
             key={lostCount}
             storage={setup.storage}
             // Direct-path backups (CUSTOM) are unlocked at the vault; Portal's window comes from the provider.
-            passkey={setup.directPasskey}
+            passkey={setup.config.passkey === 'direct' ? undefined : setup.directPasskey}
             labels={{ method: ({ method }) => METHOD_NAMES[method] }}
             onSuccess={onRecovered}
             empty={
