@@ -7,6 +7,7 @@ import type { PlaygroundConfig } from './config.js';
 import { forgetLostAddress, lostAddressOf, rememberLostAddress } from './lost-address.js';
 import { METHOD_NAMES } from './methods.js';
 import { useStrengthEstimator } from './strength-estimator.js';
+import { ExportMethods } from './export-card.js';
 import { WalletCard, type RecoveryCheck } from './wallet-card.js';
 import { useWallet, type WalletSnapshot } from './wallet.js';
 
@@ -245,6 +246,18 @@ export function Onboarding({ setup }: { setup: PlaygroundSetup }) {
               ? 'Recovery is for a device that lost its wallet: back it up, then press “Lose this device”.'
               : 'Nothing to recover yet: create a wallet, back it up, then press “Lose this device”.'}
           </p>
+        )}
+      </Card>
+      <Card id="export" step={5} title="Export the private key">
+        <p className="pg-hint">
+          Takes the wallet out of Portal: the key is shown only after you confirm, hidden until you reveal it, and
+          cleared after a minute. The server releases its share only with an <code>authorizeExport</code> hook (the
+          end-to-end tests start it with one); without it the export is refused.
+        </p>
+        {state === 'on-device' ? (
+          <ExportMethods key={generation} setup={setup} />
+        ) : (
+          <p className="pg-hint">Create or recover a wallet on this device first.</p>
         )}
       </Card>
     </>
