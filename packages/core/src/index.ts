@@ -123,6 +123,7 @@ export {
 export type { PasskeyPath, PasskeySnapshot, PasskeyState } from './passkey/passkey-snapshot.js';
 export { supportsWebAuthn } from './passkey/webauthn-support.js';
 export { openPasskeyWindow, type PasskeyWindowOptions } from './passkey/passkey-window.js';
+export { explainPasskeyFailure, type PasskeyFailureReason } from './passkey/passkey-failure.js';
 export type {
   AuthenticationOptionsRequest,
   AuthenticationVerifyRequest,

@@ -16,6 +16,7 @@ import { loadDirectPath } from './direct/direct-path-kit.js';
 import type { PasskeyOptionsCheck } from './passkey-options.js';
 import { createPasskeyOptionsCheckCache, pageOriginOf } from './passkey-options-check-cache.js';
 import { openPasskeyWindow, type PasskeyWindowOptions } from './passkey-window.js';
+import { explainPasskeyFailure } from './passkey-failure.js';
 import type { PasskeyPath, PasskeySnapshot } from './passkey-snapshot.js';
 import { supportsWebAuthn } from './webauthn-support.js';
 
@@ -95,9 +96,19 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
   function backupOptions() {
     const path = resolvePath();
     // The SDK's own path makes a PASSKEY backup; the others store theirs as CUSTOM.
+    // onError hears the failure with its reason, as the snapshot shows it.
+    const onError = (error: BackupKitError) => options.onError?.(explain(error));
     return path === 'sdk'
-      ? { ...options, method: 'PASSKEY' as const }
-      : { ...options, method: 'CUSTOM' as const, produce: produceFor(path) };
+      ? { ...options, onError, method: 'PASSKEY' as const }
+      : { ...options, onError, method: 'CUSTOM' as const, produce: produceFor(path) };
+  }
+
+  /** One explained error per failure, so the snapshot and onError hold the same object. */
+  const explained = new WeakMap<BackupKitError, BackupKitError>();
+  function explain(error: BackupKitError): BackupKitError {
+    let result = explained.get(error);
+    if (!result) explained.set(error, (result = explainPasskeyFailure(error, options.passkey)));
+    return result;
   }
 
   function produceFor(path: PasskeyPath) {
@@ -135,13 +146,14 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
     if (snapshot.state !== 'idle') store.set(snapshot.state === 'success' ? snapshot : (rest as PasskeySnapshot));
   }
 
-  function settle(error: BackupKitError) {
+  function settle(failure: BackupKitError) {
+    const error = explain(failure);
     store.set(error.code === 'PASSKEY_CANCELLED' ? { state: 'cancelled', error } : { state: 'error', error });
   }
 
   function fail(error: BackupKitError) {
     settle(error);
-    options.onError?.(error);
+    options.onError?.(explain(error));
   }
 
   async function checkSupport() {

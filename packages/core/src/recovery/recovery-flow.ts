@@ -7,6 +7,7 @@ import { getPortalFacade } from '../portal/portal-facade.js';
 import type { BackupMethod, MpcStatus, PasskeyOptions, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
 import { openPasskeyWindow, type PasskeyWindowOptions } from '../passkey/passkey-window.js';
+import { explainPasskeyFailure } from '../passkey/passkey-failure.js';
 import { createPasskeyOptionsCheckCache, pageOriginOf } from '../passkey/passkey-options-check-cache.js';
 import type { RecoverySnapshot } from './recovery-snapshot.js';
 
@@ -179,8 +180,10 @@ export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryF
       store.set({ state: 'success', method: input.method, address });
       options.onSuccess?.({ backupMethod: input.method, address });
     } catch (error) {
-      // Errors from loading keep their stage; anything else failed while recovering.
-      fail(toBackupKitError(error, 'recovering', 'RECOVERY_FAILED'), input.method);
+      // Errors from loading keep their stage; anything else failed while recovering. A passkey
+      // failure says why (no PRF, a refused relying party), as the browser or Portal's window did.
+      const failure = toBackupKitError(error, 'recovering', 'RECOVERY_FAILED');
+      fail(isPasskeyMethod(input.method) ? explainPasskeyFailure(failure, options.passkey) : failure, input.method);
     }
   }
 
