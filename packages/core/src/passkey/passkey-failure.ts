@@ -1,4 +1,4 @@
-import { BackupKitError } from '../errors.js';
+import type { BackupKitError } from '../errors.js';
 import type { PasskeyOptions } from '../portal/portal-like.js';
 import type { PasskeyOptionIssue } from './passkey-options.js';
 
@@ -64,15 +64,17 @@ export function explainPasskeyFailure(error: BackupKitError, passkey: PasskeyOpt
   // The kit's own check already listed its issues; nothing to add.
   if (!reason || error.details !== undefined) return error;
   const init = { stage: error.stage, portalCode: error.portalCode, cause: error.cause, reason };
+  // The error's own class: this lazy chunk then shares no code with the eager one.
+  const KitError = error.constructor as typeof BackupKitError;
   if (reason === 'relying-party-refused') {
     const issue = refusedRelyingPartyIssue(passkey?.relyingPartyId);
-    return new BackupKitError('PASSKEY_OPTIONS_INVALID', {
+    return new KitError('PASSKEY_OPTIONS_INVALID', {
       ...init,
       message: issue.message,
       details: { issues: [issue] },
     });
   }
-  return new BackupKitError(error.code, {
+  return new KitError(error.code, {
     ...init,
     retryable: error.retryable,
     message: MESSAGES[reason] ?? error.message,

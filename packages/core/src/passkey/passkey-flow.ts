@@ -5,7 +5,6 @@ import {
   type BackupFlowOptions,
   type ProducedBackup,
 } from '../backup/backup-flow.js';
-import { hasSeedPasskeyApi } from '../portal/sdk-features.js';
 import type { BackupSnapshot } from '../backup/backup-snapshot.js';
 import { BackupKitError, toBackupKitError } from '../errors.js';
 import { createStore, type ReadableStore } from '../internal/store.js';
@@ -17,6 +16,7 @@ import type { PasskeyOptionsCheck } from './passkey-options.js';
 import { createPasskeyOptionsCheckCache, pageOriginOf } from './passkey-options-check-cache.js';
 import { openPasskeyWindow, type PasskeyWindowOptions } from './passkey-window.js';
 import { explainPasskeyFailure } from './passkey-failure.js';
+import { choosePasskeyPath } from './passkey-path.js';
 import type { PasskeyPath, PasskeySnapshot } from './passkey-snapshot.js';
 import { supportsWebAuthn } from './webauthn-support.js';
 
@@ -84,11 +84,7 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
   const store = createStore<PasskeySnapshot>({ state: 'checking' });
   const checks = createPasskeyOptionsCheckCache();
 
-  const resolvePath = (): PasskeyPath => {
-    if (options.path && options.path !== 'auto') return options.path;
-    if (hasSeedPasskeyApi(facade.portal)) return 'seed';
-    return options.passkey.usePopup === false ? 'direct' : 'sdk';
-  };
+  const resolvePath = (): PasskeyPath => choosePasskeyPath(facade.portal, options);
 
   const backup: BackupFlow = createBackupFlow(portal, backupOptions());
   backup.subscribe(() => mirror(backup.getSnapshot()));

@@ -7,7 +7,6 @@ import { getPortalFacade } from '../portal/portal-facade.js';
 import type { BackupMethod, MpcStatus, PasskeyOptions, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
 import { openPasskeyWindow, type PasskeyWindowOptions } from '../passkey/passkey-window.js';
-import { explainPasskeyFailure } from '../passkey/passkey-failure.js';
 import { createPasskeyOptionsCheckCache, pageOriginOf } from '../passkey/passkey-options-check-cache.js';
 import type { RecoverySnapshot } from './recovery-snapshot.js';
 
@@ -158,6 +157,13 @@ export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryF
     return cipherText;
   }
 
+  async function explainPasskeyFailure(failure: BackupKitError, passkey: PasskeyOptions | undefined) {
+    return import('../passkey/passkey-failure.js').then(
+      (explanations) => explanations.explainPasskeyFailure(failure, passkey),
+      () => failure,
+    );
+  }
+
   async function run(input: RecoverInput) {
     const { signal } = input;
     try {
@@ -182,8 +188,12 @@ export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryF
     } catch (error) {
       // Errors from loading keep their stage; anything else failed while recovering. A passkey
       // failure says why (no PRF, a refused relying party), as the browser or Portal's window did.
+      // (Loaded on failure only: the explanations stay out of the eager code.)
       const failure = toBackupKitError(error, 'recovering', 'RECOVERY_FAILED');
-      fail(isPasskeyMethod(input.method) ? explainPasskeyFailure(failure, options.passkey) : failure, input.method);
+      fail(
+        isPasskeyMethod(input.method) ? await explainPasskeyFailure(failure, options.passkey) : failure,
+        input.method,
+      );
     }
   }
 
