@@ -112,6 +112,16 @@ describe('the server-side backup pipeline over the Enclave MPC API of the emulat
         .sort(),
     ).toEqual([...result.backupSharePairIds].sort());
 
+    // What a browser recovers from: the stored shares, opened, under the pipeline's pair ids.
+    const pipeline = pipelineWith();
+    const recovery = JSON.parse((await pipeline.recoveryCipherText({ userId })) ?? 'null') as {
+      secp256k1Share: { id: string; share: string };
+      ed25519Share: { id: string; share: string };
+    };
+    expect([recovery.secp256k1Share.id, recovery.ed25519Share.id]).toEqual(result.backupSharePairIds);
+    expect(recovery.secp256k1Share.share).toMatch(/^[0-9a-f]{64}$/);
+    expect(await pipeline.recoveryCipherText({ userId: `${userId}-nobody` })).toBeNull();
+
     // A second run for the same user is done already: no Portal call at all.
     const again = recordingFetch();
     const second = await pipelineWith({ fetch: again.fetch }).run({ userId, clientApiKey: apiKey });
@@ -184,6 +194,8 @@ describe('the server-side backup pipeline over the Enclave MPC API of the emulat
       expect(error.step).toBe(step);
       expect(error.retryable).toBe(true);
       if (step !== 'generate') expect(completedPairs(apiKey)).toEqual([]);
+      // Nothing to recover from until the pairs are marked.
+      expect(await pipeline.recoveryCipherText({ userId })).toBeNull();
 
       const before = recorder.calls.length;
       const result = await pipeline.run({ userId, clientApiKey: apiKey, signingShares, storeSigningShares });
@@ -199,6 +211,7 @@ describe('the server-side backup pipeline over the Enclave MPC API of the emulat
           .map((pair) => pair.id)
           .sort(),
       ).toEqual([...result.backupSharePairIds].sort());
+      expect(await pipeline.recoveryCipherText({ userId })).not.toBeNull();
     });
   }
 

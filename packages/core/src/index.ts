@@ -9,25 +9,16 @@ export {
 } from './errors.js';
 export type {
   BackupConfigs,
-  BackupMethod,
   BackupResponse,
   ClientLike,
   MpcStatus,
   MpcStatusName,
   PasskeyOptions,
-  PortalBackupMethod,
   PortalLike,
   ProgressCallback,
 } from './portal/portal-like.js';
-export type {
-  CustodianBackupMethod,
-  CustodianBackupShareFetchRequest,
-  CustodianBackupShareRequest,
-  UserBackupShareAnswer,
-  UserBackupShareMethod,
-  UserBackupShareReceipt,
-  UserBackupShareRequest,
-} from './storage/backup-share-protocol.js';
+// The wire contract with @backup-kit/server (BackupMethod, the vault's requests): one list, in wire.ts.
+export type * from './wire.js';
 export {
   getPortalFacade,
   type CallOptions,
@@ -125,14 +116,6 @@ export {
   type PasskeyBackupFlow,
   type PasskeyBackupFlowOptions,
 } from './passkey/passkey-backup-flow.js';
-export type {
-  AuthenticationOptionsRequest,
-  AuthenticationVerifyRequest,
-  AuthenticationVerifyResult,
-  CeremonyOptions,
-  RegistrationOptionsRequest,
-  RegistrationVerifyRequest,
-} from './passkey/direct/vault-protocol.js';
 export {
   createRecoveryFlow,
   type RecoverInput,

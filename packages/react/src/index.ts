@@ -72,6 +72,7 @@ export {
   PasswordBackupDropIn,
   PasswordBackupRetry,
   PasswordBackupStatus,
+  type PasswordBackupDefaultValues,
   type PasswordBackupPart,
   type PasswordBackupProps,
   type PasswordBackupRetryProps,

@@ -2,6 +2,7 @@
 import { CliUsageError, USAGE, parseCliOptions } from './cli-options.js';
 import { startServer } from './start-server.js';
 import { runKeysCommand } from './cli/keys-command.js';
+import { runPipelineCommand } from './cli/pipeline-command.js';
 
 // `backup-kit-server keys rotate ...`: a maintenance command beside the server.
 if (process.argv[2] === 'keys') {
@@ -9,6 +10,16 @@ if (process.argv[2] === 'keys') {
     process.exit(await runKeysCommand(process.argv.slice(3), process.env));
   } catch (error) {
     process.stderr.write(`backup-kit-server keys: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}
+
+// `backup-kit-server pipeline run ...`: one user's server-side backup over the Enclave MPC API.
+if (process.argv[2] === 'pipeline') {
+  try {
+    process.exit(await runPipelineCommand(process.argv.slice(3), process.env));
+  } catch (error) {
+    process.stderr.write(`backup-kit-server pipeline: ${(error as Error).message}\n`);
     process.exit(1);
   }
 }

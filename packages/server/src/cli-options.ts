@@ -35,6 +35,7 @@ Keys at rest (see README; each flag also reads the variable named):
   --vault-key-file F   a key file of the vault's own (VAULT_KEY_FILE)
   --vault-kms-key-id K an AWS KMS key of the vault's own (VAULT_KMS_KEY_ID)
   backup-kit-server keys rotate --help   re-wrap every data key under a new key
+  backup-kit-server pipeline run --help  back up one user over Portal's Enclave MPC API
 
 Environment:
   WEBHOOK_SECRET       required, at least 32 characters: the X-Webhook-Secret Portal sends

@@ -1,6 +1,5 @@
 import { BackupKitError, toBackupKitError } from '../errors.js';
 import { backupWallet, reportStored } from '../portal/portal-calls.js';
-import { pendingPairIds } from './pending-pair-ids.js';
 import { withDeadline } from '../internal/deadline.js';
 import { createStore, type ReadableStore } from '../internal/store.js';
 import { getPortalFacade, type PortalFacade } from '../portal/portal-facade.js';
@@ -8,6 +7,7 @@ import type { BackupMethod, MpcStatus, PortalLike } from '../portal/portal-like.
 import type { BackupStorage } from '../storage/backup-storage.js';
 import { isBusy } from '../view/connect-flow.js';
 import type { BackupSnapshot, StorageMode } from './backup-snapshot.js';
+import type { PendingShare, resumeShare } from './share-steps.js';
 
 export interface BackupCallbacks {
   onProgress?: (details: { status: MpcStatus }) => void;
@@ -76,21 +76,21 @@ export interface BackupFlow extends ReadableStore<BackupSnapshot> {
   readonly facade: PortalFacade;
 }
 
-/** A made backup that is not yet both stored and reported: kept so retries reuse it. */
-interface PendingShare {
-  /** The method the app stores the share under. */
-  method: BackupMethod;
-  /** The method Portal knows the backup by (differs on the passkey direct path). */
-  portalMethod: BackupMethod;
-  cipherText: string;
-  /** The backup share pair ids, stored beside the cipherText (seed 000). */
-  pairIds: string[];
-  storageCallback: (() => Promise<void>) | undefined;
-  /** What of the notification already succeeded for this attempt (each at most once). */
-  called: boolean;
-  reported: boolean;
-  /** Where a retry resumes. */
-  next: 'store' | 'notify';
+/**
+ * The steps after the MPC backup when the app stores the share, loaded once on first need: a
+ * flow with a storage preloads them when it is given one, so nothing is downloaded after a
+ * click. A failed load is not kept; the next attempt loads again.
+ */
+let shareSteps: Promise<{ resumeShare: typeof resumeShare }> | undefined;
+function loadShareSteps() {
+  if (!shareSteps) {
+    const loading = import('./share-steps.js');
+    shareSteps = loading;
+    loading.catch(() => {
+      if (shareSteps === loading) shareSteps = undefined;
+    });
+  }
+  return shareSteps;
 }
 
 /**
@@ -158,79 +158,47 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
       return;
     }
     if (!options.storage) return finish(method, 'portal');
-    const portalMethod = produced.portalMethod ?? method;
     pending = {
       method,
-      portalMethod,
+      portalMethod: produced.portalMethod ?? method,
       cipherText: produced.cipherText,
-      // A producer (the passkey paths) names its pairs itself; the SDK's backupWallet does not.
-      pairIds:
-        produced.backupSharePairIds ?? (options.produce ? [] : await pendingPairIds(facade, portalMethod, signal)),
+      pairIds: produced.backupSharePairIds,
       storageCallback: produced.storageCallback,
       called: false,
       reported: false,
       next: 'store',
     };
-    await store_(pending, signal);
+    await resume(pending, signal);
   }
 
-  async function store_(share: PendingShare, signal: AbortSignal | undefined) {
+  /** Stores and notifies, or only notifies when the share is stored already. */
+  async function resume(share: PendingShare, signal: AbortSignal | undefined) {
     const storage = options.storage;
     if (!storage) return finish(share.method, 'portal');
-    set({ state: 'storing', method: share.method });
-    // The storage gets its own signal, aborted as soon as we stop waiting for it (its time limit,
-    // the caller's signal, a failure), so it can stop too.
-    const attempt = new AbortController();
-    try {
-      const request = { backupMethod: share.method, signal: attempt.signal };
-      const saving = Promise.resolve()
-        .then(() => storage.save({ ...request, cipherText: share.cipherText, backupSharePairIds: share.pairIds }))
-        // Seed 000, verify backups: read the share back where the storage can, before Portal hears true.
-        .then(() => storage.load?.(request))
-        .then((stored) => {
-          if (stored !== undefined && stored !== share.cipherText) {
-            throw new BackupKitError('STORAGE_FAILED', { stage: 'storing', details: { reason: 'verify' } });
-          }
-        });
-      await withDeadline(saving, { timeoutMs: options.timeouts?.storeMs ?? 15_000, signal, stage: 'storing' });
-    } catch (cause) {
-      attempt.abort();
-      const error = toBackupKitError(cause, 'storing', 'STORAGE_FAILED');
+    if (share.next === 'store') set({ state: 'storing', method: share.method });
+    const storeFailed = async (error: BackupKitError) => {
       share.next = 'store';
       options.onStoreFailed?.({ backupMethod: share.method, error });
       // Promise 2: Portal hears false exactly once for this attempt, even if telling it fails.
       await reportStored(facade, false, share.portalMethod, { timeoutMs: options.timeouts?.notifyMs }).catch(() => {});
       fail(error);
-      return;
-    }
-    share.next = 'notify';
-    share.called = share.reported = false;
-    options.onStored?.({ backupMethod: share.method });
-    await notify(share, signal);
-  }
-
-  async function notify(share: PendingShare, signal: AbortSignal | undefined) {
-    set({ state: 'notifying', method: share.method });
+    };
+    let steps: { resumeShare: typeof resumeShare };
     try {
-      // 3.4.1's storageCallback and storedClientBackupShare both mark the pairs stored: each is
-      // called at most once per stored attempt; a retry repeats only the one that failed.
-      if (share.storageCallback && !share.called) {
-        const callback = share.storageCallback;
-        await withDeadline(Promise.resolve().then(callback), {
-          timeoutMs: options.timeouts?.notifyMs ?? 30_000,
-          signal,
-          stage: 'notifying',
-        });
-        share.called = true;
-      }
-      if (!share.reported) {
-        await reportStored(facade, true, share.portalMethod, { signal, timeoutMs: options.timeouts?.notifyMs });
-        share.reported = true;
-      }
+      // Preloaded with the storage; only a load that failed then is waited for here. Once loaded,
+      // it stays loaded, so a share waiting only for its notification never gets here to fail.
+      steps = await withDeadline(loadShareSteps(), {
+        timeoutMs: options.timeouts?.storeMs ?? 15_000,
+        signal,
+        stage: 'storing',
+      });
     } catch (cause) {
-      fail(toBackupKitError(cause, 'notifying', 'NOTIFY_FAILED'));
-      return;
+      // Nothing was saved: a failed storage attempt like any other, retried with the same cipherText.
+      return storeFailed(toBackupKitError(cause, 'storing', 'STORAGE_FAILED'));
     }
+    const context = { facade, storage, options, signal, set, fail, storeFailed };
+    const kit = { BackupKitError, toBackupKitError, withDeadline, reportStored };
+    if (!(await steps.resumeShare(share, { ...context, ...kit }))) return;
     pending = undefined;
     finish(share.method, 'self');
   }
@@ -248,7 +216,7 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
     if (running) return running;
     const share = pending;
     if (store.getSnapshot().state !== 'error' || !share) return start(input);
-    return guarded((signal) => (share.next === 'store' ? store_(share, signal) : notify(share, signal)), input);
+    return guarded((signal) => resume(share, signal), input);
   }
 
   function reset() {
@@ -259,9 +227,15 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
 
   function setOptions(next: BackupFlowOptions) {
     options = next;
+    preload();
     const snapshot = store.getSnapshot();
     if (snapshot.state === 'idle' && snapshot.method !== next.method) set({ state: 'idle', method: next.method });
   }
 
+  function preload() {
+    if (options.storage) loadShareSteps().catch(() => {});
+  }
+
+  preload();
   return { facade, subscribe: store.subscribe, getSnapshot: store.getSnapshot, start, retry, reset, setOptions };
 }

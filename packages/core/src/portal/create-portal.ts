@@ -1,7 +1,8 @@
 import { BackupKitError, toBackupKitError } from '../errors.js';
-import type { PortalPasskeyConfig } from '../passkey/passkey-options.js';
+import { toPortalPasskeyConfig, type PortalPasskeyConfig } from '../passkey/passkey-options.js';
 import { getPortalFacade } from './portal-facade.js';
-import type { PortalLike } from './portal-like.js';
+import type { PasskeyOptions, PortalLike } from './portal-like.js';
+import type { startPortal } from './start-portal.js';
 
 /** The options `new Portal(...)` takes in @portal-hq/web 3.4.1 (the ones the kit knows of). */
 export interface PortalSdkOptions {
@@ -17,12 +18,12 @@ export interface PortalSdkOptions {
   chainId?: string;
   autoApprove?: boolean;
   gdrive?: { clientId: string };
-  /** See toPortalPasskeyConfig() to build it from the seed's custom-domain options. */
+  /** See toPortalPasskeyConfig() to build it from the seed's custom-domain options, or give `passkeyOptions`. */
   passkey?: PortalPasskeyConfig | { relyingParty?: string; relyingPartyOrigins?: [string]; webAuthnHost?: string };
   featureFlags?: { isMultiBackupEnabled?: boolean };
 }
 
-type SdkModule = { default: new (options: PortalSdkOptions) => unknown };
+export type SdkModule = { default: new (options: PortalSdkOptions) => unknown };
 
 export interface CreatePortalOptions extends PortalSdkOptions {
   /** How long to wait for Portal's iframe. @default 15000 */
@@ -30,39 +31,28 @@ export interface CreatePortalOptions extends PortalSdkOptions {
   signal?: AbortSignal;
   /** Loads the SDK module; the default is a dynamic import('@portal-hq/web'). */
   loadSdk?: () => Promise<SdkModule>;
+  /**
+   * The seed's custom-domain passkey options: Portal's `passkey` config is built from them
+   * (toPortalPasskeyConfig) unless `passkey` is given. Options that do not parse are left out;
+   * the passkey components report them as issues.
+   */
+  passkeyOptions?: PasskeyOptions | undefined;
 }
 
-const loadPortalSdk = () => import('@portal-hq/web') as unknown as Promise<SdkModule>;
-
 /**
- * Starts Portal in the browser and resolves once it is ready. The SDK (about 105 kB gzip) is
- * loaded with a dynamic import, so it stays out of the first chunk, and only in a browser:
- * `new Portal()` touches `document`, so on a server this rejects with SSR_UNSUPPORTED.
+ * Starts Portal in the browser and resolves once it is ready. The work (with the SDK, about
+ * 105 kB gzip, and the passkey config) is loaded with a dynamic import, so it stays out of the
+ * first chunk, and only in a browser: `new Portal()` touches `document`, so on a server this
+ * rejects with SSR_UNSUPPORTED.
  */
 export async function createPortal(options: CreatePortalOptions): Promise<PortalLike> {
-  const { readyTimeoutMs, signal, loadSdk = loadPortalSdk, ...sdkOptions } = options;
-  if (typeof window === 'undefined' || typeof document === 'undefined') {
-    throw new BackupKitError('SSR_UNSUPPORTED', { stage: 'initializing' });
-  }
-  let sdk: SdkModule;
+  let start: typeof startPortal;
   try {
-    sdk = await loadSdk();
+    ({ startPortal: start } = await import('./start-portal.js'));
   } catch (cause) {
-    throw new BackupKitError('SDK_NOT_INSTALLED', { stage: 'initializing', cause });
+    // The kit's own chunk did not arrive (a network failure): worth another try.
+    throw new BackupKitError('PORTAL_NOT_READY', { stage: 'initializing', cause });
   }
-  let portal: PortalLike;
-  try {
-    portal = new sdk.default(sdkOptions) as PortalLike;
-  } catch (cause) {
-    throw toBackupKitError(cause, 'initializing', 'PORTAL_INIT_FAILED');
-  }
-  // new Portal() appends a 0×0 iframe with no title (axe: frame-title) that Tab can land in.
-  const frame = (portal as { mpc?: { iframe?: { title: string; tabIndex: number } } }).mpc?.iframe;
-  if (frame) {
-    frame.title ||= 'Portal wallet connection (no visible content)';
-    frame.tabIndex = -1;
-  }
-  const facade = getPortalFacade(portal, readyTimeoutMs !== undefined ? { readyMs: readyTimeoutMs } : undefined);
-  await facade.whenReady({ signal });
-  return portal;
+  // Handed over, not imported there: a module shared with the eager code would become a chunk of its own.
+  return start(options, { BackupKitError, toBackupKitError, getPortalFacade, toPortalPasskeyConfig });
 }

@@ -4,7 +4,13 @@ import { getBackupStatus } from '../portal/portal-calls.js';
 import { getPortalFacade } from '../portal/portal-facade.js';
 import type { BackupMethod, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
-import { findMissingShares } from './missing-shares.js';
+
+/**
+ * The storage cross-check, loaded only by a status that has a storage (when it is given, before
+ * any read). A load that fails flags nothing, as a failed read does; the next refresh loads again.
+ */
+const loadMissingShares = () => import('./missing-shares.js');
+const preload = (storage: BackupStorage | undefined) => void (storage && loadMissingShares().catch(() => {}));
 
 /** Which methods the wallet is backed up with, as last read from Portal. */
 export type BackupStatusSnapshot =
@@ -37,6 +43,7 @@ export interface BackupStatusStoreOptions {
  */
 export function createBackupStatusStore(portal: PortalLike, options: BackupStatusStoreOptions = {}): BackupStatusStore {
   let storage = options.storage;
+  preload(storage);
   const facade = getPortalFacade(portal);
   const store = createStore<BackupStatusSnapshot>({ state: 'loading' });
   let latest = 0;
@@ -52,7 +59,10 @@ export function createBackupStatusStore(portal: PortalLike, options: BackupStatu
             ? {
                 state: 'ready',
                 ...summary,
-                missing: await findMissingShares(summary.methods, storage, AbortSignal.timeout(15_000)),
+                missing: await loadMissingShares().then(
+                  ({ findMissingShares }) => findMissingShares(summary.methods, storage, AbortSignal.timeout(15_000)),
+                  () => [],
+                ),
               }
             : { state: 'ready', ...summary },
         (error: unknown): BackupStatusSnapshot => ({ state: 'error', error: toBackupKitError(error, 'status') }),
@@ -66,7 +76,7 @@ export function createBackupStatusStore(portal: PortalLike, options: BackupStatu
     return newest;
   }
 
-  const setStorage = (next: BackupStorage | undefined) => void (storage = next);
+  const setStorage = (next: BackupStorage | undefined) => preload((storage = next));
 
   return { subscribe: store.subscribe, getSnapshot: store.getSnapshot, refresh, setStorage };
 }

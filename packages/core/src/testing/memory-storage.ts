@@ -1,6 +1,6 @@
 import type { BackupStorage } from '../storage/backup-storage.js';
 
-/** What one save does: store, never settle (a slow server), or fail. */
+/** What one save or load does: its work, never settle (a slow server), or fail. */
 export type StorageOutcome = 'ok' | 'hang' | { throw: unknown };
 
 export interface MemoryStorageOptions {
@@ -8,9 +8,13 @@ export interface MemoryStorageOptions {
   latencyMs?: number;
   /** Scripted outcomes for the next saves, in order; then they succeed. */
   saves?: StorageOutcome[];
+  /** Scripted outcomes for the next loads, in order; then they read what is stored. */
+  loads?: StorageOutcome[];
 }
 
 export interface MemoryStorage extends BackupStorage {
+  /** Always there: a memory storage can read back what it holds. */
+  load: NonNullable<BackupStorage['load']>;
   /** What is stored, by backup method (for assertions in tests). */
   readonly stored: ReadonlyMap<string, string>;
   /** How many times save was called. */
@@ -23,6 +27,7 @@ export interface MemoryStorage extends BackupStorage {
 export function memoryStorage(options: MemoryStorageOptions = {}): MemoryStorage {
   const stored = new Map<string, string>();
   let outcomes = [...(options.saves ?? [])];
+  const loads = [...(options.loads ?? [])];
   let saveCount = 0;
   const latencyMs = options.latencyMs ?? 0;
 
@@ -35,6 +40,14 @@ export function memoryStorage(options: MemoryStorageOptions = {}): MemoryStorage
         reject(signal.reason);
       });
     });
+  /** Plays one scripted outcome: hangs until aborted, waits the latency, or throws. */
+  const play = async (outcome: StorageOutcome, signal: AbortSignal) => {
+    if (outcome === 'hang') {
+      await new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+    }
+    await wait(signal);
+    if (typeof outcome === 'object') throw outcome.throw;
+  };
 
   return {
     stored,
@@ -46,16 +59,11 @@ export function memoryStorage(options: MemoryStorageOptions = {}): MemoryStorage
     },
     async save({ backupMethod, cipherText, signal }) {
       saveCount += 1;
-      const outcome = outcomes.shift() ?? 'ok';
-      if (outcome === 'hang') {
-        await new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
-      }
-      await wait(signal);
-      if (typeof outcome === 'object') throw outcome.throw;
+      await play(outcomes.shift() ?? 'ok', signal);
       stored.set(backupMethod, cipherText);
     },
     async load({ backupMethod, signal }) {
-      await wait(signal);
+      await play(loads.shift() ?? 'ok', signal);
       return stored.get(backupMethod) ?? null;
     },
   };

@@ -4,14 +4,8 @@ import { expect, userEvent, within } from 'storybook/test';
 import { BACKUP_OPTION_KEYS, useBackup } from '../hooks/use-backup.js';
 import { splitProps } from '../hooks/use-flow-store.js';
 import { pressAndWait, rootIn, showsState, waitForRoot, stateStories } from '../stories/play.js';
-import {
-  defaultScenario,
-  backupCallbackArgs,
-  Scenario,
-  scenarioArgTypes,
-  splitScenario,
-  type ScenarioArgs,
-} from '../stories/scenario.js';
+import { backupFlowMeta, NO_CONTROL } from '../stories/backup-flow-meta.js';
+import { Scenario, splitScenario, type ScenarioArgs } from '../stories/scenario.js';
 import { useStartWhenReady } from '../stories/started-flow.js';
 import { BackupButton } from './backup-button-parts.js';
 import { BackupButtonDropInParts, type BackupButtonProps } from './backup-button.js';
@@ -33,40 +27,20 @@ function StartedBackupButton({ classNames, children, ...props }: BackupButtonPro
   );
 }
 
+const flow = backupFlowMeta<Args, BackupButtonProps>({ DropIn: BackupButton.DropIn, Started: StartedBackupButton });
+
 const meta = {
   title: 'Components/BackupButton',
   tags: ['autodocs'],
   component: BackupButton.DropIn,
-  args: {
-    ...defaultScenario,
-    method: 'PASSKEY',
-    disabled: false,
-    labels: {},
-    ...backupCallbackArgs(),
-  },
+  args: { ...flow.args, method: 'PASSKEY' },
   argTypes: {
-    ...scenarioArgTypes,
+    ...flow.argTypes,
     method: { control: 'inline-radio', options: ['PASSKEY', 'PASSWORD', 'GDRIVE'] },
     // The password stays out of the Controls panel (and so out of the URL).
-    password: { control: false, table: { disable: true } },
-    storage: { control: false, table: { disable: true } },
-    portal: { control: false, table: { disable: true } },
-    labels: { control: 'object' },
+    password: NO_CONTROL,
   },
-  render: (args) => {
-    const [scenario, props] = splitScenario(args);
-    return (
-      <Scenario args={scenario}>
-        {(storage) =>
-          scenario.startOnOpen ? (
-            <StartedBackupButton {...props} storage={storage} />
-          ) : (
-            <BackupButton.DropIn {...props} storage={storage} />
-          )
-        }
-      </Scenario>
-    );
-  },
+  render: flow.render,
 } satisfies Meta<Args>;
 
 export default meta;

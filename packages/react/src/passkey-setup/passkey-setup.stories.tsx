@@ -5,14 +5,8 @@ import { splitProps } from '../hooks/use-flow-store.js';
 import { PASSKEY_OPTION_KEYS, usePasskeySetup } from '../hooks/use-passkey-setup.js';
 import { PasswordBackup } from '../password-backup/password-backup-parts.js';
 import { pressAndWait, showsState, waitForRoot, stateStories } from '../stories/play.js';
-import {
-  defaultScenario,
-  backupCallbackArgs,
-  Scenario,
-  scenarioArgTypes,
-  splitScenario,
-  type ScenarioArgs,
-} from '../stories/scenario.js';
+import { backupFlowMeta, NO_CONTROL } from '../stories/backup-flow-meta.js';
+import { Scenario, splitScenario, type ScenarioArgs } from '../stories/scenario.js';
 import { useStartWhenReady } from '../stories/started-flow.js';
 import { PasskeySetup } from './passkey-setup-parts.js';
 import { PasskeySetupDropInParts, type PasskeySetupProps } from './passkey-setup.js';
@@ -51,12 +45,22 @@ function StartedPasskeySetup(
   );
 }
 
+const flow = backupFlowMeta<Args, PasskeySetupProps>({
+  DropIn: PasskeySetup.DropIn,
+  Started: StartedPasskeySetup,
+  props: ({ passkeySupport, passwordFallback, ...props }, storage) => ({
+    ...props,
+    isSupported: SUPPORT[passkeySupport],
+    fallback: passwordFallback ? <PasswordBackup.DropIn storage={storage} /> : undefined,
+  }),
+});
+
 const meta = {
   title: 'Components/PasskeySetup',
   tags: ['autodocs'],
   component: PasskeySetup.DropIn,
   args: {
-    ...defaultScenario,
+    ...flow.args,
     seedPasskeyApi: true,
     passkeySupport: 'supported',
     passwordFallback: true,
@@ -69,13 +73,10 @@ const meta = {
       relyingPartyName: 'Example Wallet',
     },
     fallbackOn: ['unsupported', 'cancelled'],
-    disabled: false,
-    labels: {},
-    ...backupCallbackArgs(),
     onRegistered: fn(),
   },
   argTypes: {
-    ...scenarioArgTypes,
+    ...flow.argTypes,
     passkeySupport: {
       control: 'inline-radio',
       options: Object.keys(SUPPORT),
@@ -83,39 +84,18 @@ const meta = {
     },
     passwordFallback: { control: 'boolean' },
     passkey: { control: 'object' },
-    labels: { control: 'object' },
     fallbackOn: { control: 'check', options: ['unsupported', 'cancelled', 'error'] },
-    fallback: { control: false, table: { disable: true } },
-    isSupported: { control: false, table: { disable: true } },
-    loadDirectPath: { control: false, table: { disable: true } },
-    storage: { control: false, table: { disable: true } },
-    portal: { control: false, table: { disable: true } },
+    fallback: NO_CONTROL,
+    isSupported: NO_CONTROL,
+    loadDirectPath: NO_CONTROL,
   },
-  render: (args) => {
-    const [scenario, rest] = splitScenario(args);
-    const { passkeySupport, passwordFallback, ...props } = rest;
-    return (
-      <Scenario args={scenario}>
-        {(storage) => {
-          const Component = scenario.startOnOpen ? StartedPasskeySetup : PasskeySetup.DropIn;
-          return (
-            <Component
-              {...props}
-              storage={storage}
-              isSupported={SUPPORT[passkeySupport]}
-              fallback={passwordFallback ? <PasswordBackup.DropIn storage={storage} /> : undefined}
-            />
-          );
-        }}
-      </Scenario>
-    );
-  },
+  render: flow.render,
 } satisfies Meta<Args>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const { opensIn, heldAt } = stateStories<Story>('passkey-setup', { startOnOpen: true, latencyMs: 0 });
+const { opensIn, heldAt, portalDown } = stateStories<Story>('passkey-setup', { startOnOpen: true, latencyMs: 0 });
 
 export const Idle: Story = {
   play: showsState('passkey-setup', { state: 'idle' }),
@@ -173,12 +153,8 @@ export const PressedKeepsFocus: Story = {
   args: { holdAt: 'registering', latencyMs: 0 },
   play: pressAndWait('passkey-setup', { state: 'registering' }),
 };
-export const ReadingShare = heldAt('Reading share');
-export const GeneratingShare = heldAt('Generating share');
-export const ParsingShare = heldAt('Parsing share');
+/** Backing up, on one MPC status (BackupButton's stories show each status: the same status part). */
 export const EncryptingShare = heldAt('Encrypting share');
-export const StoringShare = heldAt('Storing share');
-export const ShareDone = heldAt('Done');
 export const Storing = opensIn({ holdAt: 'storing' }, { state: 'storing' });
 export const Notifying = opensIn({ holdAt: 'notifying' }, { state: 'notifying' });
 
@@ -234,15 +210,8 @@ export const Connecting: Story = {
   },
 };
 
-export const PortalNotReady: Story = {
-  args: { portalState: 'not-ready' },
-  play: showsState('passkey-setup', { state: 'error', stage: 'initializing' }),
-};
-
-export const PortalInitFailed: Story = {
-  args: { portalState: 'init-failed' },
-  play: showsState('passkey-setup', { state: 'error', stage: 'initializing' }),
-};
+export const PortalNotReady = portalDown('not-ready');
+export const PortalInitFailed = portalDown('init-failed');
 
 export const Disabled: Story = {
   args: { disabled: true },

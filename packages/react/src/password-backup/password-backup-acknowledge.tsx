@@ -2,13 +2,17 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { composeEventHandlers } from '../internal/compose-event-handlers.js';
 import { useComposedRefs } from '../internal/compose-refs.js';
+import { useIsomorphicLayoutEffect } from '../internal/use-isomorphic-layout-effect.js';
 import { flag, partAttributes } from '../internal/data-attributes.js';
 import { useFieldContext, usePasswordBackupContext } from './password-backup-context.js';
 
-export type PasswordBackupAcknowledgeProps = Omit<
+export interface PasswordBackupAcknowledgeProps extends Omit<
   ComponentPropsWithoutRef<'input'>,
   'type' | 'checked' | 'defaultChecked'
->;
+> {
+  /** Checked (or not) from the start, and checked then: unchecked, its issue shows at once. */
+  defaultChecked?: boolean | undefined;
+}
 
 /**
  * The checkbox saying a forgotten password cannot be recovered (Portal cannot reset it). Put it
@@ -19,7 +23,11 @@ export const PasswordBackupAcknowledge = forwardRef<HTMLInputElement, PasswordBa
     const form = usePasswordBackupContext('PasswordBackup.Acknowledge');
     const field = useFieldContext('PasswordBackup.Acknowledge');
     const composedRef = useComposedRefs(ref, form.inputRef('acknowledgement'));
-    const { onChange, onClick, ...rest } = props;
+    const { onChange, onClick, defaultChecked, ...rest } = props;
+    // A default applies at mount only, as React's own defaultValue does.
+    useIsomorphicLayoutEffect(() => {
+      if (defaultChecked !== undefined) form.setAcknowledged(defaultChecked);
+    }, []);
     const issues = form.visibleIssues('acknowledgement');
     const describedBy = field.has('issues') && issues.length > 0 ? field.ids.issues : undefined;
     return (

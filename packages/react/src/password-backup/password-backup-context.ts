@@ -47,6 +47,8 @@ export interface PasswordBackupContextValue extends SecretState {
   locked: boolean;
   inputRef: (field: PasswordFieldName) => RefObject<HTMLInputElement | null>;
   changed: (field: PasswordFieldName) => void;
+  /** Writes a default into the input (its value property, never an attribute) and checks it. */
+  prefill: (field: PasswordFieldName, value: string) => void;
   left: (field: PasswordFieldName) => void;
 }
 

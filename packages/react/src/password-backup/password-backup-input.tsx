@@ -2,6 +2,7 @@
 import { forwardRef } from 'react';
 import { composeEventHandlers } from '../internal/compose-event-handlers.js';
 import { useComposedRefs } from '../internal/compose-refs.js';
+import { useIsomorphicLayoutEffect } from '../internal/use-isomorphic-layout-effect.js';
 import { secretInputAttributes, type SecretInputProps } from '../internal/secret-field.js';
 import { useFieldContext, usePasswordBackupContext } from './password-backup-context.js';
 
@@ -9,7 +10,14 @@ import { useFieldContext, usePasswordBackupContext } from './password-backup-con
 // declared here so the sources type-check without Node's types, in any app that includes them.
 declare const process: { env: { NODE_ENV?: string } };
 
-export type PasswordBackupInputProps = SecretInputProps;
+export interface PasswordBackupInputProps extends SecretInputProps {
+  /**
+   * A value to start with (a password you suggest, say). Written into the input's value before
+   * the first paint, never into an HTML attribute (React's own `defaultValue` would write one,
+   * in server-rendered HTML too), and checked then: its strength and issues show at once.
+   */
+  defaultValue?: string | undefined;
+}
 
 /**
  * The password (or confirmation) input. Uncontrolled on purpose: React never holds the value,
@@ -29,7 +37,11 @@ export const PasswordBackupInput = forwardRef<HTMLInputElement, PasswordBackupIn
     }
     const name = field.name;
     const composedRef = useComposedRefs(ref, form.inputRef(name));
-    const { onChange, onBlur, ...rest } = props;
+    const { onChange, onBlur, defaultValue, ...rest } = props;
+    // A default applies at mount only, as React's own defaultValue does.
+    useIsomorphicLayoutEffect(() => {
+      if (defaultValue) form.prefill(name, defaultValue);
+    }, []);
     const issues = form.visibleIssues(name);
     const describedBy = [
       field.has('description') && field.ids.description,

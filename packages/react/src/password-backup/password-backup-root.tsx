@@ -92,6 +92,9 @@ export const PasswordBackupRootProvider = forwardRef<HTMLFormElement, PasswordBa
     });
 
     const [acknowledged, setAcknowledgedState] = useState(false);
+    // The checkbox as checked now: the defaults the parts give at mount arrive in one commit,
+    // before React has rendered the first one, and are checked together.
+    const acknowledgedNow = useRef(false);
     const [check, setCheck] = useState<PasswordCheck>(() =>
       runCheck({ password: '', confirmation: '', acknowledged: false }),
     );
@@ -100,11 +103,14 @@ export const PasswordBackupRootProvider = forwardRef<HTMLFormElement, PasswordBa
     const [touched, setTouched] = useState<ReadonlySet<PasswordFieldName>>(NOTHING);
     const [submitted, setSubmitted] = useState(false);
 
-    const read = (ack: boolean) => ({
+    const read = () => ({
       password: inputs.password.current?.value ?? '',
       confirmation: inputs.confirmation.current?.value ?? '',
-      acknowledged: ack,
+      acknowledged: acknowledgedNow.current,
     });
+    const recheck = () => setCheck(runCheck(read()));
+    // A value given rather than typed (a default): its issues show at once, as after an edit.
+    const touch = (name: PasswordFieldName) => setTouched((seen) => new Set(seen).add(name));
 
     // A new policy (e.g. another kind or bound) re-checks what is already typed; the first
     // render's check already used this one.
@@ -112,7 +118,7 @@ export const PasswordBackupRootProvider = forwardRef<HTMLFormElement, PasswordBa
     useEffect(() => {
       if (checkedWith.current === runCheck) return;
       checkedWith.current = runCheck;
-      setCheck(runCheck(read(acknowledged)));
+      recheck();
       // eslint-disable-next-line react-hooks/exhaustive-deps -- only a policy change re-checks here
     }, [runCheck]);
 
@@ -145,7 +151,7 @@ export const PasswordBackupRootProvider = forwardRef<HTMLFormElement, PasswordBa
       secret.hide();
       // Storage or notification failed: the share exists, so retry it without the password.
       if (passwordTaken) return void backup.retry();
-      const values = read(acknowledged);
+      const values = read();
       const result = runCheck(values);
       setCheck(result);
       if (!result.valid) {
@@ -169,19 +175,27 @@ export const PasswordBackupRootProvider = forwardRef<HTMLFormElement, PasswordBa
       ...secret,
       acknowledged,
       setAcknowledged: (value) => {
+        acknowledgedNow.current = value;
         setAcknowledgedState(value);
-        setTouched((seen) => new Set(seen).add('acknowledgement'));
-        setCheck(runCheck(read(value)));
+        touch('acknowledgement');
+        recheck();
       },
       locked,
       disabled: view.disabled,
       inputRef: (name) => inputs[name],
       changed: (name) => {
         dirty.current.add(name);
-        setCheck(runCheck(read(acknowledged)));
+        recheck();
+      },
+      prefill: (name, value) => {
+        const input = inputs[name].current;
+        if (passwordTaken || !input) return;
+        input.value = value;
+        touch(name);
+        recheck();
       },
       left: (name) => {
-        if (dirty.current.has(name) && !touched.has(name)) setTouched(new Set(touched).add(name));
+        if (dirty.current.has(name) && !touched.has(name)) touch(name);
       },
     };
 

@@ -4,23 +4,22 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { splitProps } from '../hooks/use-flow-store.js';
 import { PASSWORD_OPTION_KEYS, usePasswordBackup } from '../hooks/use-password-backup.js';
 import { expectSecretsOutOfTheLog, fillAndSubmit, showsState, stateStories, waitForRoot } from '../stories/play.js';
-import {
-  currentScenario,
-  defaultScenario,
-  backupCallbackArgs,
-  Scenario,
-  scenarioArgTypes,
-  splitScenario,
-  type ScenarioArgs,
-} from '../stories/scenario.js';
+import { backupFlowMeta } from '../stories/backup-flow-meta.js';
+import { currentScenario, Scenario, splitScenario, type ScenarioArgs } from '../stories/scenario.js';
 import { useStartWhenReady } from '../stories/started-flow.js';
 import { PasswordBackup } from './password-backup-parts.js';
-import { PasswordBackupDropInParts, type PasswordBackupProps } from './password-backup.js';
+import {
+  PasswordBackupDropInParts,
+  type PasswordBackupDefaultValues,
+  type PasswordBackupProps,
+} from './password-backup.js';
 
 type Args = PasswordBackupProps & ScenarioArgs;
 
-// Typed by the play functions, never an arg: a password must not reach Controls, the URL or the log.
+// Typed by the play functions or given as the fields' defaults, never an arg: a password must not
+// reach Controls, the URL or the log.
 const PASSWORD = 'correct horse battery staple';
+const FILLED: PasswordBackupDefaultValues = { password: PASSWORD, confirmation: PASSWORD, acknowledged: true };
 
 /**
  * The drop-in's parts over a backup the story starts itself (usePasswordBackup + RootProvider),
@@ -37,38 +36,36 @@ function StartedPasswordBackup({ classNames, children, ...props }: PasswordBacku
   );
 }
 
+/**
+ * The drop-in over the story's scenario, its fields starting from `defaultValues`: a state story
+ * opens filled in (the kit checks the defaults before the first paint), with nothing typed.
+ */
+const renderWith = (defaultValues?: PasswordBackupDefaultValues) =>
+  backupFlowMeta<Args, PasswordBackupProps>({
+    DropIn: PasswordBackup.DropIn,
+    Started: StartedPasswordBackup,
+    props: (props) => ({ ...props, defaultValues }),
+  }).render;
+
+const flow = backupFlowMeta<Args, PasswordBackupProps>({
+  DropIn: PasswordBackup.DropIn,
+  Started: StartedPasswordBackup,
+});
+
 const meta = {
   title: 'Components/PasswordBackup',
   tags: ['autodocs'],
   component: PasswordBackup.DropIn,
   args: {
-    ...defaultScenario,
+    ...flow.args,
     policy: { kind: 'password', minLength: 8, requireConfirmation: true, requireAcknowledgement: true },
-    disabled: false,
-    labels: {},
-    ...backupCallbackArgs(),
   },
   argTypes: {
-    ...scenarioArgTypes,
+    ...flow.argTypes,
     policy: { control: 'object' },
-    labels: { control: 'object' },
-    storage: { control: false, table: { disable: true } },
-    portal: { control: false, table: { disable: true } },
+    defaultValues: { control: false },
   },
-  render: (args) => {
-    const [scenario, props] = splitScenario(args);
-    return (
-      <Scenario args={scenario}>
-        {(storage) =>
-          scenario.startOnOpen ? (
-            <StartedPasswordBackup {...props} storage={storage} />
-          ) : (
-            <PasswordBackup.DropIn {...props} storage={storage} />
-          )
-        }
-      </Scenario>
-    );
-  },
+  render: flow.render,
 } satisfies Meta<Args>;
 
 export default meta;
@@ -81,7 +78,7 @@ function afterSubmit(attributes: Record<string, string>): Story['play'] {
   };
 }
 
-const { opensIn, heldAt } = stateStories<Story>('password-backup', { startOnOpen: true, latencyMs: 0 });
+const { opensIn, heldAt, portalDown } = stateStories<Story>('password-backup', { startOnOpen: true, latencyMs: 0 });
 
 export const Idle: Story = {
   play: async ({ canvasElement }) => {
@@ -98,35 +95,41 @@ export const Playground: Story = {
   args: { latencyMs: 800 },
 };
 
+/** Filled in and ready to submit (the fields' defaultValues). */
 export const Filled: Story = {
+  render: renderWith(FILLED),
   play: async ({ canvasElement }) => {
-    await fillAndSubmit(canvasElement, PASSWORD, { submit: false });
-    await expect(within(canvasElement).queryByRole('list')).toBeNull();
+    const canvas = within(canvasElement);
+    await expect(canvas.getByLabelText('Backup password')).toHaveValue(PASSWORD);
+    await expect(canvas.getByLabelText('Confirm password')).toHaveValue(PASSWORD);
+    await expect(canvas.getByRole('checkbox')).toBeChecked();
+    await expect(canvas.queryByRole('list')).toBeNull();
   },
 };
 
-/** Every issue at once, each tied to its input, after a submit with bad values. */
+/** Every issue at once, each tied to its input: defaults that break each rule show theirs at once. */
 export const WithIssues: Story = {
+  render: renderWith({ password: 'short', confirmation: 'other', acknowledged: false }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitForRoot(canvasElement, 'password-backup', { portal: 'ready' });
-    await userEvent.type(canvas.getByLabelText('Backup password'), 'short');
-    await userEvent.type(canvas.getByLabelText('Confirm password'), 'other');
-    await userEvent.click(canvas.getByRole('button', { name: 'Back up wallet' }));
-    await expect(canvas.getByLabelText('Backup password')).toHaveFocus();
     await expect(canvas.getByLabelText('Backup password')).toHaveAttribute('aria-invalid', 'true');
+    await expect(canvas.getByLabelText('Backup password')).toHaveAccessibleDescription(
+      'Use 8 to 128 characters. Too short.',
+    );
     await expect(canvas.getByLabelText('Confirm password')).toHaveAccessibleDescription('The passwords do not match.');
     await expect(canvas.getByRole('checkbox')).toHaveAttribute('aria-invalid', 'true');
   },
 };
 
+/** Filled in, the password shown (defaultPasswordVisible). */
 export const PasswordVisible: Story = {
+  args: { defaultPasswordVisible: true },
+  render: renderWith(FILLED),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await fillAndSubmit(canvasElement, PASSWORD, { submit: false });
-    await userEvent.click(canvas.getByRole('button', { name: 'Show password' }));
     await expect(canvas.getByRole('button', { name: 'Show password' })).toHaveAttribute('aria-pressed', 'true');
     await expect(canvas.getByLabelText('Backup password')).toHaveAttribute('type', 'text');
+    await expect(canvas.getByLabelText('Backup password')).toHaveValue(PASSWORD);
   },
 };
 
@@ -146,8 +149,8 @@ export const Passcode: Story = {
 /** A strength estimator (zxcvbn or similar) plugged into the policy; this one only counts length. */
 export const WithStrengthEstimator: Story = {
   args: { policy: { estimateStrength: (value: string) => ({ score: Math.min(4, Math.floor(value.length / 5)) }) } },
+  render: renderWith({ password: PASSWORD }),
   play: async ({ canvasElement }) => {
-    await fillAndSubmit(canvasElement, PASSWORD, { submit: false });
     await expect(within(canvasElement).getByText('Strength: strong')).toHaveAttribute('data-score', '4');
   },
 };
@@ -159,12 +162,8 @@ export const WithoutConfirmation: Story = {
 };
 
 export const Starting = opensIn({ holdAt: 'starting' }, { state: 'backing-up' }, 'Starting the backup…');
-export const ReadingShare = heldAt('Reading share');
-export const GeneratingShare = heldAt('Generating share');
-export const ParsingShare = heldAt('Parsing share');
+/** Backing up, on one MPC status (BackupButton's stories show each status: the same status part). */
 export const EncryptingShare = heldAt('Encrypting share');
-export const StoringShare = heldAt('Storing share');
-export const ShareDone = heldAt('Done');
 
 /** The password has been taken: the inputs are empty and read-only while the share is saved. */
 export const Storing = opensIn({ holdAt: 'storing' }, { state: 'storing' });
@@ -209,15 +208,8 @@ export const Connecting: Story = {
   play: showsState('password-backup', { state: 'idle', portal: 'loading' }),
 };
 
-export const PortalNotReady: Story = {
-  args: { portalState: 'not-ready' },
-  play: showsState('password-backup', { state: 'error', stage: 'initializing' }),
-};
-
-export const PortalInitFailed: Story = {
-  args: { portalState: 'init-failed' },
-  play: showsState('password-backup', { state: 'error', stage: 'initializing' }),
-};
+export const PortalNotReady = portalDown('not-ready');
+export const PortalInitFailed = portalDown('init-failed');
 
 export const Disabled: Story = {
   args: { disabled: true },
@@ -240,14 +232,14 @@ export const CustomLabels: Story = {
       issues: { 'confirmation-mismatch': 'Les codes PIN ne correspondent pas.' },
     },
   },
+  render: renderWith({ password: '123456', confirmation: '654321' }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitForRoot(canvasElement, 'password-backup', { portal: 'ready' });
-    await userEvent.type(canvas.getByLabelText('Code PIN de sauvegarde'), '123456');
-    await userEvent.click(canvas.getByRole('button', { name: 'Sauvegarder' }));
+    await expect(canvas.getByLabelText('Code PIN de sauvegarde')).toHaveAccessibleDescription('De 6 à 12 chiffres.');
     await expect(canvas.getByLabelText('Confirmez le code PIN')).toHaveAccessibleDescription(
       'Les codes PIN ne correspondent pas.',
     );
+    await expect(canvas.getByRole('button', { name: 'Sauvegarder' })).toBeInTheDocument();
   },
 };
 

@@ -1,5 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
-import { memoryStorage } from '@backup-kit/core/testing';
+import { renderToString } from 'react-dom/server';
+import { createFakePortal, memoryStorage } from '@backup-kit/core/testing';
+import { BackupKitProvider } from '../provider/backup-kit-provider.js';
 import { reactTreeContains } from '../test/react-tree.js';
 import { part, renderWithPortal } from '../test/render.js';
 import { PasswordBackup } from './password-backup-parts.js';
@@ -147,6 +149,81 @@ describe('PasswordBackup', () => {
     await user.clear(password());
     await user.type(password(), SECRET);
     expect(password()).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('starts from default values checked at mount: issues show in the first render, in no attribute', () => {
+    const { container } = renderWithPortal(
+      <PasswordBackup.DropIn defaultValues={{ password: 'abc123', confirmation: 'zyx987', acknowledged: false }} />,
+    );
+
+    // No wait: the defaults are written and checked before the first paint.
+    expect(password()).toHaveValue('abc123');
+    expect(password()).toHaveAttribute('aria-invalid', 'true');
+    expect(password()).toHaveAccessibleDescription('Use 8 to 128 characters. Too short.');
+    expect(confirmation()).toHaveAccessibleDescription('The passwords do not match.');
+    expect(acknowledgement()).not.toBeChecked();
+    expect(acknowledgement()).toHaveAccessibleDescription('Confirm that you understand this to continue.');
+    // React's own defaultValue would write value="abc123" into the markup.
+    expect(password()).not.toHaveAttribute('value');
+    expect(container.innerHTML).not.toMatch(/abc123|zyx987/);
+  });
+
+  it('checks only the fields given a default: a suggested password shows its strength, not the others’ issues', async () => {
+    const estimateStrength = (value: string) => ({ score: value.length > 12 ? 4 : 1 });
+    const { user, portal, container } = renderWithPortal(
+      <PasswordBackup.DropIn
+        policy={{ estimateStrength }}
+        defaultValues={{ password: SECRET }}
+        defaultPasswordVisible
+      />,
+    );
+
+    expect(screen.getByText('Strength: strong')).toHaveAttribute('data-score', '4');
+    expect(password()).toHaveAttribute('type', 'text');
+    expect(password()).not.toHaveAttribute('aria-invalid');
+    expect(confirmation()).toHaveValue('');
+    expect(confirmation()).not.toHaveAttribute('aria-invalid');
+    expect(acknowledgement()).not.toHaveAttribute('aria-invalid');
+
+    await ready(container);
+    await user.type(confirmation(), SECRET);
+    await user.click(acknowledgement());
+    await user.click(submit());
+    await waitFor(() => expect(rootOf(container)).toHaveAttribute('data-state', 'success'));
+    expect(portal.count('backupWallet')).toBe(1);
+  });
+
+  it('checks the defaults of parts in any order together: a checkbox given first stays checked', () => {
+    renderWithPortal(
+      <PasswordBackup.Root policy={{ requireConfirmation: false }}>
+        <PasswordBackup.Field name="acknowledgement">
+          <PasswordBackup.Acknowledge defaultChecked />
+          <PasswordBackup.Label />
+          <PasswordBackup.Issues />
+        </PasswordBackup.Field>
+        <PasswordBackup.Field name="password">
+          <PasswordBackup.Label />
+          <PasswordBackup.Input defaultValue={SECRET} />
+          <PasswordBackup.Issues />
+        </PasswordBackup.Field>
+      </PasswordBackup.Root>,
+    );
+
+    expect(acknowledgement()).toBeChecked();
+    expect(acknowledgement()).not.toHaveAttribute('aria-invalid');
+    expect(password()).toHaveValue(SECRET);
+    expect(password()).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('renders defaults on the server as empty inputs: the password is in no HTML', () => {
+    const html = renderToString(
+      <BackupKitProvider portal={createFakePortal()}>
+        <PasswordBackup.DropIn defaultValues={{ password: SECRET, confirmation: SECRET, acknowledged: true }} />
+      </BackupKitProvider>,
+    );
+
+    expect(html).toContain('data-part="input"');
+    expect(html).not.toContain(SECRET);
   });
 
   it('toggles visibility for both inputs, keeps focus and caret in the input, and hides again on submit', async () => {

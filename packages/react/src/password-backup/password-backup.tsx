@@ -33,22 +33,37 @@ export type PasswordBackupPart =
   | 'submit'
   | 'status';
 
+/** What the drop-in's fields start with (see PasswordBackup.Input's `defaultValue`). */
+export interface PasswordBackupDefaultValues {
+  password?: string | undefined;
+  confirmation?: string | undefined;
+  acknowledged?: boolean | undefined;
+}
+
 export interface PasswordBackupProps extends PasswordBackupRootProps {
   /** A class per part, for the drop-in (`className` goes on the form). */
   classNames?: Partial<Record<PasswordBackupPart, string>> | undefined;
+  /**
+   * Values the fields start with, e.g. a password you suggest (with `defaultPasswordVisible`).
+   * Checked at mount: their strength and issues show at once. Never written to an attribute.
+   */
+  defaultValues?: PasswordBackupDefaultValues | undefined;
 }
 
 /**
  * What the drop-in renders inside its Root. Put it in a RootProvider to show the drop-in over a
  * flow you hold: `<PasswordBackup.RootProvider value={...}><PasswordBackupDropInParts /></PasswordBackup.RootProvider>`.
  */
-export function PasswordBackupDropInParts({ classNames: c = {} }: Pick<PasswordBackupProps, 'classNames'>) {
+export function PasswordBackupDropInParts({
+  classNames: c = {},
+  defaultValues: d = {},
+}: Pick<PasswordBackupProps, 'classNames' | 'defaultValues'>) {
   return (
     <>
       <PasswordBackupField name="password" className={c.field}>
         <PasswordBackupLabel className={c.label} />
         <PasswordBackupControl className={c.control}>
-          <PasswordBackupInput className={c.input} />
+          <PasswordBackupInput className={c.input} defaultValue={d.password} />
           <PasswordBackupVisibilityToggle className={c.visibilityToggle} />
         </PasswordBackupControl>
         <PasswordBackupDescription className={c.description} />
@@ -58,12 +73,12 @@ export function PasswordBackupDropInParts({ classNames: c = {} }: Pick<PasswordB
       <PasswordBackupField name="confirmation" className={c.field}>
         <PasswordBackupLabel className={c.label} />
         <PasswordBackupControl className={c.control}>
-          <PasswordBackupInput className={c.input} />
+          <PasswordBackupInput className={c.input} defaultValue={d.confirmation} />
         </PasswordBackupControl>
         <PasswordBackupIssues className={c.issues} />
       </PasswordBackupField>
       <PasswordBackupField name="acknowledgement" className={c.field}>
-        <PasswordBackupAcknowledge className={c.acknowledge} />
+        <PasswordBackupAcknowledge className={c.acknowledge} defaultChecked={d.acknowledged} />
         <PasswordBackupLabel className={c.label} />
         <PasswordBackupIssues className={c.issues} />
       </PasswordBackupField>
@@ -80,10 +95,10 @@ export function PasswordBackupDropInParts({ classNames: c = {} }: Pick<PasswordB
  */
 export const PasswordBackupDropIn = forwardRef<HTMLFormElement, PasswordBackupProps>(
   function PasswordBackup(props, ref) {
-    const { classNames, ...rootProps } = props;
+    const { classNames, defaultValues, ...rootProps } = props;
     return (
       <PasswordBackupRoot {...rootProps} ref={ref}>
-        <PasswordBackupDropInParts classNames={classNames} />
+        <PasswordBackupDropInParts classNames={classNames} defaultValues={defaultValues} />
       </PasswordBackupRoot>
     );
   },

@@ -11,7 +11,7 @@ import {
   type PortalLike,
   type PortalTimeouts,
 } from '@backup-kit/core';
-import { withPortalPasskey, warnPortalAndPasskey } from './provider-passkey.js';
+import { warnPortalAndPasskey } from './provider-passkey.js';
 import type { CommonLabels, LabelOverrides } from '../labels/common-labels.js';
 import { BackupKitContext, type BackupKitContextValue } from './backup-kit-context.js';
 
@@ -88,7 +88,7 @@ export function BackupKitProvider(props: BackupKitProviderProps) {
         ? getPortalFacade(given)
             .whenReady()
             .then(() => given)
-        : createPortal(withPortalPasskey(latest.current.portalOptions!, latest.current.passkey));
+        : createPortal({ passkeyOptions: latest.current.passkey, ...latest.current.portalOptions! });
       creation.current = { token, promise };
     }
     creation.current.promise.then(

@@ -1,22 +1,4 @@
-import {
-  toPortalPasskeyConfig,
-  type CreatePortalOptions,
-  type PasskeyOptions,
-  type PortalLike,
-} from '@backup-kit/core';
-
-/**
- * Portal's `passkey` config built from the provider's options, unless the app gave one itself.
- * Options that do not parse are left out here; the passkey components report them as issues.
- */
-export function withPortalPasskey(options: CreatePortalOptions, passkey: PasskeyOptions | undefined) {
-  if (!passkey || options.passkey || typeof location === 'undefined') return options;
-  try {
-    return { ...options, passkey: toPortalPasskeyConfig(passkey, location.origin) };
-  } catch {
-    return options;
-  }
-}
+import type { PasskeyOptions, PortalLike } from '@backup-kit/core';
 
 // Bundlers replace process.env.NODE_ENV; without one there is no process and no warning.
 declare const process: { env: { NODE_ENV?: string } };

@@ -68,14 +68,17 @@ export function pressAndWait(scope: Scope, attributes: Record<string, string>): 
 /**
  * The makers of a component's state stories: `opensIn(args, attributes, text)` starts the flow as
  * the story opens (`startArgs`) and checks only the state it shows; `heldAt(status)` holds a
- * backup on one MPC status and checks its status line (the default English label).
+ * backup on one MPC status and checks its status line (the default English label);
+ * `portalDown(portalState)` shows the flow's error when Portal never gets ready.
  */
 export function stateStories<S extends { args?: object }>(scope: Scope, startArgs: NonNullable<S['args']>) {
   const opensIn = (args: S['args'], attributes: Record<string, string>, statusText?: string) =>
     ({ args: { ...startArgs, ...args }, play: showsState(scope, attributes, statusText) }) as unknown as S;
   const heldAt = (status: MpcStatusName) =>
     opensIn({ holdAt: status } as S['args'], { state: 'backing-up', status }, defaultCommonLabels.statuses[status]);
-  return { opensIn, heldAt };
+  const portalDown = (portalState: 'not-ready' | 'init-failed') =>
+    ({ args: { portalState }, play: showsState(scope, { state: 'error', stage: 'initializing' }) }) as unknown as S;
+  return { opensIn, heldAt, portalDown };
 }
 
 /**

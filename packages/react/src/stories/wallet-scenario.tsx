@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { getPortalFacade, type BackupMethod, type MpcStatusName, type PortalTimeouts } from '@backup-kit/core';
 import {
-  getPortalFacade,
-  type BackupMethod,
-  type BackupStorage,
-  type MpcStatusName,
-  type PortalTimeouts,
-} from '@backup-kit/core';
-import { createFakePortal, type FakeOutcome, type FakePortal, type FakePortalOptions } from '@backup-kit/core/testing';
+  createFakePortal,
+  memoryStorage,
+  type FakeOutcome,
+  type FakePortal,
+  type FakePortalOptions,
+  type MemoryStorage,
+  type StorageOutcome,
+} from '@backup-kit/core/testing';
 import type { ArgTypes } from '@storybook/react-vite';
 import { portalArgTypes, portalReadiness, splitArgs } from './scenario.js';
 import { BackupKitProvider } from '../provider/backup-kit-provider.js';
@@ -69,34 +71,7 @@ export function splitWalletScenario<A extends WalletScenarioArgs>(
 }
 
 /** An in-memory storage whose reads can be held or failed, holding what the seeding saved. */
-export interface ScenarioStorage extends BackupStorage {
-  readonly stored: Map<string, string>;
-}
-
-function scenarioStorage(latencyMs: number, loads: Array<'hang' | 'fail'>): ScenarioStorage {
-  const stored = new Map<string, string>();
-  const wait = (signal: AbortSignal) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(resolve, latencyMs);
-      signal.addEventListener('abort', () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      });
-    });
-  return {
-    stored,
-    async save({ backupMethod, cipherText }) {
-      stored.set(backupMethod, cipherText);
-    },
-    async load({ backupMethod, signal }) {
-      const outcome = loads.shift();
-      if (outcome === 'hang') return new Promise<never>(() => {});
-      await wait(signal);
-      if (outcome === 'fail') throw new Error('HTTP 503 from the backup server');
-      return stored.get(backupMethod) ?? null;
-    },
-  };
-}
+export type ScenarioStorage = MemoryStorage;
 
 export interface BuiltWalletScenario {
   portal: FakePortal;
@@ -125,10 +100,10 @@ export function buildWalletScenario(args: WalletScenarioArgs): BuiltWalletScenar
     sharedReplies: false,
     ready,
   });
-  const loads: Array<'hang' | 'fail'> = [];
+  const loads: StorageOutcome[] = [];
   if (args.holdAt === 'fetching') loads.push('hang');
-  if (args.failAt === 'fetching') loads.push('fail');
-  const storage = scenarioStorage(args.latencyMs, loads);
+  if (args.failAt === 'fetching') loads.push({ throw: new Error('HTTP 503 from the backup server') });
+  const storage = memoryStorage({ latencyMs: args.latencyMs, loads });
 
   // The fake only recovers cipherTexts it made, so make each backup through it first.
   const seeded = Promise.all(

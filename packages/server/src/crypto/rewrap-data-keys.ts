@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, isNotNull } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { BackupDatabase } from '../db/backup-database.js';
-import { drizzleOf } from '../db/drizzle-handle.js';
+import { type BackupDb as Db, drizzleOf } from '../db/drizzle-handle.js';
 import { custodianBackupShares, vaultCredentials } from '../db/schema.js';
 import { custodianKeyContext } from '../store/custodian-backup-share-store.js';
 import { vaultKeyContext } from '../store/vault-credential-store.js';
@@ -35,12 +36,35 @@ interface StoredRow {
   context: KeyContext;
 }
 
-interface RowTable {
-  /** A page of rows after `afterId` (all rows with a sealed key), in id order. */
-  page(afterId: string | undefined, size: number): Promise<StoredRow[]>;
-  /** Swaps in the new wrapping only if the row still holds the one that was re-wrapped. */
-  swap(row: StoredRow, next: { kekId: string; wrappedDataKey: Buffer }): Promise<boolean>;
+/** What differs between the tables that hold wrapped data keys: their columns and key context. */
+interface WrappedKeyTable {
+  table: PgTable;
+  id: PgColumn;
+  kekId: PgColumn;
+  wrappedDataKey: PgColumn;
+  /** Read beside the key, to rebuild the context its data key was wrapped with. */
+  contextColumns: Record<string, PgColumn>;
+  contextOf(row: Record<string, unknown> & { id: string }): KeyContext;
 }
+
+const custodianTable: WrappedKeyTable = {
+  table: custodianBackupShares,
+  id: custodianBackupShares.id,
+  kekId: custodianBackupShares.kekId,
+  wrappedDataKey: custodianBackupShares.wrappedDataKey,
+  contextColumns: { clientId: custodianBackupShares.clientId, backupMethod: custodianBackupShares.backupMethod },
+  contextOf: (row) => custodianKeyContext(String(row.clientId), String(row.backupMethod)),
+};
+
+// Vault rows without a key (PRF credentials) have no kek id and are skipped.
+const vaultTable: WrappedKeyTable = {
+  table: vaultCredentials,
+  id: vaultCredentials.id,
+  kekId: vaultCredentials.kekId,
+  wrappedDataKey: vaultCredentials.wrappedDataKey,
+  contextColumns: {},
+  contextOf: (row) => vaultKeyContext(row.id),
+};
 
 const MAX_PASSES = 3;
 
@@ -54,77 +78,8 @@ const MAX_PASSES = 3;
 export async function rewrapDataKeys(database: BackupDatabase, options: RewrapOptions): Promise<RewrapReport> {
   const db = drizzleOf(database);
   const batchSize = options.batchSize ?? 200;
-
-  const custodian: RowTable = {
-    async page(afterId, size) {
-      const rows = await db
-        .select({
-          id: custodianBackupShares.id,
-          kekId: custodianBackupShares.kekId,
-          wrappedDataKey: custodianBackupShares.wrappedDataKey,
-          clientId: custodianBackupShares.clientId,
-          backupMethod: custodianBackupShares.backupMethod,
-        })
-        .from(custodianBackupShares)
-        .where(afterId === undefined ? undefined : gt(custodianBackupShares.id, afterId))
-        .orderBy(asc(custodianBackupShares.id))
-        .limit(size);
-      return rows.map((row) => ({ ...row, context: custodianKeyContext(row.clientId, row.backupMethod) }));
-    },
-    async swap(row, next) {
-      const updated = await db
-        .update(custodianBackupShares)
-        .set(next)
-        .where(
-          and(
-            eq(custodianBackupShares.id, row.id),
-            eq(custodianBackupShares.kekId, row.kekId),
-            eq(custodianBackupShares.wrappedDataKey, row.wrappedDataKey),
-          ),
-        )
-        .returning({ id: custodianBackupShares.id });
-      return updated.length === 1;
-    },
-  };
-
-  const vault: RowTable = {
-    async page(afterId, size) {
-      const rows = await db
-        .select({
-          id: vaultCredentials.id,
-          kekId: vaultCredentials.kekId,
-          wrappedDataKey: vaultCredentials.wrappedDataKey,
-        })
-        .from(vaultCredentials)
-        .where(
-          and(isNotNull(vaultCredentials.kekId), afterId === undefined ? undefined : gt(vaultCredentials.id, afterId)),
-        )
-        .orderBy(asc(vaultCredentials.id))
-        .limit(size);
-      return rows.flatMap((row) =>
-        row.kekId && row.wrappedDataKey
-          ? [{ id: row.id, kekId: row.kekId, wrappedDataKey: row.wrappedDataKey, context: vaultKeyContext(row.id) }]
-          : [],
-      );
-    },
-    async swap(row, next) {
-      const updated = await db
-        .update(vaultCredentials)
-        .set(next)
-        .where(
-          and(
-            eq(vaultCredentials.id, row.id),
-            eq(vaultCredentials.kekId, row.kekId),
-            eq(vaultCredentials.wrappedDataKey, row.wrappedDataKey),
-          ),
-        )
-        .returning({ id: vaultCredentials.id });
-      return updated.length === 1;
-    },
-  };
-
-  const custodianShares = await rewrapTable(custodian, options.keyProvider, batchSize);
-  const vaultKeys = await rewrapTable(vault, options.vaultKeyProvider ?? options.keyProvider, batchSize);
+  const custodianShares = await rewrapTable(db, custodianTable, options.keyProvider, batchSize);
+  const vaultKeys = await rewrapTable(db, vaultTable, options.vaultKeyProvider ?? options.keyProvider, batchSize);
   return {
     custodianShares: custodianShares.rewrapped,
     vaultKeys: vaultKeys.rewrapped,
@@ -132,14 +87,42 @@ export async function rewrapDataKeys(database: BackupDatabase, options: RewrapOp
   };
 }
 
-async function rewrapTable(table: RowTable, keys: KeyProvider, batchSize: number) {
+/** A page of rows with a wrapped key after `afterId`, in id order. */
+async function pageOf(db: Db, t: WrappedKeyTable, afterId: string | undefined, size: number): Promise<StoredRow[]> {
+  const rows = (await db
+    .select({ id: t.id, kekId: t.kekId, wrappedDataKey: t.wrappedDataKey, ...t.contextColumns })
+    .from(t.table)
+    .where(and(isNotNull(t.kekId), afterId === undefined ? undefined : gt(t.id, afterId)))
+    .orderBy(asc(t.id))
+    .limit(size)) as Array<
+    Record<string, unknown> & { id: string; kekId: string | null; wrappedDataKey: Buffer | null }
+  >;
+  return rows.flatMap((row) =>
+    row.kekId && row.wrappedDataKey
+      ? [{ id: row.id, kekId: row.kekId, wrappedDataKey: row.wrappedDataKey, context: t.contextOf(row) }]
+      : [],
+  );
+}
+
+/** Swaps in the new wrapping only if the row still holds the one that was re-wrapped. */
+async function swap(db: Db, t: WrappedKeyTable, row: StoredRow, next: { kekId: string; wrappedDataKey: Buffer }) {
+  const updated = await db
+    .update(t.table)
+    // Both tables name these properties alike: kekId, wrappedDataKey.
+    .set(next as never)
+    .where(and(eq(t.id, row.id), eq(t.kekId, row.kekId), eq(t.wrappedDataKey, row.wrappedDataKey)))
+    .returning({ id: t.id });
+  return updated.length === 1;
+}
+
+async function rewrapTable(db: Db, table: WrappedKeyTable, keys: KeyProvider, batchSize: number) {
   // The current key's id is learnt from the first re-wrap; rows already under it are skipped.
   const currentIds = new Set<string>();
   let rewrapped = 0;
   const eachRow = async (visit: (row: StoredRow) => Promise<void>) => {
     let afterId: string | undefined;
     for (;;) {
-      const rows = await table.page(afterId, batchSize);
+      const rows = await pageOf(db, table, afterId, batchSize);
       if (rows.length === 0) return;
       for (const row of rows) await visit(row);
       afterId = rows.at(-1)?.id;
@@ -153,7 +136,7 @@ async function rewrapTable(table: RowTable, keys: KeyProvider, batchSize: number
       attempts += 1;
       const next = await rewrapDataKey(row, keys, row.context);
       currentIds.add(next.kekId);
-      if (await table.swap(row, next)) rewrapped += 1;
+      if (await swap(db, table, row, next)) rewrapped += 1;
     });
   }
   let left = 0;

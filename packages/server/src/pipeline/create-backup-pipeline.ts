@@ -66,6 +66,15 @@ export interface BackupPipelineResult {
 
 export interface BackupPipeline {
   run(input: BackupPipelineRun): Promise<BackupPipelineResult>;
+  /**
+   * What a browser recovers this user's wallet from: the stored ciphertexts opened with the key
+   * provider, as the `/v1/backup` answer, for `portal.recoverWallet(cipherText,
+   * BackupMethods.unknown)` or the kit's `RecoverWallet` (a storage whose `load` answers it for
+   * `UNKNOWN`). `null` until a run has verified and marked the backup. It is the user's client
+   * backup share in the clear: server-side only, for the signed-in user it belongs to, never
+   * logged. No HTTP route serves it; the app's own authenticated route does.
+   */
+  recoveryCipherText(input: { userId: string; backupMethod?: UserBackupShareMethod }): Promise<string | null>;
 }
 
 /**
@@ -102,7 +111,29 @@ export function createBackupPipeline(options: BackupPipelineOptions): BackupPipe
     }
   }
 
+  /** The stored record with its ciphertexts opened, as the `/v1/backup` answer they came from. */
+  async function openStored(userId: string, method: UserBackupShareMethod) {
+    const row = await shares.get(userId, method);
+    const stored = row && decodeEnclaveBackupRecord(row.cipherText);
+    if (!stored?.backupSharePairIds) return undefined;
+    const [secpId, edId] = stored.backupSharePairIds;
+    const opened: BackupShares = {
+      secp256k1Share: {
+        id: secpId,
+        share: await openShare(keys, userId, 'SECP256K1', secpId, stored.data.secp256k1Ciphertext),
+      },
+      ed25519Share: { id: edId, share: await openShare(keys, userId, 'ED25519', edId, stored.data.ed25519Ciphertext) },
+    };
+    return { backupSharePairIds: stored.backupSharePairIds, markedAt: stored.markedAt, shares: opened };
+  }
+
   return {
+    async recoveryCipherText({ userId, backupMethod = 'UNKNOWN' }) {
+      const opened = await openStored(userId, backupMethod);
+      // Only a backup that was verified and marked: Portal recovers from nothing less.
+      return opened?.markedAt ? JSON.stringify(opened.shares) : null;
+    },
+
     async run(input) {
       const { userId } = input;
       const method = input.backupMethod ?? 'UNKNOWN';
@@ -176,20 +207,9 @@ export function createBackupPipeline(options: BackupPipelineOptions): BackupPipe
 
       // Verify from what the store holds now, not from memory (seed 000).
       const pairIds = await step('verify', userId, async () => {
-        const row = await shares.get(userId, method);
-        const stored = row && decodeEnclaveBackupRecord(row.cipherText);
-        if (!stored?.backupSharePairIds) throw new Error('the stored backup is missing');
-        const [secpId, edId] = stored.backupSharePairIds;
-        const fromStore: BackupShares = {
-          secp256k1Share: {
-            id: secpId,
-            share: await openShare(keys, userId, 'SECP256K1', secpId, stored.data.secp256k1Ciphertext),
-          },
-          ed25519Share: {
-            id: edId,
-            share: await openShare(keys, userId, 'ED25519', edId, stored.data.ed25519Ciphertext),
-          },
-        };
+        const opened = await openStored(userId, method);
+        if (!opened) throw new Error('the stored backup is missing');
+        const fromStore = opened.shares;
         if (
           backedUp &&
           (fromStore.secp256k1Share.share !== backedUp.secp256k1Share.share ||
@@ -198,7 +218,7 @@ export function createBackupPipeline(options: BackupPipelineOptions): BackupPipe
           throw new Error('the stored shares differ from the backed-up ones');
         const recovered = await portal.recover(fromStore);
         if (!recovered.SECP256K1?.share || !recovered.ED25519?.share) throw new Error('recovery produced empty shares');
-        return stored.backupSharePairIds;
+        return opened.backupSharePairIds;
       });
 
       await step('mark', userId, () => portal.markStored(status, pairIds));
