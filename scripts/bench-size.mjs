@@ -83,7 +83,10 @@ try {
       return { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
     };
 
-    const entryOut = Object.keys(outputs).find((file) => outputs[file].entryPoint && file.endsWith('.js'));
+    // The scenario's own entry: chunks of import()ed modules are entry points in the metafile too.
+    const entryOut = Object.keys(outputs).find(
+      (file) => file.endsWith('.js') && path.resolve(outputs[file].entryPoint ?? '/') === entry,
+    );
     // Eager: the entry and everything it imports statically, transitively.
     const eager = new Set();
     const visit = (file) => {
