@@ -66,6 +66,11 @@ export class Playground {
     return this.page.locator('section[data-section="wallet"]');
   }
 
+  /** The kit's WalletGate that routes the wallet card (data-state: no-wallet, backup, on-device, not-on-device…). */
+  get gate(): Locator {
+    return this.wallet.locator('[data-scope="wallet-gate"][data-part="root"]');
+  }
+
   walletState(states: string[], timeout?: number): Promise<string> {
     return waitForState(this.wallet, states, timeout);
   }

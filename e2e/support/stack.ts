@@ -9,7 +9,7 @@ import {
   type RunningEmulator,
   type StartEmulatorOptions,
 } from '@backup-kit/emulator';
-import { silentLogger, startServer, type RunningServer } from '@backup-kit/server';
+import { silentLogger, startServer, type AuthorizeExport, type RunningServer } from '@backup-kit/server';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll } from 'vitest';
@@ -38,6 +38,8 @@ export class ServerHandle {
   constructor(
     readonly dataDir: string,
     private readonly playgroundOrigin: string,
+    /** The export hook the server starts with (see `StackOptions.authorizeExport`); change it, then restart. */
+    public authorizeExport?: AuthorizeExport,
   ) {}
 
   /** How the browser reaches it: `localhost` (the passkey relying party), not 127.0.0.1. */
@@ -65,6 +67,7 @@ export class ServerHandle {
       mode: 'development',
       vault: { relyingParties: ['localhost'], allowedOrigins: [this.playgroundOrigin] },
       rateLimit: false,
+      ...(this.authorizeExport && { authorizeExport: this.authorizeExport }),
       ...(verbose ? {} : { logger: silentLogger }),
     });
     this.port = this.running.port;
@@ -116,6 +119,8 @@ export class ServerHandle {
 
 export interface StackOptions {
   emulator?: Omit<StartEmulatorOptions, 'port' | 'webhook' | 'logger' | 'vault'>;
+  /** Turns on the server's export route (`POST /users/:id/custodian-backup-share/export`). */
+  authorizeExport?: AuthorizeExport;
 }
 
 export interface Stack {
@@ -154,7 +159,7 @@ export function useStack(options: StackOptions = {}): Stack {
     browser = launched;
     vite = viteServer;
     origin = new URL(viteServer.resolvedUrls?.local[0] ?? '').origin;
-    server = new ServerHandle(tempDir, origin);
+    server = new ServerHandle(tempDir, origin, options.authorizeExport);
     await server.start();
     emulator = await startEmulator({
       port: 0,

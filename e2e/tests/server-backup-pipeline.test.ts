@@ -260,8 +260,12 @@ describe('the server-side backup pipeline over the Enclave MPC API of the emulat
       bodies.push(await response.clone().text());
       return response;
     };
-    await pipelineWith({ fetch: capturing }).run({ userId: userId.replace(apiKey, 'x'), clientApiKey: apiKey });
+    const pipeline = pipelineWith({ fetch: capturing });
+    await pipeline.run({ userId: userId.replace(apiKey, 'x'), clientApiKey: apiKey });
+    const recovery = await pipeline.recoveryCipherText({ userId: userId.replace(apiKey, 'x') });
     const log = logLines.join('\n');
+    expect(recovery).not.toBeNull();
+    expect(log).not.toContain(recovery);
     expect(log).toContain('backup pipeline step done');
     expect(log).not.toContain(apiKey);
     const secrets = bodies.flatMap((body) => [...body.matchAll(/"share":"([0-9a-f]+)"/g)].map((match) => match[1]!));

@@ -51,7 +51,10 @@ export default defineConfig({
     },
   },
   build: {
-    lib: { entry: { index: 'src/index.ts', 'wallet-gate': 'src/wallet-gate.ts' }, formats: ['es'] },
+    lib: {
+      entry: { index: 'src/index.ts', 'wallet-gate': 'src/wallet-gate.ts', export: 'src/export.ts' },
+      formats: ['es'],
+    },
     rollupOptions: {
       // 'react' itself stays external only from the re-export module (see oneReactImport).
       external: (source, importer) =>

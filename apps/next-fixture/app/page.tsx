@@ -1,4 +1,5 @@
 import { BackupButton, BackupStatusRoot, BackupStatusStatus, PasswordBackup } from '@backup-kit/react';
+import { ExportWallet } from '@backup-kit/react/export';
 import { BackupWithStorage } from './backup-with-storage';
 
 // A server component (no 'use client'): the README's parts syntax, the named exports and a
@@ -17,6 +18,11 @@ export default function Page() {
         <BackupStatusStatus />
       </BackupStatusRoot>
       <BackupWithStorage userId="fixture-user" />
+      {/* An opt-in entry point's namespace works the same way (Portal-managed: no storage needed). */}
+      <ExportWallet.Root method="GDRIVE" id="export-parts">
+        <ExportWallet.Status />
+        <ExportWallet.Trigger className="export-button" />
+      </ExportWallet.Root>
     </>
   );
 }

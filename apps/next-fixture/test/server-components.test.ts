@@ -39,6 +39,13 @@ describe('the kit in a Next App Router server component', () => {
     expect(named?.querySelector('[data-part="status"]')).not.toBeNull();
   });
 
+  it("renders an opt-in entry point's namespace (<ExportWallet.Root> from @backup-kit/react/export)", () => {
+    const parts = root(page(), 'export-parts');
+    expect(parts?.getAttribute('data-scope')).toBe('export-wallet');
+    expect(parts?.getAttribute('data-state')).toBe('idle');
+    expect(parts?.querySelector('[data-part="trigger"]')?.className).toBe('export-button');
+  });
+
   it('renders a client component that holds the storage and the callbacks', () => {
     const client = root(page(), 'client-drop-in');
     expect(client?.getAttribute('data-method')).toBe('GDRIVE');

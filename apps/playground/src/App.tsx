@@ -80,11 +80,12 @@ export function App({ config }: { config: PlaygroundConfig }) {
         </section>
         {/* A new user is a new Portal instance (the apiKey is read once per provider). The passkey
             options are given once here: the kit builds Portal's passkey config from them, and
-            every passkey component reads them (the direct-path demo overrides them with its own). */}
+            every passkey component reads them. Portal's window by default; ?passkey=direct gives
+            the provider the direct path's instead (the other path's demo brings its own). */}
         <BackupKitProvider
           key={userId}
           portalOptions={portalOptions}
-          passkey={setup.sdkPasskey}
+          passkey={config.passkey === 'direct' ? setup.directPasskey : setup.sdkPasskey}
           passkeyWindow={setup.passkeyWindow}
         >
           <Onboarding setup={setup} />

@@ -7,6 +7,7 @@ import type { PlaygroundConfig } from './config.js';
 import { forgetLostAddress, lostAddressOf, rememberLostAddress } from './lost-address.js';
 import { METHOD_NAMES } from './methods.js';
 import { useStrengthEstimator } from './strength-estimator.js';
+import { ExportMethods } from './export-card.js';
 import { WalletCard, type RecoveryCheck } from './wallet-card.js';
 import { useWallet, type WalletSnapshot } from './wallet.js';
 
@@ -55,6 +56,8 @@ function NothingToBackUp({ state, backups }: { state: WalletSnapshot['state']; b
  */
 function BackupMethods({ setup }: { setup: PlaygroundSetup }) {
   const strength = useStrengthEstimator(setup.userId);
+  // The provider's passkey options serve one path; the other path's demo brings its own.
+  const direct = setup.config.passkey === 'direct';
   const passwordFallback = (
     <p>
       Use a password instead: open <a href="#method-password">Password</a> above.
@@ -85,23 +88,26 @@ function BackupMethods({ setup }: { setup: PlaygroundSetup }) {
         }
       >
         <PasskeySetup.DropIn
-          passkey={setup.directPasskey}
+          passkey={direct ? undefined : setup.directPasskey}
           labels={{ trigger: 'Create a passkey and back up' }}
           storage={setup.storage}
           fallback={passwordFallback}
         />
       </Method>
-      <Method
-        id="passkey-sdk"
-        title="Passkey (Portal's window)"
-        hint="Portal's own passkey backup: the emulator's passkey window opens when you click, and the prompt runs there."
-      >
-        <PasskeySetup.DropIn
-          labels={{ trigger: "Back up with a passkey in Portal's window" }}
-          storage={setup.storage}
-          fallback={passwordFallback}
-        />
-      </Method>
+      {/* Portal's window needs Portal's passkey config, which only the provider's options build. */}
+      {!direct && (
+        <Method
+          id="passkey-sdk"
+          title="Passkey (Portal's window)"
+          hint="Portal's own passkey backup: the emulator's passkey window opens when you click, and the prompt runs there."
+        >
+          <PasskeySetup.DropIn
+            labels={{ trigger: "Back up with a passkey in Portal's window" }}
+            storage={setup.storage}
+            fallback={passwordFallback}
+          />
+        </Method>
+      )}
       <Method
         id="gdrive"
         title="Google Drive"
@@ -202,6 +208,8 @@ export function Onboarding({ setup }: { setup: PlaygroundSetup }) {
         {/* Backups refresh it by themselves; a new wallet (created or recovered) reads it again. */}
         <BackupStatus.DropIn
           key={generation}
+          // Cross-checked with the server: a share Portal counts but the server lost shows as missing.
+          storage={setup.storage}
           labels={{
             method: ({ method }) => METHOD_NAMES[method],
             // Too late for "not backed up yet" once the device has lost the wallet.
@@ -222,7 +230,7 @@ export function Onboarding({ setup }: { setup: PlaygroundSetup }) {
             key={lostCount}
             storage={setup.storage}
             // Direct-path backups (CUSTOM) are unlocked at the vault; Portal's window comes from the provider.
-            passkey={setup.directPasskey}
+            passkey={setup.config.passkey === 'direct' ? undefined : setup.directPasskey}
             labels={{ method: ({ method }) => METHOD_NAMES[method] }}
             onSuccess={onRecovered}
             empty={
@@ -238,6 +246,18 @@ export function Onboarding({ setup }: { setup: PlaygroundSetup }) {
               ? 'Recovery is for a device that lost its wallet: back it up, then press “Lose this device”.'
               : 'Nothing to recover yet: create a wallet, back it up, then press “Lose this device”.'}
           </p>
+        )}
+      </Card>
+      <Card id="export" step={5} title="Export the private key">
+        <p className="pg-hint">
+          Takes the wallet out of Portal: the key is shown only after you confirm, hidden until you reveal it, and
+          cleared after a minute. The server releases its share only with an <code>authorizeExport</code> hook (the
+          end-to-end tests start it with one); without it the export is refused.
+        </p>
+        {state === 'on-device' ? (
+          <ExportMethods key={generation} setup={setup} />
+        ) : (
+          <p className="pg-hint">Create or recover a wallet on this device first.</p>
         )}
       </Card>
     </>

@@ -4,7 +4,7 @@
  * (`VITE_*`), else the ports `scripts/start.mjs` uses.
  *
  *   ?portalHost=localhost:5190&serverUrl=http://localhost:8787&vaultUrl=http://localhost:8787
- *   &rpId=localhost&rpName=…&readyTimeoutMs=15000&user=alice
+ *   &rpId=localhost&rpName=…&readyTimeoutMs=15000&user=alice&passkey=direct
  */
 export interface PlaygroundConfig {
   /** `new Portal({ host })`: the emulator, `localhost:PORT`. */
@@ -20,6 +20,11 @@ export interface PlaygroundConfig {
   readyTimeoutMs: number;
   /** A user id given in the URL; otherwise one is made per browser. */
   user: string | undefined;
+  /**
+   * Which passkey options the provider gets: Portal's window (`portal`, the default) or the kit's
+   * direct path (`direct`, against the vault). The other path's panel then brings its own.
+   */
+  passkey: 'portal' | 'direct';
 }
 
 export const DEFAULTS = {
@@ -56,5 +61,6 @@ export function readConfig(
     readyTimeoutMs:
       positive(query.get('readyTimeoutMs')) ?? positive(env.VITE_READY_TIMEOUT_MS) ?? DEFAULTS.readyTimeoutMs,
     user: query.get('user')?.trim() || undefined,
+    passkey: query.get('passkey') === 'direct' ? 'direct' : 'portal',
   };
 }

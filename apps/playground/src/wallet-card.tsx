@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useBackupKit } from '@backup-kit/react';
+import { WalletGate } from '@backup-kit/react/wallet-gate';
 import type { Backups } from './backups.js';
 import { Card } from './card.js';
 import { LoseDeviceDialog, type LoseDeviceAnswer } from './lose-device-dialog.js';
@@ -37,8 +38,11 @@ export function WalletCard({
 }: WalletCardProps) {
   const kit = useBackupKit();
   const [confirming, setConfirming] = useState(false);
-  const { snapshot } = wallet;
+  const { snapshot, gate } = wallet;
   const state = kit.status === 'error' ? 'portal-error' : snapshot.state;
+  // The gate's own create step: no wallet yet, creating it, or creating failed (then "Try again").
+  const creating =
+    gate.state === 'no-wallet' || gate.state === 'creating' || (gate.state === 'error' && gate.during === 'creating');
 
   const answer = (choice: LoseDeviceAnswer) => {
     setConfirming(false);
@@ -48,55 +52,67 @@ export function WalletCard({
 
   return (
     <Card id="wallet" step={1} title="Your wallet" state={state}>
-      <div role="status" className="pg-status">
-        <WalletText snapshot={snapshot} backups={backups} portalStatus={kit.status} portalError={kit.error?.message} />
-      </div>
-      {'address' in snapshot && snapshot.address && (
-        <p className="pg-address">
-          Address:{' '}
-          <code data-testid="wallet-address" title={snapshot.address}>
-            {snapshot.address}
-          </code>
-        </p>
-      )}
-      {recovery && snapshot.state === 'on-device' && <RecoveryResult recovery={recovery} />}
-      <div className="pg-actions">
-        {kit.status === 'error' && kit.error?.retryable && (
-          <button type="button" className="pg-button" onClick={kit.retry}>
-            Connect to Portal again
-          </button>
+      {/* The kit's WalletGate routes the page: create, then straight into the backup step; a
+          wallet not on this device goes to recovery; on the device, the app with a reminder. */}
+      <WalletGate.RootProvider value={gate} labels={GATE_LABELS} className="pg-gate">
+        {gate.state === 'on-device' && <WalletGate.Reminder className="pg-reminder" />}
+        <div role="status" className="pg-status">
+          <WalletText
+            snapshot={snapshot}
+            backups={backups}
+            backupStep={gate.state === 'backup'}
+            portalStatus={kit.status}
+            portalError={kit.error?.message}
+          />
+        </div>
+        {'address' in snapshot && snapshot.address && (
+          <p className="pg-address">
+            Address:{' '}
+            <code data-testid="wallet-address" title={snapshot.address}>
+              {snapshot.address}
+            </code>
+          </p>
         )}
-        {(snapshot.state === 'none' || snapshot.state === 'creating') && (
-          <button
-            type="button"
-            className="pg-button"
-            aria-disabled={snapshot.state === 'creating' || undefined}
-            onClick={() => snapshot.state === 'none' && onCreate()}
-          >
-            {snapshot.state === 'creating' ? 'Creating the wallet…' : 'Create a wallet'}
-          </button>
-        )}
-        {(snapshot.state === 'on-device' || snapshot.state === 'losing') && (
-          <button
-            type="button"
-            className="pg-button pg-button--danger"
-            aria-disabled={snapshot.state === 'losing' || undefined}
-            aria-haspopup="dialog"
-            onClick={() => {
-              if (snapshot.state !== 'on-device') return;
-              onConfirmLoss();
-              setConfirming(true);
-            }}
-          >
-            Lose this device
-          </button>
-        )}
-        {snapshot.state === 'error' && (
-          <button type="button" className="pg-button" onClick={() => void wallet.refresh()}>
-            Check again
-          </button>
-        )}
-      </div>
+        {recovery && snapshot.state === 'on-device' && <RecoveryResult recovery={recovery} />}
+        <div className="pg-actions">
+          {kit.status === 'error' && kit.error?.retryable && (
+            <button type="button" className="pg-button" onClick={kit.retry}>
+              Connect to Portal again
+            </button>
+          )}
+          {kit.status === 'ready' && creating && (
+            <WalletGate.Create
+              className="pg-button"
+              onClick={(event) => {
+                // The page's create: it also plans where focus goes next.
+                event.preventDefault();
+                if (gate.state !== 'creating') onCreate();
+              }}
+            />
+          )}
+          {gate.state === 'backup' && <WalletGate.SkipBackup className="pg-button pg-button--secondary" />}
+          {(snapshot.state === 'on-device' || snapshot.state === 'losing') && (
+            <button
+              type="button"
+              className="pg-button pg-button--danger"
+              aria-disabled={snapshot.state === 'losing' || undefined}
+              aria-haspopup="dialog"
+              onClick={() => {
+                if (snapshot.state !== 'on-device') return;
+                onConfirmLoss();
+                setConfirming(true);
+              }}
+            >
+              Lose this device
+            </button>
+          )}
+          {snapshot.state === 'error' && !creating && (
+            <button type="button" className="pg-button" onClick={() => void wallet.refresh()}>
+              Check again
+            </button>
+          )}
+        </div>
+      </WalletGate.RootProvider>
       <LoseDeviceDialog open={confirming} backups={backups} onAnswer={answer} />
     </Card>
   );
@@ -129,9 +145,20 @@ function RecoveryResult({ recovery }: { recovery: RecoveryCheck }) {
   );
 }
 
+/** The gate's words where the page has its own. */
+const GATE_LABELS = {
+  create: 'Create a wallet',
+  creating: 'Creating the wallet…',
+  skipBackup: 'Back up later',
+  reminder:
+    'Your wallet is not backed up yet. Without a backup, losing this device loses the wallet: back it up below.',
+};
+
 function WalletText(props: {
   snapshot: WalletSnapshot;
   backups: Backups;
+  /** Right after the wallet was created here: the gate asks for the backup now. */
+  backupStep: boolean;
   portalStatus: string;
   portalError: string | undefined;
 }) {
@@ -146,7 +173,11 @@ function WalletText(props: {
     case 'creating':
       return <>Creating your wallet… {props.snapshot.status ?? ''}</>;
     case 'on-device':
-      return <OnDeviceText backups={props.backups} />;
+      return props.backupStep ? (
+        <>Your wallet is ready, on this device. It has no backup yet: back it up below, now.</>
+      ) : (
+        <OnDeviceText backups={props.backups} />
+      );
     case 'losing':
       return <>Forgetting the wallet on this device…</>;
     case 'lost':
@@ -157,7 +188,8 @@ function WalletText(props: {
 }
 
 function OnDeviceText({ backups }: { backups: Backups }) {
-  if (backups.state === 'none') return <>Your wallet is on this device. It has no backup yet: back it up below.</>;
+  // Without a backup, the gate's reminder above says so.
+  if (backups.state === 'none') return <>Your wallet is on this device.</>;
   if (backups.state === 'some') return <>Your wallet is on this device, and it is backed up.</>;
   return <>Your wallet is on this device.</>;
 }

@@ -186,4 +186,5 @@ export { BackupStatusList, type BackupStatusListProps } from './backup-status/ba
 export { BackupStatusItem, type BackupStatusItemProps } from './backup-status/backup-status-item.js';
 export { BackupStatusEmpty, type BackupStatusEmptyProps } from './backup-status/backup-status-empty.js';
 export { BackupStatusRefresh, type BackupStatusRefreshProps } from './backup-status/backup-status-refresh.js';
+export { BackupStatusEjected, type BackupStatusEjectedProps } from './backup-status/backup-status-ejected.js';
 export { defaultBackupStatusLabels, type BackupStatusLabels } from './backup-status/backup-status-labels.js';

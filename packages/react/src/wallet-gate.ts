@@ -16,6 +16,7 @@ export {
 } from './wallet-gate/wallet-gate-root.js';
 export {
   WalletGateCreate,
+  WalletGateEjected,
   WalletGateReminder,
   WalletGateRetry,
   WalletGateSkipBackup,

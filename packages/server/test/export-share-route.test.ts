@@ -141,7 +141,9 @@ describeOnEachBackend('releasing a custodian backup share for export', (backend)
 
   it('answers 404 when no custodian share is stored for that method, and 400 for a malformed body', async () => {
     const { userId, clientId } = await userWithStoredShare(withHook);
-    expect((await askForExport(withHook.url, userId, { clientId, backupMethod: 'GDRIVE' })).status).toBe(404);
+    const missing = await askForExport(withHook.url, userId, { clientId, backupMethod: 'GDRIVE' });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: 'no_custodian_share' });
     expect((await askForExport(withHook.url, userId, { backupMethod: 'PASSWORD' })).status).toBe(400);
   });
 });

@@ -1,13 +1,14 @@
 import { BackupKitError, toBackupKitError } from '../errors.js';
 import { backupWallet, reportStored } from '../portal/portal-calls.js';
 import { withDeadline } from '../internal/deadline.js';
+import { loadOnce } from '../internal/load-once.js';
 import { createStore, type ReadableStore } from '../internal/store.js';
 import { getPortalFacade, type PortalFacade } from '../portal/portal-facade.js';
 import type { BackupMethod, MpcStatus, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
 import { isBusy } from '../view/connect-flow.js';
 import type { BackupSnapshot, StorageMode } from './backup-snapshot.js';
-import type { PendingShare, resumeShare } from './share-steps.js';
+import type { BackupRunContext, PendingShare, backUp, resume } from './backup-run.js';
 
 export interface BackupCallbacks {
   onProgress?: (details: { status: MpcStatus }) => void;
@@ -76,22 +77,14 @@ export interface BackupFlow extends ReadableStore<BackupSnapshot> {
   readonly facade: PortalFacade;
 }
 
+type BackupRun = { backUp: typeof backUp; resume: typeof resume };
+
 /**
- * The steps after the MPC backup when the app stores the share, loaded once on first need: a
- * flow with a storage preloads them when it is given one, so nothing is downloaded after a
- * click. A failed load is not kept; the next attempt loads again.
+ * What a started backup runs (backup-run.ts), loaded once: every flow starts the load when it is
+ * made, so it is in place before any click and a start waits for nothing. A failed load is not
+ * kept; the next start loads again.
  */
-let shareSteps: Promise<{ resumeShare: typeof resumeShare }> | undefined;
-function loadShareSteps() {
-  if (!shareSteps) {
-    const loading = import('./share-steps.js');
-    shareSteps = loading;
-    loading.catch(() => {
-      if (shareSteps === loading) shareSteps = undefined;
-    });
-  }
-  return shareSteps;
-}
+export const loadBackupRun = loadOnce<BackupRun>(() => import('./backup-run.js'));
 
 /**
  * The backup flow as a store. It keeps DESIGN.md's promises:
@@ -115,13 +108,45 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
 
   const set = (next: BackupSnapshot) => store.set(next);
 
-  function guarded(work: (signal: AbortSignal | undefined) => Promise<void>, input: BackupStartInput) {
+  // The flow's state as the run sees it; the rest of core is handed over, not imported there.
+  const context: BackupRunContext = {
+    facade,
+    get options() {
+      return options;
+    },
+    get pending() {
+      return pending;
+    },
+    set pending(share) {
+      pending = share;
+    },
+    state: () => store.getSnapshot().state,
+    set,
+    fail,
+    BackupKitError,
+    toBackupKitError,
+    withDeadline,
+    backupWallet,
+    reportStored,
+  };
+
+  function guarded(
+    work: (run: BackupRun, signal: AbortSignal | undefined) => Promise<void>,
+    input: BackupStartInput,
+    begin?: () => void,
+  ) {
     if (running) return running;
     if (!facade.tryLockBackup(owner)) {
       fail(new BackupKitError('BACKUP_IN_PROGRESS', { stage: 'backing-up' }));
       return Promise.resolve(store.getSnapshot());
     }
-    running = work(input.signal)
+    begin?.();
+    running = loadBackupRun()
+      .then(
+        (run) => work(run, input.signal),
+        // Nothing was made yet: a failed backup, worth another try.
+        (cause: unknown) => fail(new BackupKitError('BACKUP_FAILED', { stage: 'backing-up', cause })),
+      )
       .finally(() => {
         facade.unlockBackup(owner);
         running = undefined;
@@ -135,88 +160,24 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
     options.onError?.(error);
   }
 
-  async function backUp(password: string | undefined, signal: AbortSignal | undefined) {
-    const method = options.method;
-    pending = undefined;
-    set({ state: 'backing-up', method, status: null });
-    const onProgress = (status: MpcStatus) => {
-      if (store.getSnapshot().state !== 'backing-up') return;
-      set({ state: 'backing-up', method, status });
-      options.onProgress?.({ status });
-    };
-    let produced: ProducedBackup;
-    try {
-      produced = options.produce
-        ? await withDeadline(options.produce({ facade, method, signal, onProgress }), {
-            timeoutMs: options.timeouts?.backupMs,
-            signal,
-            stage: 'backing-up',
-          })
-        : await backupWallet(facade, { method, password, signal, onProgress, timeoutMs: options.timeouts?.backupMs });
-    } catch (error) {
-      fail(toBackupKitError(error, 'backing-up', 'BACKUP_FAILED'));
-      return;
-    }
-    if (!options.storage) return finish(method, 'portal');
-    pending = {
-      method,
-      portalMethod: produced.portalMethod ?? method,
-      cipherText: produced.cipherText,
-      pairIds: produced.backupSharePairIds,
-      storageCallback: produced.storageCallback,
-      called: false,
-      reported: false,
-      next: 'store',
-    };
-    await resume(pending, signal);
-  }
-
-  /** Stores and notifies, or only notifies when the share is stored already. */
-  async function resume(share: PendingShare, signal: AbortSignal | undefined) {
-    const storage = options.storage;
-    if (!storage) return finish(share.method, 'portal');
-    if (share.next === 'store') set({ state: 'storing', method: share.method });
-    const storeFailed = async (error: BackupKitError) => {
-      share.next = 'store';
-      options.onStoreFailed?.({ backupMethod: share.method, error });
-      // Promise 2: Portal hears false exactly once for this attempt, even if telling it fails.
-      await reportStored(facade, false, share.portalMethod, { timeoutMs: options.timeouts?.notifyMs }).catch(() => {});
-      fail(error);
-    };
-    let steps: { resumeShare: typeof resumeShare };
-    try {
-      // Preloaded with the storage; only a load that failed then is waited for here. Once loaded,
-      // it stays loaded, so a share waiting only for its notification never gets here to fail.
-      steps = await withDeadline(loadShareSteps(), {
-        timeoutMs: options.timeouts?.storeMs ?? 15_000,
-        signal,
-        stage: 'storing',
-      });
-    } catch (cause) {
-      // Nothing was saved: a failed storage attempt like any other, retried with the same cipherText.
-      return storeFailed(toBackupKitError(cause, 'storing', 'STORAGE_FAILED'));
-    }
-    const context = { facade, storage, options, signal, set, fail, storeFailed };
-    const kit = { BackupKitError, toBackupKitError, withDeadline, reportStored };
-    if (!(await steps.resumeShare(share, { ...context, ...kit }))) return;
-    pending = undefined;
-    finish(share.method, 'self');
-  }
-
-  function finish(method: BackupMethod, storage: StorageMode) {
-    set({ state: 'success', method, storage });
-    options.onSuccess?.({ backupMethod: method, storage });
-  }
-
   function start(input: BackupStartInput = {}) {
-    return guarded((signal) => backUp(input.password, signal), input);
+    const method = options.method;
+    return guarded(
+      (run, signal) => run.backUp(context, method, input.password, signal),
+      input,
+      () => {
+        // At once, inside the caller's click (one React commit with it), not once the run is in.
+        pending = undefined;
+        set({ state: 'backing-up', method, status: null });
+      },
+    );
   }
 
   function retry(input: BackupStartInput = {}) {
     if (running) return running;
     const share = pending;
     if (store.getSnapshot().state !== 'error' || !share) return start(input);
-    return guarded((signal) => resume(share, signal), input);
+    return guarded((run, signal) => run.resume(context, share, signal), input);
   }
 
   function reset() {
@@ -227,15 +188,10 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
 
   function setOptions(next: BackupFlowOptions) {
     options = next;
-    preload();
     const snapshot = store.getSnapshot();
     if (snapshot.state === 'idle' && snapshot.method !== next.method) set({ state: 'idle', method: next.method });
   }
 
-  function preload() {
-    if (options.storage) loadShareSteps().catch(() => {});
-  }
-
-  preload();
+  loadBackupRun().catch(() => {});
   return { facade, subscribe: store.subscribe, getSnapshot: store.getSnapshot, start, retry, reset, setOptions };
 }

@@ -120,6 +120,48 @@ describe('the export flow', () => {
   });
 });
 
+describe('the export flow with passkey backups', () => {
+  it('unlocks a direct-path passkey backup (stored as CUSTOM) and exports it as the PASSWORD backup Portal knows', async () => {
+    const { portal, calls } = portalWithEject(async () => ({ SECP256K1: KEY }));
+    const sources = selfManaged();
+    const unlock = vi.fn(async () => ({ method: 'PASSWORD' as const, password: 'vault-key' }));
+    const flow = createExportFlow(portal, { ...sources, unlock });
+    flow.request('CUSTOM');
+    expect((await flow.confirm()).state).toBe('revealed');
+    expect(sources.load).toHaveBeenCalledWith(expect.objectContaining({ backupMethod: 'CUSTOM' }));
+    expect(sources.share).toHaveBeenCalledWith(expect.objectContaining({ backupMethod: 'PASSWORD' }));
+    expect(calls).toEqual([
+      ['PASSWORD', { passwordStorage: { password: 'vault-key' } }, 'custodian-share', 'stored-cipher-text'],
+    ]);
+  });
+
+  it('opens Portal’s passkey window inside confirm, before any await, for a PASSKEY export', async () => {
+    const open = vi.fn(() => null);
+    vi.stubGlobal('window', { open });
+    try {
+      const { portal, calls } = portalWithEject(async () => ({ SECP256K1: KEY }));
+      const flow = createExportFlow(portal, { passkeyWindow: { url: 'https://portal.test/passkey' } });
+      flow.request('PASSKEY');
+      const done = flow.confirm();
+      expect(open).toHaveBeenCalledTimes(1);
+      expect((await done).state).toBe('revealed');
+      expect(calls).toEqual([['PASSKEY', {}, '', '']]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('reads its sources from the latest options (setOptions)', async () => {
+    const { portal } = portalWithEject(async () => ({ SECP256K1: KEY }));
+    const flow = createExportFlow(portal, {});
+    const sources = selfManaged();
+    flow.setOptions(sources);
+    flow.request('PASSWORD');
+    await flow.confirm({ password: 'pw12' });
+    expect(sources.load).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('httpCustodianShare', () => {
   const answering = (status: number, body: unknown) =>
     vi.fn(async (..._args: unknown[]) => Response.json(body, { status }));
@@ -142,7 +184,9 @@ describe('httpCustodianShare', () => {
     expect(await load(403, { error: 'export_not_authorized' })).toBe('EXPORT_REFUSED');
     expect(await load(401, { error: 'unauthenticated' })).toBe('EXPORT_REFUSED');
     expect(await load(404, null)).toBe('EXPORT_REFUSED');
-    expect(await load(404, { error: 'not_found' })).toBe('NO_BACKUP_FOUND');
+    // The server's answer for a route it does not have (started without authorizeExport).
+    expect(await load(404, { error: 'not_found', message: 'no such route' })).toBe('EXPORT_REFUSED');
+    expect(await load(404, { error: 'no_custodian_share' })).toBe('NO_BACKUP_FOUND');
     expect(await load(500, { error: 'x' })).toBe('EXPORT_FAILED');
   });
 });

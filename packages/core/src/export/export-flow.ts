@@ -1,7 +1,9 @@
 import { BackupKitError, toBackupKitError } from '../errors.js';
 import { createStore, type ReadableStore } from '../internal/store.js';
 import { getPortalFacade, type PortalTimeouts } from '../portal/portal-facade.js';
-import type { BackupMethod, PortalLike } from '../portal/portal-like.js';
+import { loadDirectPath } from '../passkey/direct/direct-path-kit.js';
+import { openPasskeyWindow, type PasskeyWindowOptions } from '../passkey/passkey-window.js';
+import type { BackupMethod, PasskeyOptions, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
 import { exportPrivateKeys, type ExportedKeys } from './export-calls.js';
 import type { CustodianShareSource } from './http-custodian-share.js';
@@ -27,10 +29,21 @@ export interface ExportFlowOptions {
   /** The custodian share from the app's server (self-managed), e.g. `httpCustodianShare(...)`. */
   custodianShare?: CustodianShareSource | undefined;
   /** `all` exports the Solana key too (ejectPrivateKeys). @default 'secp256k1' */
-  curves?: 'secp256k1' | 'all';
+  curves?: 'secp256k1' | 'all' | undefined;
   /** The key is cleared this long after it is shown. @default 60000 */
-  revealMs?: number;
-  timeouts?: PortalTimeouts;
+  revealMs?: number | undefined;
+  timeouts?: PortalTimeouts | undefined;
+  /**
+   * Passkey backups made on the kit's direct path (stored as CUSTOM): the passkey unlocks the key
+   * the backup was made under, and Portal exports it as the PASSWORD backup it knows.
+   */
+  passkey?: PasskeyOptions | undefined;
+  /** Turns a method the app stores its own way into what Portal exports with (as in recovery). */
+  unlock?:
+    | ((context: { method: BackupMethod; signal: AbortSignal }) => Promise<{ method: BackupMethod; password: string }>)
+    | undefined;
+  /** PASSKEY exports on the SDK's own path: Portal's passkey window, opened inside `confirm()`. */
+  passkeyWindow?: PasskeyWindowOptions | undefined;
 }
 
 export interface ExportFlow extends ReadableStore<ExportSnapshot> {
@@ -44,12 +57,14 @@ export interface ExportFlow extends ReadableStore<ExportSnapshot> {
   reset(): void;
   /** Unmount: like reset, and no more updates. */
   dispose(): void;
+  /** Replaces the options (storage, sources, passkey); an export already running keeps its own. */
+  setOptions(options: ExportFlowOptions): void;
 }
 
-export function createExportFlow(portal: PortalLike, options: ExportFlowOptions = {}): ExportFlow {
+export function createExportFlow(portal: PortalLike, initialOptions: ExportFlowOptions = {}): ExportFlow {
+  let options = initialOptions;
   const facade = getPortalFacade(portal, options.timeouts);
   const store = createStore<ExportSnapshot>({ state: 'idle' });
-  const revealMs = options.revealMs ?? 60_000;
   let attempt: AbortController | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
@@ -70,42 +85,70 @@ export function createExportFlow(portal: PortalLike, options: ExportFlowOptions 
     return snapshot.state === 'idle' ? undefined : snapshot.method;
   }
 
-  async function loadShares(method: BackupMethod, signal: AbortSignal) {
-    if (!options.storage && !options.custodianShare) return { cipherText: '', custodianShare: '' };
-    if (!options.storage?.load || !options.custodianShare) {
+  function unlockFor(method: BackupMethod, given: ExportFlowOptions) {
+    if (given.unlock) return given.unlock;
+    const passkey = given.passkey;
+    if (method !== 'CUSTOM' || !passkey) return undefined;
+    return async ({ signal }: { signal: AbortSignal }) => (await loadDirectPath()).unlock(passkey, signal);
+  }
+
+  /**
+   * The client backup share as the app stored it (by the app's method), then the method and
+   * password Portal exports with (a direct-path passkey unlocks to PASSWORD), then the custodian
+   * share Portal keeps under that method.
+   */
+  async function loadShares(method: BackupMethod, given: ExportFlowOptions, signal: AbortSignal) {
+    const unlock = unlockFor(method, given);
+    if (!given.storage && !given.custodianShare) {
+      const unlocked = unlock ? await unlock({ method, signal }) : undefined;
+      return {
+        cipherText: '',
+        custodianShare: '',
+        portalMethod: unlocked?.method ?? method,
+        password: unlocked?.password,
+      };
+    }
+    if (!given.storage?.load || !given.custodianShare) {
       throw new BackupKitError('NOT_SUPPORTED', {
         stage: 'loading',
         message: 'Exporting a self-managed backup needs both a storage that can load and a custodianShare source.',
       });
     }
-    const cipherText = await options.storage.load({ backupMethod: method, signal });
+    const cipherText = await given.storage.load({ backupMethod: method, signal });
     if (!cipherText) throw new BackupKitError('NO_BACKUP_FOUND', { stage: 'loading' });
+    const unlocked = unlock ? await unlock({ method, signal }) : undefined;
+    const portalMethod = unlocked?.method ?? method;
     const client = await portal.getClient?.();
     if (!client?.id)
       throw new BackupKitError('EXPORT_FAILED', { stage: 'loading', message: 'Portal knows no client.' });
-    const custodianShare = await options.custodianShare.load({ backupMethod: method, clientId: client.id, signal });
-    return { cipherText, custodianShare };
+    const custodianShare = await given.custodianShare.load({ backupMethod: portalMethod, clientId: client.id, signal });
+    return { cipherText, custodianShare, portalMethod, password: unlocked?.password };
   }
 
   async function confirm(input: { password?: string } = {}): Promise<ExportSnapshot> {
     const snapshot = store.getSnapshot();
     if (snapshot.state !== 'confirming' && snapshot.state !== 'error' && snapshot.state !== 'refused') return snapshot;
     const { method } = snapshot;
+    const given = options;
+    // Synchronously, inside the caller's click: a popup opened after an await would be blocked.
+    if (method === 'PASSKEY') openPasskeyWindow(given.passkeyWindow);
     stopRunning();
     const controller = new AbortController();
     attempt = controller;
     set({ state: 'revealing', method });
     try {
-      const shares = await loadShares(method, controller.signal);
+      const shares = await loadShares(method, given, controller.signal);
       const keys = await exportPrivateKeys(facade, {
-        method,
-        ...shares,
-        password: input.password,
-        curves: options.curves,
+        method: shares.portalMethod,
+        cipherText: shares.cipherText,
+        custodianShare: shares.custodianShare,
+        password: shares.password ?? input.password,
+        curves: given.curves,
         signal: controller.signal,
       });
       if (attempt !== controller) return store.getSnapshot();
       attempt = undefined;
+      const revealMs = given.revealMs ?? 60_000;
       set({ state: 'revealed', method, keys, hidesAt: Date.now() + revealMs });
       timer = setTimeout(hide, revealMs);
     } catch (error) {
@@ -140,6 +183,9 @@ export function createExportFlow(portal: PortalLike, options: ExportFlowOptions 
     confirm,
     hide,
     reset,
+    setOptions(next) {
+      options = next;
+    },
     dispose() {
       reset();
       disposed = true;

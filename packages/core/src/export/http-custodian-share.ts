@@ -27,8 +27,9 @@ export interface HttpCustodianShareOptions {
 
 /**
  * Asks the app's server for the custodian backup share (POST, JSON body, never in the URL).
- * 401/403, or a 404 that is not the server's own "no share" answer (no export route: the server
- * has no authorizeExport hook), is EXPORT_REFUSED; no share stored is NO_BACKUP_FOUND.
+ * 401/403, or a 404 that is not the export route's own "no share" answer (`no_custodian_share`;
+ * any other 404 means there is no export route: the server has no authorizeExport hook), is
+ * EXPORT_REFUSED; no share stored is NO_BACKUP_FOUND.
  */
 export function httpCustodianShare(options: HttpCustodianShareOptions): CustodianShareSource {
   const timeoutMs = options.timeoutMs ?? 15_000;
@@ -57,7 +58,7 @@ export function httpCustodianShare(options: HttpCustodianShareOptions): Custodia
         combined.dispose();
       }
       const body = (await response.json().catch(() => null)) as { share?: unknown; error?: unknown } | null;
-      if (response.status === 404 && body?.error === 'not_found') {
+      if (response.status === 404 && body?.error === 'no_custodian_share') {
         throw new BackupKitError('NO_BACKUP_FOUND', { stage: 'loading', retryable: false });
       }
       if (response.status === 401 || response.status === 403 || response.status === 404) {

@@ -1,5 +1,6 @@
 import {
   createBackupFlow,
+  loadBackupRun,
   type BackupCallbacks,
   type BackupFlow,
   type BackupFlowOptions,
@@ -153,7 +154,12 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
   }
 
   async function checkSupport() {
-    const supported = await (options.isSupported ?? supportsWebAuthn)().catch(() => false);
+    // The backup's own code loads meanwhile (backup-flow starts it): the trigger waits for both
+    // (state `checking`), so no click ever waits for a download before the passkey prompt.
+    const [supported] = await Promise.all([
+      (options.isSupported ?? supportsWebAuthn)().catch(() => false),
+      loadBackupRun().catch(() => {}),
+    ]);
     if (store.getSnapshot().state === 'checking') {
       store.set(supported ? { state: 'idle', registered } : { state: 'unsupported' });
     }

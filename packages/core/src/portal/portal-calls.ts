@@ -29,6 +29,8 @@ export interface BackupStatusSummary {
   /** Methods with a completed backup share pair, as availableRecoveryMethods() reports them. */
   methods: BackupMethod[];
   hasWallet: boolean;
+  /** When the wallet's private keys were exported (getClient's `ejectedAt`); absent when never. */
+  ejectedAt?: string;
 }
 
 function progressFor(options: MpcCallOptions) {
@@ -105,7 +107,9 @@ function summarize(client: ClientLike | null | undefined): BackupStatusSummary {
       if (pair.status === 'completed' && pair.backupMethod) methods.add(pair.backupMethod as BackupMethod);
     }
   }
-  return { methods: [...methods], hasWallet: wallets.length > 0 };
+  const summary: BackupStatusSummary = { methods: [...methods], hasWallet: wallets.length > 0 };
+  if (client?.ejectedAt) summary.ejectedAt = client.ejectedAt;
+  return summary;
 }
 
 /** Whether Portal knows a wallet for this client (on any device). */

@@ -6,7 +6,8 @@ import {
   type BackupKitStage,
 } from '../errors.js';
 import { withDeadline } from '../internal/deadline.js';
-import { createSerialQueue } from '../internal/serial-queue.js';
+import { loadOnce } from '../internal/load-once.js';
+import type { FacadeState, call, whenReady } from './facade-calls.js';
 import type { PortalLike } from './portal-like.js';
 
 export interface PortalTimeouts {
@@ -65,58 +66,43 @@ export function getPortalFacade(portal: PortalLike, timeouts?: PortalTimeouts): 
   return facade;
 }
 
+type FacadeCalls = { whenReady: typeof whenReady; call: typeof call };
+
+/**
+ * How the facade waits and calls (facade-calls.ts), loaded once: every facade starts the load when
+ * it is made, before anything is called. A failed load is not kept; the next call loads again.
+ */
+const loadFacadeCalls = loadOnce<FacadeCalls>(() => import('./facade-calls.js'));
+
 function createPortalFacade(portal: PortalLike, timeouts: Required<PortalTimeouts>): PortalFacade {
-  const queues = new Map<string, ReturnType<typeof createSerialQueue>>();
-  let initError: BackupKitError | undefined;
+  const state: FacadeState = {
+    portal,
+    timeouts,
+    queues: new Map(),
+    initError: undefined,
+    initFailure,
+    withDeadline,
+    toBackupKitError,
+  };
   let backupOwner: object | undefined;
 
   // Registered at once: the SDK calls onInitializationError only at the moment it fails.
-  if (!portal.ready) portal.onInitializationError?.((reason) => (initError = initFailure(reason)));
-
-  function whenReady(options: CallOptions = {}): Promise<void> {
-    if (portal.ready) return Promise.resolve();
-    if (initError) return Promise.reject(initError);
-    const ready = new Promise<void>((resolve, reject) => {
-      const offReady = portal.onReady(() => {
-        offError?.();
-        resolve();
-      });
-      const offError = portal.onInitializationError?.((reason) => {
-        if (typeof offReady === 'function') offReady();
-        reject(initFailure(reason));
-      });
-    });
-    return withDeadline(ready, {
-      timeoutMs: options.timeoutMs ?? timeouts.readyMs,
-      signal: options.signal,
-      stage: 'initializing',
-      timeoutCode: 'PORTAL_NOT_READY',
-    });
-  }
-
-  async function call<T>(spec: CallSpec, options: CallOptions, run: () => Promise<T>): Promise<T> {
-    try {
-      await whenReady({ signal: options.signal });
-      let queue = queues.get(spec.kind);
-      if (!queue) queues.set(spec.kind, (queue = createSerialQueue()));
-      const pending = queue(() => {
-        options.signal?.throwIfAborted();
-        return run();
-      });
-      return await withDeadline(pending, {
-        timeoutMs: options.timeoutMs ?? timeouts[spec.limit],
-        signal: options.signal,
-        stage: spec.stage,
-      });
-    } catch (error) {
-      throw toBackupKitError(error, spec.stage, spec.fallback);
-    }
-  }
+  if (!portal.ready) portal.onInitializationError?.((reason) => (state.initError = initFailure(reason)));
+  loadFacadeCalls().catch(() => {});
 
   return {
     portal,
-    whenReady,
-    call,
+    whenReady: (options) =>
+      loadFacadeCalls().then(
+        (calls) => calls.whenReady(state, options),
+        // The kit's own chunk did not arrive (a network failure): worth another try.
+        (cause: unknown) => Promise.reject(new BackupKitError('PORTAL_NOT_READY', { stage: 'initializing', cause })),
+      ),
+    call: (spec, options, run) =>
+      loadFacadeCalls().then(
+        (calls) => calls.call(state, spec, options, run),
+        (cause: unknown) => Promise.reject(new BackupKitError(spec.fallback, { stage: spec.stage, cause })),
+      ),
     tryLockBackup(owner) {
       if (backupOwner && backupOwner !== owner) return false;
       backupOwner = owner;

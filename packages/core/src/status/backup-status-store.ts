@@ -21,6 +21,8 @@ export type BackupStatusSnapshot =
       hasWallet: boolean;
       /** Methods Portal counts as completed whose share the app's storage does not hold. */
       missing?: BackupMethod[];
+      /** When the wallet's private keys were exported (eject); absent when never. */
+      ejectedAt?: string;
     }
   | { state: 'error'; error: BackupKitError };
 

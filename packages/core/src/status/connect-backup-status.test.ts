@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createFakePortal } from '../testing/fake-portal.js';
+import { createBackupStatusStore } from './backup-status-store.js';
 import { connectBackupStatus } from './connect-backup-status.js';
 
 const ready = { portalStatus: 'ready' } as const;
@@ -58,5 +60,17 @@ describe('connectBackupStatus', () => {
     expect(connectBackupStatus({ state: 'loading' }, { ...ready, methods, known: undefined }).statusKey).toBe(
       'loading',
     );
+  });
+
+  it('reads ejectedAt from getClient through the store, and shows it in the view', async () => {
+    const portal = createFakePortal();
+    const status = createBackupStatusStore(portal);
+    expect(await status.refresh()).not.toHaveProperty('ejectedAt');
+    const { cipherText } = await portal.backupWallet('GDRIVE');
+    await portal.eject!('GDRIVE', {}, 'share', cipherText);
+    const snapshot = await status.refresh();
+    if (snapshot.state !== 'ready') throw new Error('not ready');
+    expect(Date.parse(snapshot.ejectedAt ?? '')).not.toBeNaN();
+    expect(connectBackupStatus(snapshot, { ...ready, methods, known: snapshot }).ejectedAt).toBe(snapshot.ejectedAt);
   });
 });

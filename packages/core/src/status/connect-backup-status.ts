@@ -9,7 +9,9 @@ export interface BackupStatusConnectOptions extends ConnectOptions {
   /** The methods to list, in order. */
   methods: readonly BackupMethod[];
   /** What the status said last time it was read (kept while it is read again). */
-  known: { methods: readonly BackupMethod[]; hasWallet: boolean; missing?: readonly BackupMethod[] } | undefined;
+  known:
+    | { methods: readonly BackupMethod[]; hasWallet: boolean; missing?: readonly BackupMethod[]; ejectedAt?: string }
+    | undefined;
 }
 
 export interface BackupStatusView extends FlowView<BackupStatusState, 'loading' | 'noWallet' | 'empty' | 'summary'> {
@@ -23,6 +25,8 @@ export interface BackupStatusView extends FlowView<BackupStatusState, 'loading' 
   isMissing: (method: BackupMethod) => boolean;
   /** The listed methods whose share is missing from the app's storage. */
   missing: BackupMethod[];
+  /** When the wallet's private keys were exported (eject): whoever holds them controls the wallet. */
+  ejectedAt: string | undefined;
 }
 
 /** What a backup status's parts show: one place for which methods count and what the line says. */
@@ -56,5 +60,6 @@ export function connectBackupStatus(
     empty,
     isMissing,
     missing: methods.filter(isMissing),
+    ejectedAt: known?.ejectedAt,
   };
 }

@@ -46,4 +46,29 @@ describe('fake Portal', () => {
     expect(log).not.toContain(encryptionKey);
     expect(log).not.toContain(cipherText);
   });
+
+  it('exports a backup only with its password, then reports ejectedAt in getClient', async () => {
+    const portal = createFakePortal();
+    const password = { passwordStorage: { password: 'pw-for-export' } };
+    const { cipherText } = await portal.backupWallet('PASSWORD', undefined, password);
+    expect((await portal.getClient!())?.ejectedAt).toBeNull();
+
+    await expect(
+      portal.eject!('PASSWORD', { passwordStorage: { password: 'wrong' } }, 'share', cipherText),
+    ).rejects.toMatchObject({ code: 407 });
+    expect((await portal.getClient!())?.ejectedAt).toBeNull();
+
+    const { SECP256K1 } = await portal.eject!('PASSWORD', password, 'share', cipherText);
+    expect(SECP256K1).toMatch(/^[0-9a-f]{64}$/);
+    expect((await portal.ejectPrivateKeys!('PASSWORD', password, { SECP256K1: 'share' }, cipherText)).SECP256K1).toBe(
+      SECP256K1,
+    );
+    expect(Date.parse((await portal.getClient!())?.ejectedAt ?? '')).not.toBeNaN();
+    expect(JSON.stringify(portal.calls)).not.toContain(SECP256K1);
+  });
+
+  it('refuses to export a wallet with no backup of that method', async () => {
+    const portal = createFakePortal();
+    await expect(portal.eject!('GDRIVE', {})).rejects.toMatchObject({ code: 113 });
+  });
 });

@@ -20,7 +20,8 @@ export type FakeCallKind =
   | 'clearLocalWallet'
   | 'registerPasskey'
   | 'generateBackupShare'
-  | 'authenticatePasskeyAndWriteKey';
+  | 'authenticatePasskeyAndWriteKey'
+  | 'eject';
 
 /**
  * What one call does: succeed, never settle (to hold a story in a state), reject with a
@@ -48,7 +49,7 @@ export interface FakePortalOptions {
    */
   failures?: Partial<Record<FakeCallKind, FakeOutcome | FakeOutcome[]>>;
   /** The wallet the fake starts with. @default a wallet with no backup */
-  wallet?: { exists?: boolean; address?: string; backedUpWith?: BackupMethod[] };
+  wallet?: { exists?: boolean; address?: string; backedUpWith?: BackupMethod[]; ejectedAt?: string };
   /** Offer the seed's newer passkey API (registerPasskey, generateBackupShare, ...). @default false */
   seedPasskeyApi?: boolean;
   /**
@@ -125,6 +126,8 @@ export function createFakePortal(options: FakePortalOptions = {}): FakePortal {
     pairs: new Map<string, 'completed' | 'incomplete'>(
       (options.wallet?.backedUpWith ?? []).map((m) => [m, 'completed']),
     ),
+    /** When the keys were exported (eject), as getClient reports it. */
+    ejectedAt: options.wallet?.ejectedAt ?? null,
   };
   /** cipherText -> what unlocks it (a digest of the password, never the password). */
   const vault = new Map<string, { method: BackupMethod; lock: string }>();
@@ -198,6 +201,29 @@ export function createFakePortal(options: FakePortalOptions = {}): FakePortal {
     };
   }
 
+  /**
+   * A stand-in for eject: the backup must open with the password (407 otherwise, as the SDK
+   * answers), and the keys are made up from the address (not real keys: this fake is not MPC).
+   * Afterwards getClient reports `ejectedAt`.
+   */
+  function ejected(method: BackupMethod, configs: BackupConfigs | undefined, cipherText: string) {
+    if (!wallet.exists) throw portalError({ code: 'CLIENT_NOT_FOUND', message: 'Client not found.' });
+    const entry = cipherText
+      ? vault.get(cipherText)
+      : [...vault.values()].reverse().find((candidate) => candidate.method === method);
+    if (cipherText && !entry) throw portalError({ code: 201, message: 'Failed to decode the cipherText' });
+    if (!entry && wallet.pairs.get(method) !== 'completed') {
+      throw portalError({ code: 113, message: `No ${method} backup to export` });
+    }
+    if (entry && entry.lock !== digest(configs?.passwordStorage?.password ?? '')) {
+      throw portalError({ code: 407, message: 'Failed to decrypt the backup share' });
+    }
+    wallet.ejectedAt = new Date().toISOString();
+    const key = (salt: string) =>
+      Array.from({ length: 8 }, (_, i) => digest(`${salt}${i}${wallet.address}`).padStart(8, '0')).join('');
+    return { SECP256K1: key('secp256k1'), ED25519: key('ed25519') };
+  }
+
   function client(): ClientLike | null {
     if (!wallet.exists) return null;
     const pairs = [...wallet.pairs].map(([backupMethod, status], index) => ({
@@ -211,6 +237,7 @@ export function createFakePortal(options: FakePortalOptions = {}): FakePortal {
       address: wallet.address,
       metadata: { namespaces: { eip155: { address: wallet.address, curve: 'SECP256K1' } } },
       environment: { backupWithPortalEnabled: false },
+      ejectedAt: wallet.ejectedAt,
       wallets: [
         { id: 'wallet-secp256k1', curve: 'SECP256K1', backupSharePairs: pairs },
         { id: 'wallet-ed25519', curve: 'ED25519', backupSharePairs: pairs },
@@ -339,6 +366,16 @@ export function createFakePortal(options: FakePortalOptions = {}): FakePortal {
 
     isWalletOnDevice() {
       return perform({ kind: 'getClient' }, () => wallet.exists && wallet.onDevice);
+    },
+
+    eject(backupMethod, backupConfigs, _orgBackupShare = '', cipherText = '') {
+      return perform({ kind: 'eject', backupMethod }, async () => ({
+        SECP256K1: ejected(backupMethod, backupConfigs, cipherText).SECP256K1,
+      }));
+    },
+
+    ejectPrivateKeys(backupMethod, backupConfigs, _orgBackupShares, cipherText = '') {
+      return perform({ kind: 'eject', backupMethod }, async () => ejected(backupMethod, backupConfigs, cipherText));
     },
 
     clearLocalWallet() {

@@ -20,6 +20,8 @@ export interface WalletGateView {
   error: BackupKitError | undefined;
   /** The MPC status while the wallet is created. */
   progress: MpcStatus | null | undefined;
+  /** When the wallet's private keys were exported (from the backup status); the app slot says so. */
+  ejectedAt: string | undefined;
   /** What the status line says, as a label key. */
   statusKey:
     'connecting' | 'checking' | 'noWallet' | 'creating' | 'progress' | 'backup' | 'notOnDevice' | 'none' | 'error';
@@ -28,6 +30,8 @@ export interface WalletGateView {
 export interface WalletGateConnectOptions {
   portalStatus: PortalStatus;
   disabled?: boolean | undefined;
+  /** getClient's `ejectedAt` (e.g. the backup status's), shown while the app shows. */
+  ejectedAt?: string | null | undefined;
 }
 
 const SLOTS: Record<WalletGateState, WalletGateSlot> = {
@@ -72,6 +76,7 @@ export function connectWalletGate(snapshot: WalletGateSnapshot, options: WalletG
     createBlocked: state === 'creating' || options.portalStatus !== 'ready' || !!options.disabled,
     error,
     progress,
+    ejectedAt: SLOTS[state] === 'app' ? (options.ejectedAt ?? undefined) : undefined,
     statusKey,
   };
 }

@@ -112,4 +112,15 @@ describe('connectWalletGate', () => {
     expect(connectWalletGate({ state: 'not-on-device' }, ready).slot).toBe('recover');
     expect(connectWalletGate({ state: 'on-device' }, ready)).toMatchObject({ slot: 'app', statusKey: 'none' });
   });
+
+  it('says the wallet was exported only while the app shows', () => {
+    const ejectedAt = '2026-12-07T12:00:00.000Z';
+    expect(connectWalletGate({ state: 'on-device' }, { portalStatus: 'ready', ejectedAt }).ejectedAt).toBe(ejectedAt);
+    expect(
+      connectWalletGate({ state: 'on-device' }, { portalStatus: 'ready', ejectedAt: null }).ejectedAt,
+    ).toBeUndefined();
+    expect(
+      connectWalletGate({ state: 'not-on-device' }, { portalStatus: 'ready', ejectedAt }).ejectedAt,
+    ).toBeUndefined();
+  });
 });

@@ -18,6 +18,8 @@ export interface BackupStatusContextValue {
   isMissing: (method: BackupMethod) => boolean;
   /** Nothing is backed up: the call to action shows. */
   empty: boolean;
+  /** When the wallet's private keys were exported; undefined when never. */
+  ejectedAt: string | undefined;
   /** The Refresh button, where focus goes when the call to action that held it goes away. */
   triggerRef: RefObject<HTMLButtonElement | null>;
 }

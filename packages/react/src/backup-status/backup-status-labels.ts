@@ -1,6 +1,7 @@
 import type { BackupMethod } from '@backup-kit/core';
 import { defaultCommonLabels, type CommonLabels } from '../labels/common-labels.js';
 import type { Label } from '../labels/label.js';
+import { ejectedText } from '../labels/ejected-text.js';
 import { methodName } from '../labels/method-name.js';
 
 export interface BackupStatusLabels extends CommonLabels {
@@ -24,6 +25,8 @@ export interface BackupStatusLabels extends CommonLabels {
   noWallet: string;
   /** The refresh button. */
   refresh: string;
+  /** The note once the wallet's private key was exported (eject). */
+  ejected: Label<{ ejectedAt: string }>;
 }
 
 export const defaultBackupStatusLabels: BackupStatusLabels = {
@@ -38,4 +41,5 @@ export const defaultBackupStatusLabels: BackupStatusLabels = {
   empty: 'This wallet is not backed up yet.',
   noWallet: 'There is no wallet to back up yet.',
   refresh: 'Refresh',
+  ejected: ejectedText,
 };

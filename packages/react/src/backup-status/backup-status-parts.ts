@@ -4,6 +4,7 @@ import { BackupStatusList } from './backup-status-list.js';
 import { BackupStatusItem } from './backup-status-item.js';
 import { BackupStatusEmpty } from './backup-status-empty.js';
 import { BackupStatusRefresh } from './backup-status-refresh.js';
+import { BackupStatusEjected } from './backup-status-ejected.js';
 
 /**
  * `<BackupStatus.Root>` and its parts, or `<BackupStatus.DropIn />` for the whole component. A plain
@@ -19,4 +20,5 @@ export const BackupStatus = {
   Status: BackupStatusStatus,
   Empty: BackupStatusEmpty,
   Refresh: BackupStatusRefresh,
+  Ejected: BackupStatusEjected,
 };

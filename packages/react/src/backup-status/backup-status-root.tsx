@@ -8,6 +8,7 @@ import {
 } from '../hooks/use-backup-status.js';
 import { connectBackupStatus } from '@backup-kit/core';
 import { FlowProvider } from '../internal/flow-context.js';
+import { flag } from '../internal/data-attributes.js';
 import { flowContext, rootAttributes, useFlowRoot } from '../internal/flow-root.js';
 import type { LabelOverrides } from '../labels/common-labels.js';
 import { text } from '../labels/label.js';
@@ -61,12 +62,23 @@ export const BackupStatusRootProvider = forwardRef<HTMLDivElement, BackupStatusR
     });
     // Refresh keeps its own label, whatever the last read did.
     flow.triggerLabel = labels.refresh;
-    const ctx: BackupStatusContextValue = { state, labels, methods, known, isBackedUp, isMissing, empty, triggerRef };
+    const { ejectedAt } = view;
+    const ctx: BackupStatusContextValue = {
+      state,
+      labels,
+      methods,
+      known,
+      isBackedUp,
+      isMissing,
+      empty,
+      ejectedAt,
+      triggerRef,
+    };
 
     return (
       <FlowProvider value={flow}>
         <BackupStatusProvider value={ctx}>
-          <div {...rootAttributes(flow, status)} {...rest} ref={ref}>
+          <div {...rootAttributes(flow, status)} data-ejected={flag(!!ejectedAt)} {...rest} ref={ref}>
             {children}
           </div>
         </BackupStatusProvider>

@@ -10,6 +10,8 @@ import {
   walletScenarioArgTypes,
   type WalletScenarioArgs,
 } from '../stories/wallet-scenario.js';
+import { createFakePortal } from '@backup-kit/core/testing';
+import { BackupKitProvider } from '../provider/backup-kit-provider.js';
 import { BackupStatus } from './backup-status-parts.js';
 import type { BackupStatusProps } from './backup-status.js';
 
@@ -260,3 +262,21 @@ export const Parts: Story = {
 
 export const DarkTheme: Story = { ...Ready, globals: { theme: 'dark' } };
 export const DarkThemeNothingBackedUp: Story = { ...NothingBackedUp, globals: { theme: 'dark' } };
+
+/** After an export (eject): Portal reports `ejectedAt`, and the status says when the key left. */
+export const Exported: Story = {
+  render: () => (
+    <BackupKitProvider
+      portal={createFakePortal({ wallet: { backedUpWith: ['PASSWORD'], ejectedAt: '2026-12-01T10:00:00.000Z' } })}
+    >
+      <BackupStatus.DropIn />
+    </BackupKitProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    await waitForRoot(canvasElement, 'backup-status', { state: 'ready', ejected: '' });
+    await expect(within(canvasElement).getByRole('note')).toHaveTextContent(
+      'This wallet’s private key was exported on December 1, 2026.',
+    );
+  },
+};
+export const DarkExported: Story = { ...Exported, globals: { theme: 'dark' } };

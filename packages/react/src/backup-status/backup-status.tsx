@@ -1,6 +1,7 @@
 'use client';
 import { forwardRef, type ReactNode } from 'react';
 import { FlowStatus, type FlowStatusProps } from '../internal/flow-status.js';
+import { BackupStatusEjected } from './backup-status-ejected.js';
 import { BackupStatusEmpty } from './backup-status-empty.js';
 import { BackupStatusList } from './backup-status-list.js';
 import { BackupStatusRefresh } from './backup-status-refresh.js';
@@ -13,7 +14,7 @@ export interface BackupStatusProps extends BackupStatusRootProps {
   /** Shown while nothing is backed up, e.g. `<PasswordBackup />`. */
   empty?: ReactNode;
   /** A class per part, for the drop-in (`className` goes on the root). */
-  classNames?: Partial<Record<'list' | 'status' | 'empty' | 'refresh', string>> | undefined;
+  classNames?: Partial<Record<'list' | 'status' | 'empty' | 'refresh' | 'ejected', string>> | undefined;
 }
 
 /**
@@ -28,6 +29,7 @@ export function BackupStatusDropInParts({
     <>
       <BackupStatusList className={c.list} />
       <FlowStatus className={c.status} />
+      <BackupStatusEjected className={c.ejected} />
       <BackupStatusEmpty className={c.empty}>{empty}</BackupStatusEmpty>
       <BackupStatusRefresh className={c.refresh} />
     </>

@@ -30,6 +30,8 @@ export interface KnownBackupStatus {
   hasWallet: boolean;
   /** Completed methods whose share the app's storage lacks (only with `storage`). */
   missing?: BackupMethod[];
+  /** When the wallet's private keys were exported (getClient's ejectedAt); absent when never. */
+  ejectedAt?: string;
 }
 
 export interface BackupStatusActions {

@@ -1,6 +1,12 @@
 /** The components, as written in data-scope. */
 export type Scope =
-  'backup-button' | 'password-backup' | 'passkey-setup' | 'recover-wallet' | 'backup-status' | 'wallet-gate';
+  | 'backup-button'
+  | 'password-backup'
+  | 'passkey-setup'
+  | 'recover-wallet'
+  | 'backup-status'
+  | 'wallet-gate'
+  | 'export-wallet';
 
 /**
  * The styling and testing hooks every part carries: which component (data-scope), which part

@@ -12,6 +12,7 @@ import {
 } from '@backup-kit/core/testing';
 import type { ArgTypes } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
+import { splitProps } from '../hooks/use-flow-store.js';
 import { BackupKitProvider } from '../provider/backup-kit-provider.js';
 
 /**
@@ -81,17 +82,6 @@ export function portalReadiness(portalState: ScenarioArgs['portalState']): {
   };
 }
 
-/** Splits a story's args into the scenario's (`keys`) and the component's own props. */
-export function splitArgs<A extends object, K extends keyof A>(args: A, keys: readonly K[]): [Pick<A, K>, Omit<A, K>] {
-  const picked = {} as Pick<A, K>;
-  const rest = { ...args };
-  for (const key of keys) {
-    picked[key] = args[key];
-    delete rest[key];
-  }
-  return [picked, rest];
-}
-
 export const scenarioArgTypes: Partial<ArgTypes<ScenarioArgs>> = {
   ...portalArgTypes,
   progress: { control: 'check', options: DEFAULT_BACKUP_PROGRESS, table: { category: 'Scenario (fake Portal)' } },
@@ -134,7 +124,7 @@ export interface BuiltScenario {
 
 /** Splits a story's args into the scenario and the component's own props. */
 export function splitScenario<A extends ScenarioArgs>(args: A): [ScenarioArgs, Omit<A, keyof ScenarioArgs>] {
-  return splitArgs(args, SCENARIO_KEYS);
+  return splitProps(args, SCENARIO_KEYS);
 }
 
 export function buildScenario(args: ScenarioArgs): BuiltScenario {

@@ -10,7 +10,8 @@ import {
   type StorageOutcome,
 } from '@backup-kit/core/testing';
 import type { ArgTypes } from '@storybook/react-vite';
-import { portalArgTypes, portalReadiness, splitArgs } from './scenario.js';
+import { splitProps } from '../hooks/use-flow-store.js';
+import { portalArgTypes, portalReadiness } from './scenario.js';
 import { BackupKitProvider } from '../provider/backup-kit-provider.js';
 
 /** The password the fake wallet's PASSWORD backup was made with. Typed by play functions, never an arg. */
@@ -67,7 +68,7 @@ export const walletScenarioArgTypes: Partial<ArgTypes<WalletScenarioArgs>> = {
 export function splitWalletScenario<A extends WalletScenarioArgs>(
   args: A,
 ): [WalletScenarioArgs, Omit<A, keyof WalletScenarioArgs>] {
-  return splitArgs(args, KEYS);
+  return splitProps(args, KEYS);
 }
 
 /** An in-memory storage whose reads can be held or failed, holding what the seeding saved. */

@@ -1,4 +1,6 @@
 import { defaultCommonLabels, type CommonLabels } from '../labels/common-labels.js';
+import { ejectedText } from '../labels/ejected-text.js';
+import type { Label } from '../labels/label.js';
 
 export interface WalletGateLabels extends CommonLabels {
   /** While Portal is asked where the wallet is. */
@@ -17,6 +19,8 @@ export interface WalletGateLabels extends CommonLabels {
   notOnDevice: string;
   /** The reminder beside the app while nothing is backed up. */
   reminder: string;
+  /** The note beside the app once the wallet's private key was exported (eject). */
+  ejected: Label<{ ejectedAt: string }>;
 }
 
 export const defaultWalletGateLabels: WalletGateLabels = {
@@ -29,4 +33,5 @@ export const defaultWalletGateLabels: WalletGateLabels = {
   skipBackup: 'Back up later',
   notOnDevice: 'Your wallet is not on this device. Recover it from a backup.',
   reminder: 'Your wallet is not backed up yet. Without a backup, losing this device loses the wallet.',
+  ejected: ejectedText,
 };

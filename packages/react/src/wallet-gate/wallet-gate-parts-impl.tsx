@@ -2,7 +2,9 @@
 import { forwardRef, useEffect, useLayoutEffect, useRef, type ComponentPropsWithoutRef, type MouseEvent } from 'react';
 import { useBackupStatus } from '../hooks/use-backup-status.js';
 import { partAttributes } from '../internal/data-attributes.js';
+import { connectWalletGate } from '@backup-kit/core';
 import { errorText } from '../labels/common-labels.js';
+import { text } from '../labels/label.js';
 import { useWalletGateContext } from './wallet-gate-context.js';
 
 type DivProps = ComponentPropsWithoutRef<'div'>;
@@ -123,6 +125,34 @@ export const WalletGateReminder = forwardRef<HTMLDivElement, DivProps>(function 
     </div>
   );
 });
+
+/**
+ * Says, beside the app, that the wallet's private key was exported (Portal's `ejectedAt`, read
+ * with the backup status). Renders nothing for a wallet never exported.
+ */
+export const WalletGateEjected = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'>>(
+  function WalletGateEjected(props, ref) {
+    const { gate, labels, portal } = useWalletGateContext('WalletGate.Ejected');
+    const { known } = useBackupStatus({ portal });
+    const { ejectedAt, state } = connectWalletGate(gate, {
+      portalStatus: gate.portalStatus,
+      ejectedAt: known?.ejectedAt,
+    });
+    if (!ejectedAt) return null;
+    const { children, ...rest } = props;
+    return (
+      <p
+        {...partAttributes('wallet-gate', 'ejected', state)}
+        data-ejected-at={ejectedAt}
+        role="note"
+        {...rest}
+        ref={ref}
+      >
+        {children ?? text(labels.ejected, { ejectedAt })}
+      </p>
+    );
+  },
+);
 
 /**
  * Moves focus to the root when the element that held it went away with the step (the create

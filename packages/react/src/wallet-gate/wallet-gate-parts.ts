@@ -2,6 +2,7 @@ import { WalletGateDropIn, WalletGateSteps } from './wallet-gate.js';
 import { WalletGateRoot, WalletGateRootProvider } from './wallet-gate-root.js';
 import {
   WalletGateCreate,
+  WalletGateEjected,
   WalletGateReminder,
   WalletGateRetry,
   WalletGateSkipBackup,
@@ -23,4 +24,5 @@ export const WalletGate = {
   Retry: WalletGateRetry,
   SkipBackup: WalletGateSkipBackup,
   Reminder: WalletGateReminder,
+  Ejected: WalletGateEjected,
 };

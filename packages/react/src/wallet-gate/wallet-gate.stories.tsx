@@ -11,6 +11,8 @@ import { WalletGate } from './wallet-gate-parts.js';
 interface Args {
   /** The gate's state, shown at once over a RootProvider (no Portal calls to wait for). */
   state: WalletGateSnapshot['state'];
+  /** When the wallet's private key was exported (Portal's ejectedAt); empty for never. */
+  ejectedAt?: string;
 }
 
 const settled = (snapshot: WalletGateSnapshot) => () => Promise.resolve(snapshot);
@@ -29,10 +31,16 @@ function snapshotFor(state: Args['state']): WalletGateSnapshot {
 }
 
 /** A gate held in one state, over a fake Portal whose wallet has a Google Drive backup only when recovering. */
-function GateAt({ state }: Args) {
+function GateAt({ state, ejectedAt }: Args) {
   const portal = useMemo(
-    () => createFakePortal({ wallet: { backedUpWith: state === 'not-on-device' ? ['GDRIVE'] : [] } }),
-    [state],
+    () =>
+      createFakePortal({
+        wallet: {
+          backedUpWith: state === 'not-on-device' || ejectedAt ? ['GDRIVE'] : [],
+          ...(ejectedAt ? { ejectedAt } : {}),
+        },
+      }),
+    [state, ejectedAt],
   );
   const storage = useMemo(() => memoryStorage(), []);
   const snapshot = snapshotFor(state);
@@ -103,3 +111,10 @@ export const DarkNotOnDevice: Story = { ...NotOnDevice, globals: { theme: 'dark'
 export const DarkOnDeviceNotBackedUp: Story = { ...OnDeviceNotBackedUp, globals: { theme: 'dark' } };
 export const DarkChecking: Story = { ...Checking, globals: { theme: 'dark' } };
 export const DarkCheckFailed: Story = { ...CheckFailed, globals: { theme: 'dark' } };
+
+/** The app, for a wallet whose private key was exported: a note says when. */
+export const OnDeviceExported: Story = {
+  args: { state: 'on-device', ejectedAt: '2026-12-01T10:00:00.000Z' },
+  play: shows('on-device', 'private key was exported on December 1, 2026'),
+};
+export const DarkOnDeviceExported: Story = { ...OnDeviceExported, globals: { theme: 'dark' } };

@@ -5,6 +5,7 @@ import { useWalletGateContext } from './wallet-gate-context.js';
 import {
   useKeepFocus,
   WalletGateCreate,
+  WalletGateEjected,
   WalletGateReminder,
   WalletGateRetry,
   WalletGateSkipBackup,
@@ -92,6 +93,7 @@ export function WalletGateSteps({ backup, recover, reminder, allowSkipBackup = t
       return (
         <>
           {reminder === null ? null : <WalletGateReminder>{reminder}</WalletGateReminder>}
+          <WalletGateEjected />
           {children}
         </>
       );

@@ -25,6 +25,14 @@ The same flags and environment as the server (DATABASE_URL, BACKUP_KIT_KEY_FILE,
 VAULT_KEY_FILE, VAULT_KMS_KEY_ID, AWS_REGION, AWS_ENDPOINT_URL_KMS). With PGlite, stop the
 server first: one process owns a PGlite folder; on Postgres servers keep running.`;
 
+/** The database and key flags the maintenance commands share with the server, and --help. */
+export const STORE_FLAGS = {
+  'data-dir': { type: 'string' },
+  'key-file': { type: 'string' },
+  'kms-key-id': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** `backup-kit-server keys ...`: prints what it did on stdout; the exit code. */
 export async function runKeysCommand(
   argv: string[],
@@ -37,12 +45,9 @@ export async function runKeysCommand(
     ({ values } = parseArgs({
       args: rest,
       options: {
-        'data-dir': { type: 'string' },
-        'key-file': { type: 'string' },
-        'kms-key-id': { type: 'string' },
+        ...STORE_FLAGS,
         'vault-key-file': { type: 'string' },
         'vault-kms-key-id': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
       },
       strict: true,
     }));

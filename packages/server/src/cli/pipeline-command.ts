@@ -8,7 +8,7 @@ import { createJsonLogger } from '../log/logger.js';
 import { PORTAL_API_BASE_URL, PORTAL_MPC_BASE_URL, createBackupPipeline } from '../pipeline/create-backup-pipeline.js';
 import type { SigningShares, StoredStatus } from '../pipeline/enclave-client.js';
 import { isPipelineError } from '../pipeline/pipeline-error.js';
-import { keySourceOptionsOf } from './keys-command.js';
+import { STORE_FLAGS, keySourceOptionsOf } from './keys-command.js';
 
 /** Where the client API key is read from: never a flag, which `ps` would show. */
 export const API_KEY_VARIABLE = 'PORTAL_CLIENT_API_KEY';
@@ -73,10 +73,7 @@ export async function runPipelineCommand(argv: string[], env: NodeJS.ProcessEnv,
         'backup-method': { type: 'string' },
         timeout: { type: 'string' },
         'api-key-stdin': { type: 'boolean' },
-        'data-dir': { type: 'string' },
-        'key-file': { type: 'string' },
-        'kms-key-id': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
+        ...STORE_FLAGS,
       },
       strict: true,
     }));

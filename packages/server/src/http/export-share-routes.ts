@@ -50,7 +50,10 @@ export function exportShareRoutes(options: ExportShareRoutesOptions): Hono<AppEn
       await rateLimited(limit, () => `export:${userId}`)(c, async () => {});
     }
     const share = await options.custodianShares.get(clientId, backupMethod);
-    if (share === undefined) throw new HttpProblem(404, 'not_found', `no custodian backup share for ${backupMethod}`);
+    // Its own code: a client tells "no share" from "no export route" (the server's plain not_found).
+    if (share === undefined) {
+      throw new HttpProblem(404, 'no_custodian_share', `no custodian backup share for ${backupMethod}`);
+    }
     options.logger.info(
       { event: 'export-released', userId, clientId, backupMethod },
       'released a custodian backup share for a wallet export',
