@@ -14,6 +14,7 @@
 // Usage: pnpm bench:size              (builds core and react first)
 //        pnpm bench:size --no-build   (measures the dist as it is)
 //        pnpm bench:size --no-renders (skips the commit count of scripts/bench-renders.mjs)
+//        pnpm bench:size --no-vite    (skips the stock Vite 8 app of scripts/bench-vite-consumer.mjs)
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -197,6 +198,15 @@ if (failures.length > 0) {
 if (!process.argv.includes('--no-renders')) {
   try {
     execFileSync('node', [path.join(root, 'scripts/bench-renders.mjs')], { cwd: root, stdio: 'inherit' });
+  } catch {
+    process.exitCode = 1;
+  }
+}
+
+// The same kit in a stock Vite 8 app's production build (see scripts/bench-vite-consumer.mjs).
+if (!process.argv.includes('--no-vite')) {
+  try {
+    execFileSync('node', [path.join(root, 'scripts/bench-vite-consumer.mjs')], { cwd: root, stdio: 'inherit' });
   } catch {
     process.exitCode = 1;
   }

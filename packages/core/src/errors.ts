@@ -3,6 +3,7 @@
  * `stage` of the flow it happened in, and a human message chosen by code. The message is
  * ours, never copied from the cause, so no secret can leak through it.
  */
+import type { PasskeyFailureReason } from './passkey/passkey-failure.js';
 
 export type BackupKitErrorCode =
   | 'SSR_UNSUPPORTED'
@@ -92,6 +93,8 @@ export interface BackupKitErrorInit {
   cause?: unknown;
   /** Extra structured facts, e.g. the list of invalid passkey options. */
   details?: unknown;
+  /** Why a passkey ceremony failed, where the browser or Portal's passkey window said so. */
+  reason?: PasskeyFailureReason;
 }
 
 export class BackupKitError extends Error {
@@ -102,6 +105,7 @@ export class BackupKitError extends Error {
   declare readonly portalCode?: number | string;
   declare readonly retryable: boolean;
   declare readonly details?: unknown;
+  declare readonly reason?: PasskeyFailureReason;
 
   constructor(code: BackupKitErrorCode, init: BackupKitErrorInit) {
     super(init.message ?? MESSAGES[code], { cause: init.cause });
@@ -110,6 +114,7 @@ export class BackupKitError extends Error {
     if (init.portalCode !== undefined) this.portalCode = init.portalCode;
     this.retryable = init.retryable ?? !FINAL.has(code);
     if (init.details !== undefined) this.details = init.details;
+    if (init.reason !== undefined) this.reason = init.reason;
   }
 }
 

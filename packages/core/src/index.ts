@@ -105,15 +105,17 @@ export {
   type PasskeyOptionsCheck,
   type PortalPasskeyConfig,
 } from './passkey/passkey-options.js';
-export {
-  createPasskeyFlow,
-  type DirectPasskeyPath,
-  type PasskeyFlow,
-  type PasskeyFlowOptions,
-} from './passkey/passkey-flow.js';
+export type { DirectPasskeyPath, PasskeyFlow, PasskeyFlowOptions } from './passkey/passkey-flow.js';
+export { createPasskeyFlow } from './passkey/lazy-passkey-flow.js';
 export type { PasskeyPath, PasskeySnapshot, PasskeyState } from './passkey/passkey-snapshot.js';
 export { supportsWebAuthn } from './passkey/webauthn-support.js';
 export { openPasskeyWindow, type PasskeyWindowOptions } from './passkey/passkey-window.js';
+export type { PasskeyFailureReason } from './passkey/passkey-failure.js';
+export {
+  createPasskeyBackupFlow,
+  type PasskeyBackupFlow,
+  type PasskeyBackupFlowOptions,
+} from './passkey/passkey-backup-flow.js';
 export {
   createRecoveryFlow,
   type RecoverInput,

@@ -6,7 +6,6 @@ import {
   type BackupFlowOptions,
   type ProducedBackup,
 } from '../backup/backup-flow.js';
-import { hasSeedPasskeyApi } from '../portal/sdk-features.js';
 import type { BackupSnapshot } from '../backup/backup-snapshot.js';
 import { BackupKitError, toBackupKitError } from '../errors.js';
 import { createStore, type ReadableStore } from '../internal/store.js';
@@ -17,6 +16,8 @@ import { loadDirectPath } from './direct/direct-path-kit.js';
 import type { PasskeyOptionsCheck } from './passkey-options.js';
 import { createPasskeyOptionsCheckCache, pageOriginOf } from './passkey-options-check-cache.js';
 import { openPasskeyWindow, type PasskeyWindowOptions } from './passkey-window.js';
+import { explainPasskeyFailure } from './passkey-failure.js';
+import { choosePasskeyPath } from './passkey-path.js';
 import type { PasskeyPath, PasskeySnapshot } from './passkey-snapshot.js';
 import { supportsWebAuthn } from './webauthn-support.js';
 
@@ -84,11 +85,7 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
   const store = createStore<PasskeySnapshot>({ state: 'checking' });
   const checks = createPasskeyOptionsCheckCache();
 
-  const resolvePath = (): PasskeyPath => {
-    if (options.path && options.path !== 'auto') return options.path;
-    if (hasSeedPasskeyApi(facade.portal)) return 'seed';
-    return options.passkey.usePopup === false ? 'direct' : 'sdk';
-  };
+  const resolvePath = (): PasskeyPath => choosePasskeyPath(facade.portal, options);
 
   const backup: BackupFlow = createBackupFlow(portal, backupOptions());
   backup.subscribe(() => mirror(backup.getSnapshot()));
@@ -96,9 +93,19 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
   function backupOptions() {
     const path = resolvePath();
     // The SDK's own path makes a PASSKEY backup; the others store theirs as CUSTOM.
+    // onError hears the failure with its reason, as the snapshot shows it.
+    const onError = (error: BackupKitError) => options.onError?.(explain(error));
     return path === 'sdk'
-      ? { ...options, method: 'PASSKEY' as const }
-      : { ...options, method: 'CUSTOM' as const, produce: produceFor(path) };
+      ? { ...options, onError, method: 'PASSKEY' as const }
+      : { ...options, onError, method: 'CUSTOM' as const, produce: produceFor(path) };
+  }
+
+  /** One explained error per failure, so the snapshot and onError hold the same object. */
+  const explained = new WeakMap<BackupKitError, BackupKitError>();
+  function explain(error: BackupKitError): BackupKitError {
+    let result = explained.get(error);
+    if (!result) explained.set(error, (result = explainPasskeyFailure(error, options.passkey)));
+    return result;
   }
 
   function produceFor(path: PasskeyPath) {
@@ -136,13 +143,14 @@ export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlo
     if (snapshot.state !== 'idle') store.set(snapshot.state === 'success' ? snapshot : (rest as PasskeySnapshot));
   }
 
-  function settle(error: BackupKitError) {
+  function settle(failure: BackupKitError) {
+    const error = explain(failure);
     store.set(error.code === 'PASSKEY_CANCELLED' ? { state: 'cancelled', error } : { state: 'error', error });
   }
 
   function fail(error: BackupKitError) {
     settle(error);
-    options.onError?.(error);
+    options.onError?.(explain(error));
   }
 
   async function checkSupport() {

@@ -5,6 +5,9 @@ import type { PasskeyOptionIssue, PasskeyOptionIssueCode, PasskeyOptionsCheck } 
 // first use, like tldts: they are needed only when a passkey flow starts. This module imports
 // nothing but types, so the lazy chunk shares no code with the eager one.
 
+// Bundlers replace process.env.NODE_ENV; declared so the sources type-check without Node's types.
+declare const process: { env: { NODE_ENV?: string } };
+
 const isLocalhost = (host: string) => host === 'localhost' || host.endsWith('.localhost');
 
 function parseUrl(value: string): URL | undefined {
@@ -74,7 +77,10 @@ export async function checkPasskeyOptions(
       'relyingPartyId must be a lowercase domain name, without scheme, port or path.',
     );
   } else {
-    if (!isLocalhost(rpId) && (await isPublicSuffix(rpId))) {
+    // Development builds only: the Public Suffix List is 47–116 kB gzip, too much to load before
+    // a passkey prompt. In production the browser refuses a public suffix itself, and the flows
+    // report that refusal as this same issue (explainPasskeyFailure).
+    if (process.env.NODE_ENV !== 'production' && !isLocalhost(rpId) && (await isPublicSuffix(rpId))) {
       add(
         'relying-party-id-public-suffix',
         'relyingPartyId',

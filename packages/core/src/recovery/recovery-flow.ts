@@ -157,6 +157,13 @@ export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryF
     return cipherText;
   }
 
+  async function explainPasskeyFailure(failure: BackupKitError, passkey: PasskeyOptions | undefined) {
+    return import('../passkey/passkey-failure.js').then(
+      (explanations) => explanations.explainPasskeyFailure(failure, passkey),
+      () => failure,
+    );
+  }
+
   async function run(input: RecoverInput) {
     const { signal } = input;
     try {
@@ -179,8 +186,14 @@ export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryF
       store.set({ state: 'success', method: input.method, address });
       options.onSuccess?.({ backupMethod: input.method, address });
     } catch (error) {
-      // Errors from loading keep their stage; anything else failed while recovering.
-      fail(toBackupKitError(error, 'recovering', 'RECOVERY_FAILED'), input.method);
+      // Errors from loading keep their stage; anything else failed while recovering. A passkey
+      // failure says why (no PRF, a refused relying party), as the browser or Portal's window did.
+      // (Loaded on failure only: the explanations stay out of the eager code.)
+      const failure = toBackupKitError(error, 'recovering', 'RECOVERY_FAILED');
+      fail(
+        isPasskeyMethod(input.method) ? await explainPasskeyFailure(failure, options.passkey) : failure,
+        input.method,
+      );
     }
   }
 

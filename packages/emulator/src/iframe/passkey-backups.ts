@@ -80,7 +80,13 @@ export function createPasskeyPopupBroker(frame: Window): PasskeyPopupBroker {
           const { result } = outcome;
           if (result.outcome === 'completed') return resolve(result);
           if (result.outcome === 'cancelled') return reject(passkeyCancelled(kind, result.reason));
-          reject(new PortalProtocolError(PasskeyErrorCodes.failed, `The PASSKEY ${kind} failed: ${result.reason}`));
+          // The window's code says why (no PRF, a refused RP ID); the SDK passes string codes through.
+          reject(
+            new PortalProtocolError(
+              result.code ?? PasskeyErrorCodes.failed,
+              `The PASSKEY ${kind} failed: ${result.reason}`,
+            ),
+          );
         },
       };
       current = pending;

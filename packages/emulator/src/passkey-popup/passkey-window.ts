@@ -15,8 +15,10 @@ import {
   type PasskeyAuthenticationVerifyResponse,
   type PasskeyProtectedKey,
 } from '../protocol/emulator-api.js';
+import { PasskeyErrorCodes } from '../protocol/portal-error-codes.js';
 import {
   PasskeyPopupMessages,
+  type PasskeyFailureCode,
   type PasskeyPopupMessage,
   type PasskeyPopupOperation,
   type PasskeyPopupResult,
@@ -35,7 +37,15 @@ export interface PasskeyWindowOptions {
   origin: string;
 }
 
-class CeremonyServerError extends Error {}
+/** A failure the window reports with its own code (the server refused, or no PRF). */
+class CeremonyServerError extends Error {
+  constructor(
+    message: string,
+    readonly code: PasskeyFailureCode = PasskeyErrorCodes.failed,
+  ) {
+    super(message);
+  }
+}
 
 async function call<T>(path: string, body: unknown): Promise<T> {
   const response = await fetch(path, {
@@ -135,6 +145,7 @@ async function recover(operation: PasskeyPopupOperation): Promise<PasskeyPopupRe
   if (!prfOutput)
     throw new CeremonyServerError(
       'This backup needs the passkey PRF extension, which this authenticator did not provide',
+      PasskeyErrorCodes.prfUnsupported,
     );
   const unwrapped = await unwrapKeyWithPrf(prfOutput, key.wrappedKey).catch(() => {
     throw new CeremonyServerError('The passkey PRF output does not unwrap this backup key');
@@ -152,11 +163,11 @@ function outcomeOfError(operationId: string, error: unknown): PasskeyPopupResult
     };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return {
-    operationId,
-    outcome: 'failed',
-    reason: error instanceof CeremonyServerError ? message : `${name || 'Error'}: ${message}`,
-  };
+  if (error instanceof CeremonyServerError)
+    return { operationId, outcome: 'failed', code: error.code, reason: message };
+  // WebAuthn refuses an RP ID this page may not use (a public suffix, another domain) with SecurityError.
+  const code = name === 'SecurityError' ? PasskeyErrorCodes.relyingPartyRefused : PasskeyErrorCodes.failed;
+  return { operationId, outcome: 'failed', code, reason: `${name || 'Error'}: ${message}` };
 }
 
 const TEXT = {

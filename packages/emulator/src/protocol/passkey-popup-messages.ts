@@ -1,3 +1,5 @@
+import type { PasskeyErrorCodes } from './portal-error-codes.js';
+
 /**
  * The postMessage protocol between the emulator's iframe and its passkey window (both on the
  * emulator's origin; every message is posted with targetOrigin = that origin, and accepted
@@ -29,7 +31,14 @@ export type PasskeyPopupResult =
   | { outcome: 'completed'; operationId: string; /** Recovery only: the released key (base64). */ key?: string }
   /** The user cancelled, refused user verification or let the prompt time out (NotAllowedError). */
   | { outcome: 'cancelled'; operationId: string; reason: string }
-  | { outcome: 'failed'; operationId: string; reason: string };
+  /** `code` says why, typed (PasskeyErrorCodes); `reason` says it in words. */
+  | { outcome: 'failed'; operationId: string; code: PasskeyFailureCode; reason: string };
+
+/** The codes a failed ceremony is reported with; the iframe answers the SDK with the same code. */
+export type PasskeyFailureCode = Exclude<
+  (typeof PasskeyErrorCodes)[keyof typeof PasskeyErrorCodes],
+  typeof PasskeyErrorCodes.popupNotOpened | typeof PasskeyErrorCodes.cancelled
+>;
 
 export interface PasskeyPopupMessage {
   type: (typeof PasskeyPopupMessages)[keyof typeof PasskeyPopupMessages];

@@ -39,6 +39,10 @@ export const PasskeyErrorCodes = {
   popupNotOpened: 'PASSKEY_POPUP_NOT_OPENED',
   /** The user cancelled, refused user verification, closed the window or let it time out. */
   cancelled: 'PASSKEY_CANCELLED',
-  /** The ceremony failed otherwise: a relying party the browser refused, a response that did not verify. */
+  /** The authenticator gave no PRF output where the backup's key is wrapped under it. */
+  prfUnsupported: 'PASSKEY_PRF_UNSUPPORTED',
+  /** The browser refused the relying party ID in the passkey window (WebAuthn's SecurityError). */
+  relyingPartyRefused: 'PASSKEY_RP_ID_REFUSED',
+  /** The ceremony failed otherwise: a response that did not verify, the server refused it. */
   failed: 'PASSKEY_FAILED',
 } as const;

@@ -176,6 +176,34 @@ describe('the real @portal-hq/web 3.4.1 against the emulator: PASSKEY backups th
     expect(passkeys.count).toBe(0);
   });
 
+  it('answers PASSKEY_PRF_UNSUPPORTED, a typed reason, when the recovery passkey gives no PRF output for a PRF-wrapped key', async () => {
+    const portal = await suite.openPortal(emulator, { passkey: localPasskeys() });
+    const { page } = portal;
+    await page.evaluate(() => window.portal.createWallet());
+    const passkeys = createVirtualPasskeys();
+    const backup = await runPasskeyAction(page, emulator, passkeys, { kind: 'backup' }, { hasPrf: true });
+    const cipherText = (backup.outcome as { value: { cipherText: string } }).value.cipherText;
+    expect(clientWithApiKey(emulator, portal.apiKey).passkey?.keyProtection).toBe('prf');
+    await backup.popup.waitForEvent('close');
+    await page.evaluate(() => window.portal.clearLocalWallet());
+
+    // The same credential in a new window whose authenticator has no PRF.
+    const recovery = await runPasskeyAction(
+      page,
+      emulator,
+      passkeys,
+      { kind: 'recover', cipherText },
+      { hasPrf: false },
+    );
+
+    expect(recovery.outcome).toMatchObject({
+      ok: false,
+      error: { kind: 'PortalMpcError', code: 'PASSKEY_PRF_UNSUPPORTED' },
+    });
+    expect(recovery.outcome.ok ? '' : recovery.outcome.error.message).toContain('PRF extension');
+    expect(await page.evaluate(() => window.portal.isWalletOnDevice())).toBe(false);
+  });
+
   it('refuses up front, without waiting for a window, a passkey configuration the emulator cannot serve', async () => {
     const portal = await suite.openPortal(emulator, {
       passkey: { relyingParty: 'example.com', webAuthnHost: 'passkeys.example.com' },

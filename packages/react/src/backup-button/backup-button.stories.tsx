@@ -136,6 +136,22 @@ export const FailedStoring: Story = {
 
 export const FailedNotifying = opensIn({ failAt: 'notifying' }, { state: 'error', stage: 'notifying' });
 
+/**
+ * PASSKEY with custom-domain options that cannot work on this page (an http custom domain, an RP ID
+ * that does not cover the page): refused before any window, ceremony or vault request, as PasskeySetup does.
+ */
+export const PasskeyOptionsInvalid = opensIn(
+  {
+    passkey: {
+      customDomain: 'http://passkeys.example.com',
+      relyingPartyId: 'example.com',
+      relyingPartyName: 'Example',
+    },
+  },
+  { state: 'error', stage: 'validating' },
+  'The passkey settings are not valid for this site.',
+);
+
 /** A retry after a failed save stores the same backup again: press "Try again" to see it succeed. */
 export const RetryAfterFailedStoring: Story = {
   args: { failAt: 'storing', latencyMs: 0 },

@@ -1,7 +1,8 @@
 'use client';
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import {
   createBackupFlow,
+  createPasskeyBackupFlow,
   isBusy,
   type BackupCallbacks,
   type BackupFlowOptions,
@@ -9,11 +10,10 @@ import {
   type BackupSnapshot,
   type BackupStartInput,
   type BackupStorage,
+  type PasskeyOptions,
   type PasskeyWindowOptions,
   type PortalLike,
-  openPasskeyWindow,
 } from '@backup-kit/core';
-import { useIsomorphicLayoutEffect } from '../internal/use-isomorphic-layout-effect.js';
 import type { PortalStatus } from '../provider/backup-kit-context.js';
 import { useFlowStore } from './use-flow-store.js';
 import { useProviderPasskey } from './use-provider-passkey.js';
@@ -26,6 +26,11 @@ export interface UseBackupOptions extends BackupCallbacks {
   /** Self-managed backups: where the encrypted share goes (e.g. core's `httpStorage({ url })`). */
   storage?: BackupStorage | undefined;
   timeouts?: BackupFlowOptions['timeouts'];
+  /**
+   * PASSKEY: the custom-domain options, checked before anything; they choose the path as in
+   * PasskeySetup. @default the provider's (none: the Portal's own passkey config)
+   */
+  passkey?: PasskeyOptions | undefined;
   /** PASSKEY on the SDK's path: Portal's passkey window, opened inside the click. @default the provider's */
   passkeyWindow?: PasskeyWindowOptions | undefined;
   /** Use this Portal instead of the provider's. */
@@ -37,6 +42,7 @@ export const BACKUP_OPTION_KEYS = [
   'method',
   'storage',
   'timeouts',
+  'passkey',
   'passkeyWindow',
   'portal',
   'onProgress',
@@ -61,39 +67,24 @@ export interface BackupActions {
 /** A snapshot of the backup (a union on `state`) plus what can be done with it. */
 export type UseBackupResult = BackupSnapshot & BackupActions;
 
-/** A backup flow for one method, read as React state. */
+/**
+ * A backup flow for one method, read as React state. PASSKEY runs PasskeySetup's flow (a lazy
+ * chunk, loaded at mount): the same option check and the same path.
+ */
 export function useBackup(options: UseBackupOptions): UseBackupResult {
-  const { portal, passkeyWindow, ...flowOptions } = options;
+  const { portal, ...given } = options;
   const { method } = options;
-  const windowOptions = useProviderPasskey({ passkeyWindow }).passkeyWindow;
+  const flowOptions = useProviderPasskey(given);
   const idle = useMemo<BackupSnapshot>(() => ({ state: 'idle', method }), [method]);
   const {
     snapshot,
     flow: _flow,
     ...actions
-  } = useFlowStore<BackupSnapshot, BackupFlowOptions, BackupStartInput>(createBackupFlow, flowOptions, portal, idle);
-  // PASSKEY: Portal's ceremony runs in its passkey window, which only opens inside the click;
-  // not while one runs, nor for a retry that only stores or notifies again (no ceremony).
-  const opens =
-    method === 'PASSKEY' &&
-    !isBusy(snapshot) &&
-    !(snapshot.state === 'error' && /^(storing|notifying)$/.test(snapshot.error.stage));
-  // Read at click time, so start and retry keep their identity between renders.
-  const latest = useRef({ opens, windowOptions });
-  useIsomorphicLayoutEffect(() => {
-    latest.current = { opens, windowOptions };
-  });
-  const { start, retry } = actions;
-  const inClick = useMemo(() => {
-    const wrap =
-      <A extends unknown[], R>(action: (...args: A) => R) =>
-      (...args: A) => (latest.current.opens && openPasskeyWindow(latest.current.windowOptions), action(...args));
-    return { start: wrap(start), retry: wrap(retry) };
-  }, [start, retry]);
-  return {
-    ...snapshot,
-    ...actions,
-    ...inClick,
-    isBusy: isBusy(snapshot),
-  };
+  } = useFlowStore<BackupSnapshot, BackupFlowOptions, BackupStartInput>(
+    method === 'PASSKEY' ? createPasskeyBackupFlow : createBackupFlow,
+    flowOptions,
+    portal,
+    idle,
+  );
+  return { ...snapshot, ...actions, isBusy: isBusy(snapshot) };
 }

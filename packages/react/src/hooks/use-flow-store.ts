@@ -40,6 +40,7 @@ const nothing = () => {};
  * has not started shows that error (an `error` snapshot) and `retry` retries Portal.
  */
 export function useFlowStore<S extends { state: string }, O, I, F extends FlowStore<S, O, I> = FlowStore<S, O, I>>(
+  /** Must keep its identity between renders (a new one makes a new flow). */
   create: (portal: PortalLike, options: O) => F,
   options: O,
   explicitPortal: PortalLike | undefined,
@@ -61,11 +62,12 @@ export function useFlowStore<S extends { state: string }, O, I, F extends FlowSt
     const flow = create(portal, options);
     // Heard by BackupStatus; the flow's own subscription, so it holds after an unmount too.
     flow.subscribe(() => flow.getSnapshot().state === 'success' && announceFlowSuccess(portal));
-    return { portal, flow };
+    return { portal, flow, create };
   };
   const [entry, setEntry] = useState(() => make(portal));
   let current = entry;
-  if ((entry?.portal ?? null) !== portal) {
+  // A new flow for a new Portal, or another kind of flow (useBackup's method became PASSKEY or left it).
+  if ((entry?.portal ?? null) !== portal || (entry && entry.create !== create)) {
     current = make(portal);
     setEntry(current);
   }

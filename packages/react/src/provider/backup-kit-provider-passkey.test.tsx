@@ -151,12 +151,12 @@ describe('BackupKitProvider passkey', () => {
 });
 
 describe('BackupButton method="PASSKEY" with the provider passkey window', () => {
-  it("opens Portal's passkey window synchronously inside the click, then backs up", async () => {
+  it("without passkey options (the Portal's own config), opens Portal's passkey window synchronously inside the click, then backs up", async () => {
     const open = vi.spyOn(window, 'open').mockImplementation(() => null);
     const portal = createFakePortal();
     const user = userEvent.setup();
     const { container } = render(
-      <BackupKitProvider portal={portal} passkey={passkey} passkeyWindow={{ url: 'http://localhost:5190/passkey' }}>
+      <BackupKitProvider portal={portal} passkeyWindow={{ url: 'http://localhost:5190/passkey' }}>
         <BackupButton.DropIn method="PASSKEY" />
       </BackupKitProvider>,
     );

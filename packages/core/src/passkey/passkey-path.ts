@@ -1,0 +1,17 @@
+import type { PasskeyOptions, PortalLike } from '../portal/portal-like.js';
+import { hasSeedPasskeyApi } from '../portal/sdk-features.js';
+import type { PasskeyPath } from './passkey-snapshot.js';
+
+/**
+ * The one choice of passkey path, for every passkey flow (PasskeySetup, BackupButton, before and
+ * after their code loaded): an explicit `path`, else the seed's API where the SDK has it, else
+ * the direct path for usePopup: false, else the SDK's own.
+ */
+export function choosePasskeyPath(
+  portal: PortalLike,
+  options: { passkey: Pick<PasskeyOptions, 'usePopup'>; path?: 'auto' | PasskeyPath | undefined },
+): PasskeyPath {
+  if (options.path && options.path !== 'auto') return options.path;
+  if (hasSeedPasskeyApi(portal)) return 'seed';
+  return options.passkey.usePopup === false ? 'direct' : 'sdk';
+}
