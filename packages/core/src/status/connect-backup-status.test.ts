@@ -30,6 +30,15 @@ describe('connectBackupStatus', () => {
     expect(apart.backedUp).toEqual(['CUSTOM']);
   });
 
+  it('names the methods Portal counts when none of them is listed, so the summary never names nothing', () => {
+    const view = connectBackupStatus(
+      { state: 'ready', methods: ['UNKNOWN'], hasWallet: true },
+      { ...ready, methods, known: { methods: ['UNKNOWN'], hasWallet: true } },
+    );
+    expect(view).toMatchObject({ state: 'ready', statusKey: 'summary', backedUp: ['UNKNOWN'] });
+    expect(view.isBackedUp('PASSWORD')).toBe(false);
+  });
+
   it('is empty when nothing is backed up, and says so when there is no wallet at all', () => {
     expect(
       connectBackupStatus(

@@ -17,7 +17,10 @@ export interface BackupStatusConnectOptions extends ConnectOptions {
 export interface BackupStatusView extends FlowView<BackupStatusState, 'loading' | 'noWallet' | 'empty' | 'summary'> {
   /** Whether a listed method is backed up (PASSKEY counts a direct-path CUSTOM unless CUSTOM is listed). */
   isBackedUp: (method: BackupMethod) => boolean;
-  /** The listed methods that are backed up, for the `summary` status. */
+  /**
+   * The listed methods that are backed up, for the `summary` status; when Portal counts only
+   * methods outside the list (a server-side backup's UNKNOWN), those, so the summary names them.
+   */
   backedUp: BackupMethod[];
   /** A status was read and nothing is backed up. */
   empty: boolean;
@@ -45,6 +48,7 @@ export function connectBackupStatus(
   const isMissing = (method: BackupMethod) =>
     lacks.includes(method) || (method === 'PASSKEY' && !methods.includes('CUSTOM') && lacks.includes('CUSTOM'));
   const ready = snapshot.state === 'ready';
+  const listed = methods.filter(isBackedUp);
   return {
     ...view,
     state: ready && empty ? 'empty' : snapshot.state,
@@ -56,7 +60,7 @@ export function connectBackupStatus(
           ? 'empty'
           : 'summary',
     isBackedUp,
-    backedUp: methods.filter(isBackedUp),
+    backedUp: listed.length || !known ? listed : [...known.methods],
     empty,
     isMissing,
     missing: methods.filter(isMissing),

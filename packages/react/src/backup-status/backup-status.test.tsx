@@ -34,6 +34,16 @@ describe('BackupStatus', () => {
     }
   });
 
+  it('names a backup Portal counts outside the listed methods (a server-side backup) rather than none', async () => {
+    const { container } = renderWithPortal(<BackupStatus.DropIn />, {
+      fake: { wallet: { backedUpWith: ['UNKNOWN'] } },
+    });
+    await ready(container);
+
+    expect(status()).toHaveTextContent('Backed up with Unknown method.');
+    expect(item('Password')).toHaveTextContent('Password Not backed up');
+  });
+
   it('says it is reading, with Refresh blocked but focusable, until Portal answers', async () => {
     const { container } = renderWithPortal(<BackupStatus.DropIn />, { fake: { failures: { getClient: 'hang' } } });
 

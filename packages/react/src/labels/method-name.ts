@@ -5,6 +5,7 @@ const NAMES: Partial<Record<BackupMethod, string>> = {
   PASSKEY: 'Passkey',
   CUSTOM: 'Passkey',
   GDRIVE: 'Google Drive',
+  UNKNOWN: 'Unknown method',
 };
 
 /**
