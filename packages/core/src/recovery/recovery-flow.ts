@@ -72,6 +72,8 @@ export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryF
   /** Checked when the options are given, as backup does, so a click never waits for it. */
   function checkAhead(): Promise<unknown> {
     if (!options.passkey) return Promise.resolve();
+    // The direct path's code too (it carries SimpleWebAuthn): no download between a click and the prompt.
+    void loadDirectPath().catch(() => {});
     return checks.check(options.passkey, pageOriginOf(options.pageOrigin)).catch(() => {});
   }
   void checkAhead();
