@@ -11,7 +11,13 @@ export function connectBackup(snapshot: BackupSnapshot, options: ConnectOptions)
   const view = connectFlow(snapshot, options);
   // No passkeys in this browser: a click could do nothing, so the trigger says so (the reason stays shown).
   const unsupported = snapshot.state === 'error' && snapshot.error.code === 'PASSKEY_UNSUPPORTED';
-  return { ...view, blocked: view.blocked || unsupported, method: snapshot.method };
+  return {
+    ...view,
+    blocked: view.blocked || unsupported,
+    // Checking is short (the passkey code loading): the trigger waits without a status line.
+    statusKey: view.statusKey === 'checking' ? 'none' : view.statusKey,
+    method: snapshot.method,
+  };
 }
 
 /**

@@ -14,6 +14,7 @@ const METHOD = 'PASSKEY';
 function toBackupSnapshot(kit: PasskeyFlowKit, snapshot: PasskeySnapshot, idle: BackupSnapshot): BackupSnapshot {
   switch (snapshot.state) {
     case 'checking':
+      return { state: 'checking', method: METHOD };
     case 'idle':
       return idle;
     case 'unsupported':

@@ -35,7 +35,7 @@ export function createPasskeyBackupFlow(portal: PortalLike, options: PasskeyBack
             adaptPasskeyBackup(passkeyFlowKit, portal, next),
       ),
     options,
-    { state: 'idle', method: 'PASSKEY' },
+    { state: 'checking', method: 'PASSKEY' },
     (error): BackupSnapshot => ({ state: 'error', method: 'PASSKEY', error }),
     'backing-up',
   );
