@@ -127,7 +127,7 @@ describe('PasskeySetup', () => {
 describe('useBackup', () => {
   it('reports the flow state as the union core defines', () => {
     expectTypeOf<UseBackupResult['state']>().toEqualTypeOf<
-      'idle' | 'backing-up' | 'storing' | 'notifying' | 'success' | 'error'
+      'checking' | 'idle' | 'backing-up' | 'storing' | 'notifying' | 'success' | 'error'
     >();
   });
 });

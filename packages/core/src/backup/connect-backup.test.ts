@@ -20,6 +20,17 @@ describe('connectBackup', () => {
       statusKey: 'success',
     });
   });
+
+  it('blocks the trigger in a browser without passkeys (a click could do nothing) and still shows why', () => {
+    const unsupported = new BackupKitError('PASSKEY_UNSUPPORTED', { stage: 'passkey' });
+    expect(connectBackup({ state: 'error', method: 'PASSKEY', error: unsupported }, ready)).toMatchObject({
+      blocked: true,
+      disabled: false,
+      statusKey: 'error',
+      error: unsupported,
+    });
+    expect(connectBackup({ state: 'error', method: 'PASSKEY', error: mpcFailed }, ready).blocked).toBe(false);
+  });
 });
 
 describe('hasTakenPassword', () => {

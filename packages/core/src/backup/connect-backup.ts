@@ -8,7 +8,16 @@ export interface BackupView extends FlowView<BackupState, 'storing' | 'notifying
 
 /** What a backup's parts show: one place for blocked, connecting, the status and the trigger. */
 export function connectBackup(snapshot: BackupSnapshot, options: ConnectOptions): BackupView {
-  return { ...connectFlow(snapshot, options), method: snapshot.method };
+  const view = connectFlow(snapshot, options);
+  // No passkeys in this browser: a click could do nothing, so the trigger says so (the reason stays shown).
+  const unsupported = snapshot.state === 'error' && snapshot.error.code === 'PASSKEY_UNSUPPORTED';
+  return {
+    ...view,
+    blocked: view.blocked || unsupported,
+    // Checking is short (the passkey code loading): the trigger waits without a status line.
+    statusKey: view.statusKey === 'checking' ? 'none' : view.statusKey,
+    method: snapshot.method,
+  };
 }
 
 /**

@@ -14,8 +14,11 @@ export interface LazyFlowShape<S, O, I> {
 /**
  * A flow whose code is a lazy chunk: the chunk loads as soon as the flow is made (a component's
  * mount), then the loaded flow answers everything, synchronously, so a click still reaches
- * window.open and navigator.credentials with its user activation. A click that comes first waits
- * for the chunk; a chunk that fails to load is an error state and is loaded again by the next click.
+ * window.open and navigator.credentials with its user activation. Until then the flow shows its
+ * placeholder (a `checking` state, whose trigger waits); a start called anyway waits for the chunk.
+ * A chunk that fails to load is a retryable error state; start or retry then loads it again and
+ * shows the placeholder meanwhile, without running (a click's activation would not survive the
+ * download), so the next click runs the flow.
  */
 export function createLazyFlow<S, O extends { onError?: ((error: BackupKitError) => void) | undefined }, I>(
   load: () => Promise<(options: O) => LazyFlowShape<S, O, I>>,
@@ -28,6 +31,15 @@ export function createLazyFlow<S, O extends { onError?: ((error: BackupKitError)
   let options = initial;
   let inner: LazyFlowShape<S, O, I> | undefined;
   let loading: Promise<LazyFlowShape<S, O, I>> | undefined;
+  let loadFailed = false;
+
+  function fail(error: unknown) {
+    loadFailed = true;
+    const failure = toBackupKitError(error, stage);
+    store.set(failed(failure));
+    options.onError?.(failure);
+    return store.getSnapshot();
+  }
 
   function loadFlow() {
     loading ??= load().then((create) => {
@@ -40,20 +52,17 @@ export function createLazyFlow<S, O extends { onError?: ((error: BackupKitError)
     return loading;
   }
 
-  const act = (name: 'start' | 'retry') => (input?: I) =>
-    inner
-      ? inner[name](input)
-      : loadFlow().then(
-          (flow) => flow[name](input),
-          (error: unknown) => {
-            const failure = toBackupKitError(error, stage);
-            store.set(failed(failure));
-            options.onError?.(failure);
-            return store.getSnapshot();
-          },
-        );
+  const act = (name: 'start' | 'retry') => (input?: I) => {
+    if (inner) return inner[name](input);
+    // A failed load is told once, by the mount's load below.
+    if (!loadFailed) return loadFlow().then((flow) => flow[name](input), store.getSnapshot);
+    // After a failed load: load again, and leave the run to the next click.
+    loadFailed = false;
+    store.set(placeholder);
+    return loadFlow().then((flow) => flow.getSnapshot(), fail);
+  };
 
-  loadFlow().catch(() => {});
+  loadFlow().catch(fail);
   return {
     subscribe: store.subscribe,
     getSnapshot: store.getSnapshot,

@@ -1,6 +1,7 @@
 import { createLazyFlow } from '../internal/lazy-flow.js';
 import type { PortalLike } from '../portal/portal-like.js';
 import type { PasskeyFlow, PasskeyFlowOptions } from './passkey-flow.js';
+import { passkeyFlowKit } from './passkey-flow-kit.js';
 import { choosePasskeyPath } from './passkey-path.js';
 import type { PasskeySnapshot } from './passkey-snapshot.js';
 
@@ -13,9 +14,9 @@ export function createPasskeyFlow(portal: PortalLike, options: PasskeyFlowOption
   const flow = createLazyFlow<PasskeySnapshot, PasskeyFlowOptions, { signal?: AbortSignal }>(
     () =>
       import('./passkey-flow.js').then(
-        ({ createPasskeyFlow: create }) =>
+        ({ makePasskeyFlow }) =>
           (next: PasskeyFlowOptions) =>
-            create(portal, next),
+            makePasskeyFlow(passkeyFlowKit, portal, next),
       ),
     options,
     { state: 'checking' } as PasskeySnapshot,

@@ -1,29 +1,27 @@
-import { createBackupFlow } from '../backup/backup-flow.js';
 import type { BackupSnapshot } from '../backup/backup-snapshot.js';
-import { BackupKitError } from '../errors.js';
-import { createStore } from '../internal/store.js';
 import type { PortalLike } from '../portal/portal-like.js';
-import { isBusy } from '../view/connect-flow.js';
 import type { PasskeyBackupFlow, PasskeyBackupFlowOptions } from './passkey-backup-flow.js';
-import { createPasskeyFlow } from './passkey-flow.js';
+import { makePasskeyFlow } from './passkey-flow.js';
+import type { PasskeyFlowKit } from './passkey-flow-kit.js';
 import type { PasskeySnapshot } from './passkey-snapshot.js';
-import { openPasskeyWindow } from './passkey-window.js';
 
-// The lazy half of createPasskeyBackupFlow (passkey-backup-flow.ts).
+// The lazy half of createPasskeyBackupFlow (passkey-backup-flow.ts). Like passkey-flow.ts it
+// imports nothing the eager code has: that comes in as `kit`.
 
 const METHOD = 'PASSKEY';
 
 /** A passkey flow's states as a backup's: the extra ones fold into the nearest backup state. */
-function toBackupSnapshot(snapshot: PasskeySnapshot, idle: BackupSnapshot): BackupSnapshot {
+function toBackupSnapshot(kit: PasskeyFlowKit, snapshot: PasskeySnapshot, idle: BackupSnapshot): BackupSnapshot {
   switch (snapshot.state) {
     case 'checking':
+      return { state: 'checking', method: METHOD };
     case 'idle':
       return idle;
     case 'unsupported':
       return {
         state: 'error',
         method: METHOD,
-        error: new BackupKitError('PASSKEY_UNSUPPORTED', { stage: 'passkey' }),
+        error: new kit.BackupKitError('PASSKEY_UNSUPPORTED', { stage: 'passkey' }),
       };
     case 'registering':
       return { state: 'backing-up', method: METHOD, status: null };
@@ -37,12 +35,16 @@ function toBackupSnapshot(snapshot: PasskeySnapshot, idle: BackupSnapshot): Back
 }
 
 /** With passkey options: PasskeySetup's flow, seen as a backup. */
-function throughPasskeyFlow(portal: PortalLike, options: PasskeyBackupFlowOptions): PasskeyBackupFlow {
+function throughPasskeyFlow(
+  kit: PasskeyFlowKit,
+  portal: PortalLike,
+  options: PasskeyBackupFlowOptions,
+): PasskeyBackupFlow {
   const idle: BackupSnapshot = { state: 'idle', method: METHOD };
   const withOptions = (next: PasskeyBackupFlowOptions) => ({ ...next, passkey: next.passkey! });
-  const flow = createPasskeyFlow(portal, withOptions(options));
-  const store = createStore(toBackupSnapshot(flow.getSnapshot(), idle));
-  flow.subscribe(() => store.set(toBackupSnapshot(flow.getSnapshot(), idle)));
+  const flow = makePasskeyFlow(kit, portal, withOptions(options));
+  const store = kit.createStore(toBackupSnapshot(kit, flow.getSnapshot(), idle));
+  flow.subscribe(() => store.set(toBackupSnapshot(kit, flow.getSnapshot(), idle)));
   const settled = () => store.getSnapshot();
   return {
     subscribe: store.subscribe,
@@ -58,7 +60,8 @@ function throughPasskeyFlow(portal: PortalLike, options: PasskeyBackupFlowOption
  * Without passkey options (an app-made Portal with its own passkey config, which the kit cannot
  * read): 3.4.1's backupWallet(PASSKEY), with Portal's passkey window opened inside the click.
  */
-function onPortalConfig(portal: PortalLike, options: PasskeyBackupFlowOptions): PasskeyBackupFlow {
+function onPortalConfig(kit: PasskeyFlowKit, portal: PortalLike, options: PasskeyBackupFlowOptions): PasskeyBackupFlow {
+  const { createBackupFlow, isBusy, openPasskeyWindow } = kit;
   let windowOptions = options.passkeyWindow;
   const flow = createBackupFlow(portal, { ...options, method: METHOD });
   // Not while one runs, nor for a retry that only stores or notifies again (no ceremony).
@@ -83,9 +86,14 @@ function onPortalConfig(portal: PortalLike, options: PasskeyBackupFlowOptions): 
  * The flow for these options; a change between with and without passkey options swaps it while
  * nothing runs.
  */
-export function adaptPasskeyBackup(portal: PortalLike, initial: PasskeyBackupFlowOptions): PasskeyBackupFlow {
+export function adaptPasskeyBackup(
+  kit: PasskeyFlowKit,
+  portal: PortalLike,
+  initial: PasskeyBackupFlowOptions,
+): PasskeyBackupFlow {
+  const { createStore, isBusy } = kit;
   const make = (options: PasskeyBackupFlowOptions) =>
-    (options.passkey ? throughPasskeyFlow : onPortalConfig)(portal, options);
+    (options.passkey ? throughPasskeyFlow : onPortalConfig)(kit, portal, options);
   let withPasskey = !!initial.passkey;
   let flow = make(initial);
   const store = createStore(flow.getSnapshot());

@@ -3,6 +3,7 @@ import type { BackupSnapshot } from '../backup/backup-snapshot.js';
 import { createLazyFlow, type LazyFlowShape } from '../internal/lazy-flow.js';
 import type { PasskeyOptions, PortalLike } from '../portal/portal-like.js';
 import type { PasskeyFlowOptions } from './passkey-flow.js';
+import { passkeyFlowKit } from './passkey-flow-kit.js';
 import type { PasskeyWindowOptions } from './passkey-window.js';
 
 export interface PasskeyBackupFlowOptions
@@ -31,10 +32,10 @@ export function createPasskeyBackupFlow(portal: PortalLike, options: PasskeyBack
       import('./passkey-backup-adapter.js').then(
         ({ adaptPasskeyBackup }) =>
           (next: PasskeyBackupFlowOptions) =>
-            adaptPasskeyBackup(portal, next),
+            adaptPasskeyBackup(passkeyFlowKit, portal, next),
       ),
     options,
-    { state: 'idle', method: 'PASSKEY' },
+    { state: 'checking', method: 'PASSKEY' },
     (error): BackupSnapshot => ({ state: 'error', method: 'PASSKEY', error }),
     'backing-up',
   );

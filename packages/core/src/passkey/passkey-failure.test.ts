@@ -3,7 +3,8 @@ import { toBackupKitError } from '../errors.js';
 import { createFakePortal, memoryStorage } from '../testing/index.js';
 import { createRecoveryFlow } from '../recovery/recovery-flow.js';
 import { explainPasskeyFailure } from './passkey-failure.js';
-import { createPasskeyFlow, type DirectPasskeyPath } from './passkey-flow.js';
+import { createPasskeyFlow } from './eager-passkey-flow.js';
+import type { DirectPasskeyPath } from './passkey-flow.js';
 
 const passkey = {
   customDomain: 'https://passkeys.example.com',

@@ -25,7 +25,7 @@ describe('passkey flow and the lazily loaded backup run', () => {
       await arrived;
       return importOriginal();
     });
-    const { createPasskeyFlow } = await import('./passkey-flow.js');
+    const { createPasskeyFlow } = await import('./eager-passkey-flow.js');
     const flow = createPasskeyFlow(createFakePortal({ seedPasskeyApi: true }), {
       passkey,
       pageOrigin: 'https://app.example.com',

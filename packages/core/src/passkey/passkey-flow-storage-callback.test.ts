@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { backupWallet } from '../portal/portal-calls.js';
 import type { SaveBackupRequest } from '../storage/backup-storage.js';
 import { createFakePortal, memoryStorage, type FakePortal, type MemoryStorage } from '../testing/index.js';
-import { createPasskeyFlow, type DirectPasskeyPath } from './passkey-flow.js';
+import { createPasskeyFlow } from './eager-passkey-flow.js';
+import type { DirectPasskeyPath } from './passkey-flow.js';
 
 const passkey = {
   customDomain: 'https://passkeys.example.com',

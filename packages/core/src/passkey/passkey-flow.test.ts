@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { backupWallet } from '../portal/portal-calls.js';
 import { createFakePortal, memoryStorage } from '../testing/index.js';
-import { createPasskeyFlow, type DirectPasskeyPath } from './passkey-flow.js';
+import { createPasskeyFlow } from './eager-passkey-flow.js';
+import type { DirectPasskeyPath } from './passkey-flow.js';
 import type { PasskeySnapshot } from './passkey-snapshot.js';
 
 const passkey = {

@@ -1,25 +1,18 @@
-import {
-  createBackupFlow,
-  loadBackupRun,
-  type BackupCallbacks,
-  type BackupFlow,
-  type BackupFlowOptions,
-  type ProducedBackup,
-} from '../backup/backup-flow.js';
+import type { BackupFlow, BackupFlowOptions, BackupCallbacks, ProducedBackup } from '../backup/backup-flow.js';
 import type { BackupSnapshot } from '../backup/backup-snapshot.js';
-import { BackupKitError, toBackupKitError } from '../errors.js';
-import { createStore, type ReadableStore } from '../internal/store.js';
-import { getPortalFacade, type PortalFacade } from '../portal/portal-facade.js';
+import type { BackupKitError } from '../errors.js';
+import type { ReadableStore } from '../internal/store.js';
+import type { PortalFacade } from '../portal/portal-facade.js';
 import type { MpcStatus, PasskeyOptions, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
-import { loadDirectPath } from './direct/direct-path-kit.js';
 import type { PasskeyOptionsCheck } from './passkey-options.js';
-import { createPasskeyOptionsCheckCache, pageOriginOf } from './passkey-options-check-cache.js';
-import { openPasskeyWindow, type PasskeyWindowOptions } from './passkey-window.js';
+import type { PasskeyWindowOptions } from './passkey-window.js';
 import { explainPasskeyFailure } from './passkey-failure.js';
-import { choosePasskeyPath } from './passkey-path.js';
+import type { PasskeyFlowKit } from './passkey-flow-kit.js';
 import type { PasskeyPath, PasskeySnapshot } from './passkey-snapshot.js';
-import { supportsWebAuthn } from './webauthn-support.js';
+
+// A lazy chunk: it imports nothing the eager code has (only types and lazy-only modules); the
+// eager code it uses comes in as `kit` (passkey-flow-kit.ts).
 
 /**
  * The kit's own passkey ceremony (usePopup: false): WebAuthn in the page against a key vault
@@ -76,7 +69,25 @@ export interface PasskeyFlow extends ReadableStore<PasskeySnapshot> {
  * - `sdk`: @portal-hq/web 3.4.1's backupWallet(PASSKEY), the ceremony is Portal's;
  * - `direct`: the kit runs the ceremony in the page (usePopup: false).
  */
-export function createPasskeyFlow(portal: PortalLike, initialOptions: PasskeyFlowOptions): PasskeyFlow {
+export function makePasskeyFlow(
+  kit: PasskeyFlowKit,
+  portal: PortalLike,
+  initialOptions: PasskeyFlowOptions,
+): PasskeyFlow {
+  const {
+    BackupKitError,
+    choosePasskeyPath,
+    createBackupFlow,
+    createPasskeyOptionsCheckCache,
+    createStore,
+    getPortalFacade,
+    loadBackupRun,
+    loadDirectPath,
+    openPasskeyWindow,
+    pageOriginOf,
+    supportsWebAuthn,
+    toBackupKitError,
+  } = kit;
   const facade = getPortalFacade(portal);
   let options = initialOptions;
   let registered = false;

@@ -149,4 +149,28 @@ describe('BackupButton method="PASSKEY" takes the same path as PasskeySetup', ()
     await waitFor(() => expect(root(container)).toHaveAttribute('data-state', 'error'));
     expect(screen.getByRole('status')).toHaveTextContent('This browser does not support passkeys.');
   });
+
+  it('a browser without passkeys has no dead button: the trigger is disabled, keeps its focus and names the reason', async () => {
+    vi.unstubAllGlobals();
+    open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    const portal = createFakePortal();
+    const onError = vi.fn();
+    const user = userEvent.setup();
+    const { container } = render(
+      <BackupKitProvider portal={portal} passkey={passkey} passkeyWindow={passkeyWindow}>
+        <BackupButton.DropIn method="PASSKEY" onError={onError} />
+      </BackupKitProvider>,
+    );
+    await waitFor(() => expect(root(container)).toHaveAttribute('data-state', 'error'));
+    expect(trigger()).toHaveAttribute('aria-disabled', 'true');
+    expect(trigger()).toHaveAccessibleDescription('This browser does not support passkeys.');
+    onError.mockClear();
+
+    await user.click(trigger());
+
+    expect(trigger()).toHaveFocus();
+    expect(onError).not.toHaveBeenCalled();
+    expect(open).not.toHaveBeenCalled();
+    expect(portal.calls).toEqual([]);
+  });
 });

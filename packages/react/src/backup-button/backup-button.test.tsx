@@ -19,6 +19,8 @@ describe('BackupButton', () => {
   it('names the trigger after the method and marks every part idle', async () => {
     const { container } = renderWithPortal(<BackupButton.DropIn method="PASSKEY" />);
     await waitFor(() => expect(root(container)).toHaveAttribute('data-portal', 'ready'));
+    // PASSKEY checks first (its code loading), then is idle.
+    await waitFor(() => expect(root(container)).toHaveAttribute('data-state', 'idle'));
 
     expect(trigger()).toHaveTextContent('Back up with a passkey');
     for (const name of ['root', 'trigger', 'status']) {

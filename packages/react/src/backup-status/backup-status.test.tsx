@@ -16,6 +16,12 @@ const item = (name: string) =>
 const ready = (container: HTMLElement, state = 'ready') =>
   waitFor(() => expect(rootOf(container)).toHaveAttribute('data-state', state));
 
+/** A PASSKEY BackupButton's trigger waits (checking) until its lazy code is in. */
+const passkeyTriggerReady = () =>
+  waitFor(() =>
+    expect(screen.getByRole('button', { name: 'Back up with a passkey' })).not.toHaveAttribute('aria-disabled'),
+  );
+
 describe('BackupStatus', () => {
   it('says in words which methods are backed up, and sums it up in the status line', async () => {
     const { container } = renderWithPortal(<BackupStatus.DropIn />, {
@@ -85,6 +91,7 @@ describe('BackupStatus', () => {
     );
     await ready(container, 'empty');
 
+    await passkeyTriggerReady();
     await user.click(screen.getByRole('button', { name: 'Back up with a passkey' }));
 
     await ready(container);
@@ -102,6 +109,7 @@ describe('BackupStatus', () => {
     );
     await ready(container, 'empty');
 
+    await passkeyTriggerReady();
     await user.click(screen.getByRole('button', { name: 'Back up with a passkey' }));
     await waitFor(() => expect(portal.notifications).toHaveLength(1));
 
