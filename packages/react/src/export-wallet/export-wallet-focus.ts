@@ -1,6 +1,7 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useRef, type RefObject } from 'react';
 import type { ExportState } from '@backup-kit/core';
 import { useIsomorphicLayoutEffect } from '../internal/use-isomorphic-layout-effect.js';
+import { useLastFocused } from '../internal/use-last-focused.js';
 
 /** Where focus goes in each state: the first of these parts that is rendered. */
 function targetsFor(state: ExportState, shown: boolean): string[] {
@@ -24,14 +25,7 @@ function targetsFor(state: ExportState, shown: boolean): string[] {
  * timer cleared the key under the Copy button). Focus elsewhere on the page is left alone.
  */
 export function useExportFocus(rootRef: RefObject<HTMLElement | null>, state: ExportState, shown: boolean) {
-  const lastFocused = useRef<Element | null>(null);
-  useEffect(() => {
-    const root = rootRef.current;
-    if (!root) return;
-    const remember = (event: FocusEvent) => (lastFocused.current = event.target as Element);
-    root.addEventListener('focusin', remember);
-    return () => root.removeEventListener('focusin', remember);
-  }, [rootRef]);
+  const lastFocused = useLastFocused(rootRef);
 
   const first = useRef(true);
   useIsomorphicLayoutEffect(() => {
@@ -55,5 +49,5 @@ export function useExportFocus(rootRef: RefObject<HTMLElement | null>, state: Ex
       }
     }
     if (!inside) root.focus();
-  }, [state, shown, rootRef]);
+  }, [state, shown, rootRef, lastFocused]);
 }

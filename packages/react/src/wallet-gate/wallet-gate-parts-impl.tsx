@@ -1,7 +1,8 @@
 'use client';
-import { forwardRef, useEffect, useLayoutEffect, useRef, type ComponentPropsWithoutRef, type MouseEvent } from 'react';
+import { forwardRef, useLayoutEffect, type ComponentPropsWithoutRef, type MouseEvent } from 'react';
 import { useBackupStatus } from '../hooks/use-backup-status.js';
 import { partAttributes } from '../internal/data-attributes.js';
+import { useLastFocused } from '../internal/use-last-focused.js';
 import { connectWalletGate } from '@backup-kit/core';
 import { errorText } from '../labels/common-labels.js';
 import { text } from '../labels/label.js';
@@ -162,19 +163,12 @@ export const WalletGateEjected = forwardRef<HTMLParagraphElement, ComponentProps
  */
 export function useKeepFocus(slot: string) {
   const { rootRef } = useWalletGateContext('WalletGate.DropIn');
-  const lastFocused = useRef<Element | null>(null);
-  useEffect(() => {
-    const root = rootRef.current;
-    if (!root) return;
-    const remember = (event: FocusEvent) => (lastFocused.current = event.target as Element);
-    root.addEventListener('focusin', remember);
-    return () => root.removeEventListener('focusin', remember);
-  }, [rootRef]);
+  const lastFocused = useLastFocused(rootRef);
   useLayoutEffect(() => {
     const root = rootRef.current;
     const gone = lastFocused.current && !lastFocused.current.isConnected;
     if (root && gone && (root.ownerDocument.activeElement ?? root.ownerDocument.body) === root.ownerDocument.body) {
       root.focus();
     }
-  }, [slot, rootRef]);
+  }, [slot, rootRef, lastFocused]);
 }
