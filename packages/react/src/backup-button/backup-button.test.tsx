@@ -341,6 +341,10 @@ describe('BackupButton', () => {
       { fake: { failures: { backupWallet: [{ error: { code: 1, message: 'x' } }] } } },
     );
     expect(container.querySelector('[data-part="retry"]')).toBeNull();
+    // A PASSKEY BackupButton's trigger waits (checking) until its lazy code is in.
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Back up with a passkey' })).not.toHaveAttribute('aria-disabled'),
+    );
 
     await user.click(screen.getByRole('button', { name: 'Back up with a passkey' }));
     await waitFor(() => expect(part(container, 'backup-button', 'root')).toHaveAttribute('data-state', 'error'));

@@ -160,6 +160,10 @@ describe('BackupButton method="PASSKEY" with the provider passkey window', () =>
         <BackupButton.DropIn method="PASSKEY" />
       </BackupKitProvider>,
     );
+    // A PASSKEY BackupButton's trigger waits (checking) until its lazy code is in.
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Back up with a passkey' })).not.toHaveAttribute('aria-disabled'),
+    );
 
     await user.click(screen.getByRole('button', { name: 'Back up with a passkey' }));
 
