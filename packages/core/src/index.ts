@@ -75,14 +75,14 @@ export {
   type BackupStatusState,
   type BackupStatusView,
 } from './status/connect-backup-status.js';
-export {
-  createBackupFlow,
-  type BackupCallbacks,
-  type BackupFlow,
-  type BackupFlowOptions,
-  type BackupStartInput,
-  type ProduceContext,
-  type ProducedBackup,
+export { createBackupFlow } from './backup/lazy-backup-flow.js';
+export type {
+  BackupCallbacks,
+  BackupFlow,
+  BackupFlowOptions,
+  BackupStartInput,
+  ProduceContext,
+  ProducedBackup,
 } from './backup/backup-flow.js';
 export {
   checkPassword,

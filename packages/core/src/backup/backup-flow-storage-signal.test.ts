@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BackupStorage } from '../storage/backup-storage.js';
 import { createFakePortal } from '../testing/index.js';
-import { createBackupFlow } from './backup-flow.js';
+import { createBackupFlow } from './eager-backup-flow.js';
 
 /** A storage that never finishes and remembers the signal each save got. */
 function hangingStorage() {

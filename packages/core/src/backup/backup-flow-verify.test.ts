@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFakePortal, memoryStorage, type FakePortal } from '../testing/index.js';
 import type { BackupStorage, SaveBackupRequest } from '../storage/backup-storage.js';
-import { createBackupFlow } from './backup-flow.js';
+import { createBackupFlow } from './eager-backup-flow.js';
 
 /** Counts the storageCallback calls of every backup the fake makes; the first `failures` reject. */
 function countStorageCallbacks(portal: FakePortal, failures = 0) {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createFakePortal, memoryStorage } from '../testing/index.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
-import { createBackupFlow } from './backup-flow.js';
+import { createBackupFlow } from './eager-backup-flow.js';
 import type { BackupSnapshot } from './backup-snapshot.js';
 
 function deferred<T = void>() {

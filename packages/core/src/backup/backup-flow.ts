@@ -1,14 +1,14 @@
-import { BackupKitError, toBackupKitError } from '../errors.js';
-import { backupWallet, reportStored } from '../portal/portal-calls.js';
-import { withDeadline } from '../internal/deadline.js';
-import { loadOnce } from '../internal/load-once.js';
-import { createStore, type ReadableStore } from '../internal/store.js';
-import { getPortalFacade, type PortalFacade } from '../portal/portal-facade.js';
+import type { BackupKitError } from '../errors.js';
+import type { ReadableStore } from '../internal/store.js';
+import type { PortalFacade } from '../portal/portal-facade.js';
 import type { BackupMethod, MpcStatus, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
-import { isBusy } from '../view/connect-flow.js';
+import type { BackupKit } from './backup-kit.js';
 import type { BackupSnapshot, StorageMode } from './backup-snapshot.js';
-import type { BackupRunContext, PendingShare, backUp, resume } from './backup-run.js';
+import { backUp, resume, type BackupRunContext, type PendingShare } from './backup-run.js';
+
+// A lazy chunk (see lazy-backup-flow.ts): it imports nothing the eager code has (only types and
+// lazy-only modules); what it uses of the rest of core comes in as `kit` (backup-kit.ts).
 
 export interface BackupCallbacks {
   onProgress?: (details: { status: MpcStatus }) => void;
@@ -77,15 +77,6 @@ export interface BackupFlow extends ReadableStore<BackupSnapshot> {
   readonly facade: PortalFacade;
 }
 
-type BackupRun = { backUp: typeof backUp; resume: typeof resume };
-
-/**
- * What a started backup runs (backup-run.ts), loaded once: every flow starts the load when it is
- * made, so it is in place before any click and a start waits for nothing. A failed load is not
- * kept; the next start loads again.
- */
-export const loadBackupRun = loadOnce<BackupRun>(() => import('./backup-run.js'));
-
 /**
  * The backup flow as a store. It keeps DESIGN.md's promises:
  * 1. storedClientBackupShare(true) and storageCallback only after storage.save resolved for that
@@ -98,8 +89,9 @@ export const loadBackupRun = loadOnce<BackupRun>(() => import('./backup-run.js')
  * 6. the cipherText and password never enter the snapshot, a message or a callback;
  * 7. the flow does not depend on any subscriber: unsubscribing mid-flow changes nothing.
  */
-export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowOptions): BackupFlow {
-  const facade = getPortalFacade(portal);
+export function makeBackupFlow(kit: BackupKit, portal: PortalLike, initialOptions: BackupFlowOptions): BackupFlow {
+  const { BackupKitError, createStore, isBusy } = kit;
+  const facade = kit.getPortalFacade(portal);
   let options = initialOptions;
   const store = createStore<BackupSnapshot>({ state: 'idle', method: options.method });
   const owner = {};
@@ -123,15 +115,11 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
     state: () => store.getSnapshot().state,
     set,
     fail,
-    BackupKitError,
-    toBackupKitError,
-    withDeadline,
-    backupWallet,
-    reportStored,
+    ...kit,
   };
 
   function guarded(
-    work: (run: BackupRun, signal: AbortSignal | undefined) => Promise<void>,
+    work: (signal: AbortSignal | undefined) => Promise<void>,
     input: BackupStartInput,
     begin?: () => void,
   ) {
@@ -141,12 +129,7 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
       return Promise.resolve(store.getSnapshot());
     }
     begin?.();
-    running = loadBackupRun()
-      .then(
-        (run) => work(run, input.signal),
-        // Nothing was made yet: a failed backup, worth another try.
-        (cause: unknown) => fail(new BackupKitError('BACKUP_FAILED', { stage: 'backing-up', cause })),
-      )
+    running = work(input.signal)
       .finally(() => {
         facade.unlockBackup(owner);
         running = undefined;
@@ -163,7 +146,7 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
   function start(input: BackupStartInput = {}) {
     const method = options.method;
     return guarded(
-      (run, signal) => run.backUp(context, method, input.password, signal),
+      (signal) => backUp(context, method, input.password, signal),
       input,
       () => {
         // At once, inside the caller's click (one React commit with it), not once the run is in.
@@ -177,7 +160,7 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
     if (running) return running;
     const share = pending;
     if (store.getSnapshot().state !== 'error' || !share) return start(input);
-    return guarded((run, signal) => run.resume(context, share, signal), input);
+    return guarded((signal) => resume(context, share, signal), input);
   }
 
   function reset() {
@@ -192,6 +175,5 @@ export function createBackupFlow(portal: PortalLike, initialOptions: BackupFlowO
     if (snapshot.state === 'idle' && snapshot.method !== next.method) set({ state: 'idle', method: next.method });
   }
 
-  loadBackupRun().catch(() => {});
   return { facade, subscribe: store.subscribe, getSnapshot: store.getSnapshot, start, retry, reset, setOptions };
 }

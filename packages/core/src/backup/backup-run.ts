@@ -9,10 +9,9 @@ import { pendingPairIds } from './pending-pair-ids.js';
 
 /**
  * What a backup does once started: the MPC backup (or the producer's), then, for self-managed
- * backups, store the share, read it back and tell Portal. Loaded with import() by backup-flow,
- * which starts the load when the flow is made (see loadBackupRun there), so it is in place before
- * any click. The flow hands over what it needs from the rest of core: importing it here would
- * make bundlers split the shared code into a chunk of its own that every app loads up front.
+ * backups, store the share, read it back and tell Portal. Part of backup-flow's lazy chunk (see
+ * lazy-backup-flow.ts). The flow hands over what it needs from the rest of core: importing it
+ * here would make bundlers split the shared code into a chunk of its own that every app loads up front.
  */
 
 /** A made backup that is not yet both stored and reported: kept so retries reuse it. */

@@ -1,4 +1,4 @@
-import { toBackupKitError, type BackupKitError, type BackupKitStage } from '../errors.js';
+import { toBackupKitError, type BackupKitError, type BackupKitErrorCode, type BackupKitStage } from '../errors.js';
 import { createStore } from './store.js';
 
 /** The shape of every flow a component holds: a store with actions and replaceable options. */
@@ -26,6 +26,8 @@ export function createLazyFlow<S, O extends { onError?: ((error: BackupKitError)
   placeholder: S,
   failed: (error: BackupKitError) => S,
   stage: BackupKitStage,
+  /** The code of a failed load (a network failure, retryable). */
+  fallback?: BackupKitErrorCode,
 ): LazyFlowShape<S, O, I> & { loaded(): LazyFlowShape<S, O, I> | undefined; options(): O } {
   const store = createStore(placeholder);
   let options = initial;
@@ -35,7 +37,7 @@ export function createLazyFlow<S, O extends { onError?: ((error: BackupKitError)
 
   function fail(error: unknown) {
     loadFailed = true;
-    const failure = toBackupKitError(error, stage);
+    const failure = toBackupKitError(error, stage, fallback);
     store.set(failed(failure));
     options.onError?.(failure);
     return store.getSnapshot();

@@ -1,3 +1,4 @@
+import { makeBackupFlow } from '../backup/backup-flow.js';
 import type { BackupSnapshot } from '../backup/backup-snapshot.js';
 import type { PortalLike } from '../portal/portal-like.js';
 import type { PasskeyBackupFlow, PasskeyBackupFlowOptions } from './passkey-backup-flow.js';
@@ -61,9 +62,9 @@ function throughPasskeyFlow(
  * read): 3.4.1's backupWallet(PASSKEY), with Portal's passkey window opened inside the click.
  */
 function onPortalConfig(kit: PasskeyFlowKit, portal: PortalLike, options: PasskeyBackupFlowOptions): PasskeyBackupFlow {
-  const { createBackupFlow, isBusy, openPasskeyWindow } = kit;
+  const { isBusy, openPasskeyWindow } = kit;
   let windowOptions = options.passkeyWindow;
-  const flow = createBackupFlow(portal, { ...options, method: METHOD });
+  const flow = makeBackupFlow(kit, portal, { ...options, method: METHOD });
   // Not while one runs, nor for a retry that only stores or notifies again (no ceremony).
   const opensWindow = () => {
     const snapshot = flow.getSnapshot();

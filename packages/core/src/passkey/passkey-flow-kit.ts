@@ -1,8 +1,4 @@
-import { createBackupFlow, loadBackupRun } from '../backup/backup-flow.js';
-import { BackupKitError, toBackupKitError } from '../errors.js';
-import { createStore } from '../internal/store.js';
-import { getPortalFacade } from '../portal/portal-facade.js';
-import { isBusy } from '../view/connect-flow.js';
+import { backupKit } from '../backup/backup-kit.js';
 import { loadDirectPath } from './direct/direct-path-kit.js';
 import { createPasskeyOptionsCheckCache, pageOriginOf } from './passkey-options-check-cache.js';
 import { choosePasskeyPath } from './passkey-path.js';
@@ -15,13 +11,7 @@ import { supportsWebAuthn } from './webauthn-support.js';
  * esbuild split an app's eager code into shared chunks, each gzipped alone.
  */
 export const passkeyFlowKit = {
-  createBackupFlow,
-  loadBackupRun,
-  BackupKitError,
-  toBackupKitError,
-  createStore,
-  getPortalFacade,
-  isBusy,
+  ...backupKit,
   loadDirectPath,
   createPasskeyOptionsCheckCache,
   pageOriginOf,

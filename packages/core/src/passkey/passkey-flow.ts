@@ -1,4 +1,10 @@
-import type { BackupFlow, BackupFlowOptions, BackupCallbacks, ProducedBackup } from '../backup/backup-flow.js';
+import {
+  makeBackupFlow,
+  type BackupFlow,
+  type BackupFlowOptions,
+  type BackupCallbacks,
+  type ProducedBackup,
+} from '../backup/backup-flow.js';
 import type { BackupSnapshot } from '../backup/backup-snapshot.js';
 import type { BackupKitError } from '../errors.js';
 import type { ReadableStore } from '../internal/store.js';
@@ -77,11 +83,9 @@ export function makePasskeyFlow(
   const {
     BackupKitError,
     choosePasskeyPath,
-    createBackupFlow,
     createPasskeyOptionsCheckCache,
     createStore,
     getPortalFacade,
-    loadBackupRun,
     loadDirectPath,
     openPasskeyWindow,
     pageOriginOf,
@@ -98,7 +102,7 @@ export function makePasskeyFlow(
 
   const resolvePath = (): PasskeyPath => choosePasskeyPath(facade.portal, options);
 
-  const backup: BackupFlow = createBackupFlow(portal, backupOptions());
+  const backup: BackupFlow = makeBackupFlow(kit, portal, backupOptions());
   backup.subscribe(() => mirror(backup.getSnapshot()));
 
   function backupOptions() {
@@ -165,12 +169,8 @@ export function makePasskeyFlow(
   }
 
   async function checkSupport() {
-    // The backup's own code loads meanwhile (backup-flow starts it): the trigger waits for both
-    // (state `checking`), so no click ever waits for a download before the passkey prompt.
-    const [supported] = await Promise.all([
-      (options.isSupported ?? supportsWebAuthn)().catch(() => false),
-      loadBackupRun().catch(() => {}),
-    ]);
+    // The backup's own code came in with this chunk: once support is known, no click waits for a download.
+    const supported = await (options.isSupported ?? supportsWebAuthn)().catch(() => false);
     if (store.getSnapshot().state === 'checking') {
       store.set(supported ? { state: 'idle', registered } : { state: 'unsupported' });
     }

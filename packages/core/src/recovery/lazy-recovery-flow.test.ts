@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBackupFlow } from '../backup/backup-flow.js';
+import { createBackupFlow } from '../backup/eager-backup-flow.js';
 import { createFakePortal, memoryStorage } from '../testing/index.js';
 
 /**

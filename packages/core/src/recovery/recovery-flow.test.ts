@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { backupWallet } from '../portal/portal-calls.js';
-import { createBackupFlow } from '../backup/backup-flow.js';
+import { createBackupFlow } from '../backup/eager-backup-flow.js';
 import { getPortalFacade } from '../portal/portal-facade.js';
 import { createFakePortal, memoryStorage } from '../testing/index.js';
 import { createRecoveryFlow } from './lazy-recovery-flow.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBackupFlow } from '../backup/backup-flow.js';
+import { createBackupFlow } from '../backup/eager-backup-flow.js';
 import type { BackupMethod } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
 import { createFakePortal, memoryStorage } from '../testing/index.js';

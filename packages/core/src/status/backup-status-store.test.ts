@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBackupFlow } from '../backup/backup-flow.js';
+import { createBackupFlow } from '../backup/eager-backup-flow.js';
 import { createFakePortal, memoryStorage } from '../testing/index.js';
 import { createBackupStatusStore, type BackupStatusSnapshot } from './backup-status-store.js';
 
