@@ -59,4 +59,42 @@ describe('a RecoverWallet beside the backup', () => {
     await expect(recover.evaluate((form) => 'e2eSameForm' in form)).resolves.toBe(true);
     await expectNoViolations(app, 'recover beside backup, after the backup');
   });
+
+  test('is not read again over a failed recovery attempt: a second backup leaves its wrong password on screen', async () => {
+    const app = await stack.open({ query: { view: 'recover-beside-backup' } });
+    const recover = app.recover;
+    await createWallet(app);
+    expect(await backUp(app, PASSWORD)).toBe('success');
+    expect(await waitForState(recover, ['idle', 'error'], 15_000)).toBe('idle');
+
+    // The user is in the middle of a recovery: a wrong password, said on the form.
+    await recover.getByLabel('Backup password').fill('not the backup password');
+    await recover.getByRole('button', { name: 'Recover with password' }).click();
+    expect(await waitForState(recover, ['wrong-password', 'error', 'success'])).toBe('wrong-password');
+    const said = await recover.innerText();
+
+    // Every data-state the form takes from here on; a refresh would pass through loading.
+    await recover.evaluate((form) => {
+      const seen: string[] = [];
+      new MutationObserver(() => seen.push(form.getAttribute('data-state') ?? '')).observe(form, {
+        attributes: true,
+        attributeFilter: ['data-state'],
+      });
+      Object.assign(window, { e2eRecoverStates: seen });
+    });
+
+    const gdrive = app.page.locator('section[data-section="backup"] [data-scope="backup-button"][data-part="root"]');
+    await gdrive.getByRole('button', { name: /Google Drive/ }).click();
+    expect(await waitForState(gdrive, ['success', 'error'])).toBe('success');
+    expect(completedMethods(stack.emulator, app.apiKey).sort()).toEqual(['GDRIVE', 'PASSWORD']);
+
+    // The success and a refresh's loading would land in the same render: nothing to wait for.
+    await expect(recover.getAttribute('data-state')).resolves.toBe('wrong-password');
+    await expect(
+      app.page.evaluate(() => (window as unknown as { e2eRecoverStates: string[] }).e2eRecoverStates),
+    ).resolves.toEqual([]);
+    await expect(recover.innerText()).resolves.toBe(said);
+    // Still the methods from before: no Google Drive choice appeared under the user.
+    await expect(recover.getByRole('radio').count()).resolves.toBe(0);
+  });
 });

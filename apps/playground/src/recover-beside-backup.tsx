@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { PasswordBackup, RecoverWallet } from '@backup-kit/react';
+import { BackupButton, PasswordBackup, RecoverWallet } from '@backup-kit/react';
 import { useWalletGate, WalletGate } from '@backup-kit/react/wallet-gate';
 import { Card } from './card.js';
 import { METHOD_NAMES } from './methods.js';
@@ -8,7 +8,8 @@ import type { PlaygroundSetup } from './Onboarding.js';
 /**
  * `?view=recover-beside-backup`, out of the onboarding flow: a `RecoverWallet` that stays mounted
  * beside a `PasswordBackup` on the provider's Portal. It starts with "No backup was found" and,
- * once the backup succeeds, offers the password by itself (issue 11: fresh everywhere).
+ * once the backup succeeds, offers the password by itself (issue 11: fresh everywhere). The Google
+ * Drive button is a second backup, made while a recovery attempt is on screen: that one stays.
  */
 export function RecoverBesideBackup({ setup }: { setup: PlaygroundSetup }) {
   const gate = useWalletGate();
@@ -21,12 +22,20 @@ export function RecoverBesideBackup({ setup }: { setup: PlaygroundSetup }) {
       <Card id="wallet" step={1} title="Your wallet" state={gate.state}>
         <WalletGate.RootProvider value={gate} labels={{ create: 'Create a wallet' }}>
           <WalletGate.Status />
+          {/* The gate says nothing once the wallet is on this device: the page does. */}
+          {gate.state === 'on-device' && <p>Your wallet is on this device.</p>}
           {!hasWallet && <WalletGate.Create className="pg-button" />}
         </WalletGate.RootProvider>
       </Card>
       <Card id="backup" step={2} title="Back it up">
         {hasWallet ? (
-          <PasswordBackup.DropIn storage={setup.storage} />
+          <>
+            <h3>Password</h3>
+            <PasswordBackup.DropIn storage={setup.storage} />
+            {/* A second backup, to show the recovery is not read again while the user is in it. */}
+            <h3>Google Drive</h3>
+            <BackupButton.DropIn method="GDRIVE" storage={setup.storage} />
+          </>
         ) : (
           <p className="pg-hint">Create a wallet first: there is nothing to back up yet.</p>
         )}
