@@ -116,12 +116,8 @@ export {
   type PasskeyBackupFlow,
   type PasskeyBackupFlowOptions,
 } from './passkey/passkey-backup-flow.js';
-export {
-  createRecoveryFlow,
-  type RecoverInput,
-  type RecoveryFlow,
-  type RecoveryFlowOptions,
-} from './recovery/recovery-flow.js';
+export { createRecoveryFlow } from './recovery/lazy-recovery-flow.js';
+export type { RecoverInput, RecoveryFlow, RecoveryFlowOptions } from './recovery/recovery-flow.js';
 export type { RecoverySnapshot, RecoveryState } from './recovery/recovery-snapshot.js';
 export {
   createBackupStatusStore,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toBackupKitError } from '../errors.js';
 import { createFakePortal, memoryStorage } from '../testing/index.js';
-import { createRecoveryFlow } from '../recovery/recovery-flow.js';
+import { createRecoveryFlow } from '../recovery/lazy-recovery-flow.js';
 import { explainPasskeyFailure } from './passkey-failure.js';
 import { createPasskeyFlow } from './eager-passkey-flow.js';
 import type { DirectPasskeyPath } from './passkey-flow.js';

@@ -3,7 +3,7 @@ import { backupWallet } from '../portal/portal-calls.js';
 import { createBackupFlow } from '../backup/backup-flow.js';
 import { getPortalFacade } from '../portal/portal-facade.js';
 import { createFakePortal, memoryStorage } from '../testing/index.js';
-import { createRecoveryFlow } from './recovery-flow.js';
+import { createRecoveryFlow } from './lazy-recovery-flow.js';
 
 async function backedUpWallet(password = 'right password') {
   const portal = createFakePortal();

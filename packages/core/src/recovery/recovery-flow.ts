@@ -1,14 +1,13 @@
-import { BackupKitError, toBackupKitError } from '../errors.js';
-import { getBackupStatus, recoverWallet } from '../portal/portal-calls.js';
-import { withDeadline } from '../internal/deadline.js';
-import { createStore, type ReadableStore } from '../internal/store.js';
-import { loadDirectPath } from '../passkey/direct/direct-path-kit.js';
-import { getPortalFacade } from '../portal/portal-facade.js';
+import type { BackupKitError } from '../errors.js';
+import type { ReadableStore } from '../internal/store.js';
 import type { BackupMethod, MpcStatus, PasskeyOptions, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
-import { openPasskeyWindow, type PasskeyWindowOptions } from '../passkey/passkey-window.js';
-import { createPasskeyOptionsCheckCache, pageOriginOf } from '../passkey/passkey-options-check-cache.js';
+import type { PasskeyWindowOptions } from '../passkey/passkey-window.js';
+import type { RecoveryKit } from './recovery-kit.js';
 import type { RecoverySnapshot } from './recovery-snapshot.js';
+
+// A lazy chunk (see lazy-recovery-flow.ts): it imports nothing the eager code has (only types and
+// lazy-only modules); what it uses of the rest of core comes in as `kit` (recovery-kit.ts).
 
 export interface RecoveryFlowOptions {
   /** Self-managed backups: where the cipherText is read from. Absent: Portal keeps it. */
@@ -60,8 +59,24 @@ export interface RecoveryFlow extends ReadableStore<RecoverySnapshot> {
  * app's storage, or '' when Portal keeps it), recover. A wrong password is WRONG_PASSWORD,
  * retryable, and loses nothing: the stored share is only read.
  */
-export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryFlowOptions = {}): RecoveryFlow {
-  const facade = getPortalFacade(portal);
+export function makeRecoveryFlow(
+  kit: RecoveryKit,
+  portal: PortalLike,
+  initialOptions: RecoveryFlowOptions = {},
+): RecoveryFlow {
+  const {
+    BackupKitError,
+    toBackupKitError,
+    getBackupStatus,
+    recoverWallet,
+    withDeadline,
+    createStore,
+    loadDirectPath,
+    openPasskeyWindow,
+    createPasskeyOptionsCheckCache,
+    pageOriginOf,
+  } = kit;
+  const facade = kit.getPortalFacade(portal);
   let options = initialOptions;
   let methods: BackupMethod[] = [];
   let running: Promise<RecoverySnapshot> | undefined;
