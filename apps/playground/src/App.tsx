@@ -4,6 +4,7 @@ import { BackupKitProvider } from '@backup-kit/react';
 import { passkeyPopupUrl } from '@backup-kit/emulator/passkey-popup';
 import type { PlaygroundConfig } from './config.js';
 import { Onboarding, type PlaygroundSetup } from './Onboarding.js';
+import { RecoverBesideBackup } from './recover-beside-backup.js';
 import { apiKeyFor, currentUserId, startOverAsNewUser } from './user.js';
 
 /** The SDK requires an RPC per chain; the playground never sends a transaction. */
@@ -88,7 +89,11 @@ export function App({ config }: { config: PlaygroundConfig }) {
           passkey={config.passkey === 'direct' ? setup.directPasskey : setup.sdkPasskey}
           passkeyWindow={setup.passkeyWindow}
         >
-          <Onboarding setup={setup} />
+          {config.view === 'recover-beside-backup' ? (
+            <RecoverBesideBackup setup={setup} />
+          ) : (
+            <Onboarding setup={setup} />
+          )}
         </BackupKitProvider>
       </main>
       <footer className="pg-footer">

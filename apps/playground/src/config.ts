@@ -4,7 +4,7 @@
  * (`VITE_*`), else the ports `scripts/start.mjs` uses.
  *
  *   ?portalHost=localhost:5190&serverUrl=http://localhost:8787&vaultUrl=http://localhost:8787
- *   &rpId=localhost&rpName=…&readyTimeoutMs=15000&user=alice&passkey=direct
+ *   &rpId=localhost&rpName=…&readyTimeoutMs=15000&user=alice&passkey=direct&view=recover-beside-backup
  */
 export interface PlaygroundConfig {
   /** `new Portal({ host })`: the emulator, `localhost:PORT`. */
@@ -25,6 +25,11 @@ export interface PlaygroundConfig {
    * direct path (`direct`, against the vault). The other path's panel then brings its own.
    */
   passkey: 'portal' | 'direct';
+  /**
+   * Which page: the onboarding (the default) or `recover-beside-backup`, a RecoverWallet kept
+   * mounted beside a PasswordBackup on the same Portal (it refreshes after the backup).
+   */
+  view: 'onboarding' | 'recover-beside-backup';
 }
 
 export const DEFAULTS = {
@@ -62,5 +67,6 @@ export function readConfig(
       positive(query.get('readyTimeoutMs')) ?? positive(env.VITE_READY_TIMEOUT_MS) ?? DEFAULTS.readyTimeoutMs,
     user: query.get('user')?.trim() || undefined,
     passkey: query.get('passkey') === 'direct' ? 'direct' : 'portal',
+    view: query.get('view') === 'recover-beside-backup' ? 'recover-beside-backup' : 'onboarding',
   };
 }
