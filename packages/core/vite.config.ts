@@ -15,7 +15,12 @@ export default defineConfig({
   resolve: { conditions: ['@backup-kit/source'] },
   build: {
     lib: {
-      entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts', wire: 'src/wire.ts' },
+      entry: {
+        index: 'src/index.ts',
+        'testing/index': 'src/testing/index.ts',
+        wire: 'src/wire.ts',
+        passkey: 'src/passkey.ts',
+      },
       formats: ['es'],
     },
     rollupOptions: {

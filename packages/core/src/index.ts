@@ -108,8 +108,8 @@ export {
 export type { DirectPasskeyPath, PasskeyFlow, PasskeyFlowOptions } from './passkey/passkey-flow.js';
 export { createPasskeyFlow } from './passkey/lazy-passkey-flow.js';
 export type { PasskeyPath, PasskeySnapshot, PasskeyState } from './passkey/passkey-snapshot.js';
-export { supportsWebAuthn } from './passkey/webauthn-support.js';
-export { openPasskeyWindow, type PasskeyWindowOptions } from './passkey/passkey-window.js';
+// supportsWebAuthn and openPasskeyWindow: `@backup-kit/core/passkey` (kept out of this entry, see there).
+export type { PasskeyWindowOptions } from './passkey/passkey-window.js';
 export type { PasskeyFailureReason } from './passkey/passkey-failure.js';
 export {
   createPasskeyBackupFlow,

@@ -1,5 +1,7 @@
 import { BackupKitError, toBackupKitError } from '../errors.js';
+import { anySignal } from '../internal/any-signal.js';
 import { createStore, type ReadableStore } from '../internal/store.js';
+import { backupWallet } from '../portal/portal-calls.js';
 import { getPortalFacade, type PortalTimeouts } from '../portal/portal-facade.js';
 import { loadDirectPath } from '../passkey/direct/direct-path-kit.js';
 import { openPasskeyWindow, type PasskeyWindowOptions } from '../passkey/passkey-window.js';
@@ -89,7 +91,8 @@ export function createExportFlow(portal: PortalLike, initialOptions: ExportFlowO
     if (given.unlock) return given.unlock;
     const passkey = given.passkey;
     if (method !== 'CUSTOM' || !passkey) return undefined;
-    return async ({ signal }: { signal: AbortSignal }) => (await loadDirectPath()).unlock(passkey, signal);
+    return async ({ signal }: { signal: AbortSignal }) =>
+      (await loadDirectPath({ BackupKitError, toBackupKitError, anySignal, backupWallet })).unlock(passkey, signal);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { makeBackupFlow } from '../backup/backup-flow.js';
+import { openPasskeyWindow } from './passkey-window.js';
 import type { BackupSnapshot } from '../backup/backup-snapshot.js';
 import type { PortalLike } from '../portal/portal-like.js';
 import type { PasskeyBackupFlow, PasskeyBackupFlowOptions } from './passkey-backup-flow.js';
@@ -62,7 +63,7 @@ function throughPasskeyFlow(
  * read): 3.4.1's backupWallet(PASSKEY), with Portal's passkey window opened inside the click.
  */
 function onPortalConfig(kit: PasskeyFlowKit, portal: PortalLike, options: PasskeyBackupFlowOptions): PasskeyBackupFlow {
-  const { isBusy, openPasskeyWindow } = kit;
+  const { isBusy } = kit;
   let windowOptions = options.passkeyWindow;
   const flow = makeBackupFlow(kit, portal, { ...options, method: METHOD });
   // Not while one runs, nor for a retry that only stores or notifies again (no ceremony).

@@ -1,9 +1,6 @@
 import { backupKit } from '../backup/backup-kit.js';
-import { loadDirectPath } from './direct/direct-path-kit.js';
-import { createPasskeyOptionsCheckCache, pageOriginOf } from './passkey-options-check-cache.js';
+import { anySignal } from '../internal/any-signal.js';
 import { choosePasskeyPath } from './passkey-path.js';
-import { openPasskeyWindow } from './passkey-window.js';
-import { supportsWebAuthn } from './webauthn-support.js';
 
 /**
  * What the lazy passkey chunks (passkey-flow.ts, passkey-backup-adapter.ts) use of the eager
@@ -12,12 +9,8 @@ import { supportsWebAuthn } from './webauthn-support.js';
  */
 export const passkeyFlowKit = {
   ...backupKit,
-  loadDirectPath,
-  createPasskeyOptionsCheckCache,
-  pageOriginOf,
+  anySignal,
   choosePasskeyPath,
-  openPasskeyWindow,
-  supportsWebAuthn,
 };
 
 export type PasskeyFlowKit = typeof passkeyFlowKit;

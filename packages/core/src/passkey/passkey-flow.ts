@@ -13,7 +13,11 @@ import type { MpcStatus, PasskeyOptions, PortalLike } from '../portal/portal-lik
 import type { BackupStorage } from '../storage/backup-storage.js';
 import type { PasskeyOptionsCheck } from './passkey-options.js';
 import type { PasskeyWindowOptions } from './passkey-window.js';
+import { loadDirectPath } from './direct/direct-path-kit.js';
 import { explainPasskeyFailure } from './passkey-failure.js';
+import { createPasskeyOptionsCheckCache, pageOriginOf } from './passkey-options-check-cache.js';
+import { openPasskeyWindow } from './passkey-window.js';
+import { supportsWebAuthn } from './webauthn-support.js';
 import type { PasskeyFlowKit } from './passkey-flow-kit.js';
 import type { PasskeyPath, PasskeySnapshot } from './passkey-snapshot.js';
 
@@ -80,18 +84,7 @@ export function makePasskeyFlow(
   portal: PortalLike,
   initialOptions: PasskeyFlowOptions,
 ): PasskeyFlow {
-  const {
-    BackupKitError,
-    choosePasskeyPath,
-    createPasskeyOptionsCheckCache,
-    createStore,
-    getPortalFacade,
-    loadDirectPath,
-    openPasskeyWindow,
-    pageOriginOf,
-    supportsWebAuthn,
-    toBackupKitError,
-  } = kit;
+  const { BackupKitError, choosePasskeyPath, createStore, getPortalFacade, toBackupKitError } = kit;
   const facade = getPortalFacade(portal);
   let options = initialOptions;
   let registered = false;
@@ -139,7 +132,7 @@ export function makePasskeyFlow(
   /** One load, shared by the preload and the start; a failed load is tried again next time. */
   function loadDirect(): Promise<DirectPasskeyPath> {
     if (!direct) {
-      const loading = (options.loadDirectPath ?? loadDirectPath)();
+      const loading = (options.loadDirectPath ?? (() => loadDirectPath(kit)))();
       direct = loading;
       loading.catch(() => {
         if (direct === loading) direct = undefined;

@@ -1,5 +1,5 @@
 import type { PasskeyOptions } from '../portal/portal-like.js';
-import { validatePasskeyOptions, type PasskeyOptionsCheck } from './passkey-options.js';
+import type { PasskeyOptionsCheck } from './passkey-options.js';
 
 /**
  * Checks the options when they are given, not when they are used: `check` starts (or reuses)
@@ -16,7 +16,9 @@ export function createPasskeyOptionsCheckCache() {
       if (next !== key || !pending) {
         key = next;
         settled = undefined;
-        const current = validatePasskeyOptions(options, pageOrigin);
+        // The checks' chunk straight away (not through validatePasskeyOptions): this module is only
+        // in lazy chunks, and must import nothing the eager code has.
+        const current = import('./passkey-option-checks.js').then((m) => m.checkPasskeyOptions(options, pageOrigin));
         pending = current;
         current.then(
           (result) => {

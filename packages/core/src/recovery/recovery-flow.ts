@@ -2,7 +2,9 @@ import type { BackupKitError } from '../errors.js';
 import type { ReadableStore } from '../internal/store.js';
 import type { BackupMethod, MpcStatus, PasskeyOptions, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
-import type { PasskeyWindowOptions } from '../passkey/passkey-window.js';
+import { loadDirectPath } from '../passkey/direct/direct-path-kit.js';
+import { createPasskeyOptionsCheckCache, pageOriginOf } from '../passkey/passkey-options-check-cache.js';
+import { openPasskeyWindow, type PasskeyWindowOptions } from '../passkey/passkey-window.js';
 import type { RecoveryKit } from './recovery-kit.js';
 import type { RecoverySnapshot } from './recovery-snapshot.js';
 
@@ -64,18 +66,7 @@ export function makeRecoveryFlow(
   portal: PortalLike,
   initialOptions: RecoveryFlowOptions = {},
 ): RecoveryFlow {
-  const {
-    BackupKitError,
-    toBackupKitError,
-    getBackupStatus,
-    recoverWallet,
-    withDeadline,
-    createStore,
-    loadDirectPath,
-    openPasskeyWindow,
-    createPasskeyOptionsCheckCache,
-    pageOriginOf,
-  } = kit;
+  const { BackupKitError, toBackupKitError, getBackupStatus, recoverWallet, withDeadline, createStore } = kit;
   const facade = kit.getPortalFacade(portal);
   let options = initialOptions;
   let methods: BackupMethod[] = [];
@@ -88,7 +79,7 @@ export function makeRecoveryFlow(
   function checkAhead(): Promise<unknown> {
     if (!options.passkey) return Promise.resolve();
     // The direct path's code too (it carries SimpleWebAuthn): no download between a click and the prompt.
-    void loadDirectPath().catch(() => {});
+    void loadDirectPath(kit).catch(() => {});
     return checks.check(options.passkey, pageOriginOf(options.pageOrigin)).catch(() => {});
   }
   void checkAhead();
@@ -136,7 +127,7 @@ export function makeRecoveryFlow(
     const passkey = options.passkey;
     if (method !== 'CUSTOM' || !passkey) return undefined;
     return async ({ signal }: { signal: AbortSignal | undefined }) => {
-      return (await loadDirectPath()).unlock(passkey, signal);
+      return (await loadDirectPath(kit)).unlock(passkey, signal);
     };
   }
 

@@ -1,10 +1,8 @@
 import { BackupKitError, toBackupKitError } from '../errors.js';
 import { withDeadline } from '../internal/deadline.js';
 import { createStore } from '../internal/store.js';
-import { loadDirectPath } from '../passkey/direct/direct-path-kit.js';
-import { createPasskeyOptionsCheckCache, pageOriginOf } from '../passkey/passkey-options-check-cache.js';
-import { openPasskeyWindow } from '../passkey/passkey-window.js';
-import { getBackupStatus, recoverWallet } from '../portal/portal-calls.js';
+import { anySignal } from '../internal/any-signal.js';
+import { backupWallet, getBackupStatus, recoverWallet } from '../portal/portal-calls.js';
 import { getPortalFacade } from '../portal/portal-facade.js';
 
 /**
@@ -20,10 +18,9 @@ export const recoveryKit = {
   withDeadline,
   createStore,
   getPortalFacade,
-  loadDirectPath,
-  openPasskeyWindow,
-  createPasskeyOptionsCheckCache,
-  pageOriginOf,
+  // For the direct passkey path, which recovery loads in turn (direct-path-kit.ts).
+  anySignal,
+  backupWallet,
 };
 
 export type RecoveryKit = typeof recoveryKit;
