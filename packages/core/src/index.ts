@@ -39,7 +39,7 @@ export {
   type RecoverCallOptions,
 } from './portal/portal-calls.js';
 export { createPortal, type CreatePortalOptions, type PortalSdkOptions } from './portal/create-portal.js';
-export { detectSdkFeatures, type SdkFeatures } from './portal/sdk-features.js';
+export type { SdkFeatures } from './portal/sdk-features.js';
 export { createStore, type ReadableStore, type Store } from './internal/store.js';
 export type { BackupStorage, LoadBackupRequest, SaveBackupRequest } from './storage/backup-storage.js';
 export { httpStorage, type HttpStorageOptions } from './storage/http-storage.js';

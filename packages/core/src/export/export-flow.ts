@@ -1,5 +1,4 @@
 import { BackupKitError, toBackupKitError } from '../errors.js';
-import { anySignal } from '../internal/any-signal.js';
 import { createStore, type ReadableStore } from '../internal/store.js';
 import { backupWallet } from '../portal/portal-calls.js';
 import { getPortalFacade, type PortalTimeouts } from '../portal/portal-facade.js';
@@ -92,7 +91,7 @@ export function createExportFlow(portal: PortalLike, initialOptions: ExportFlowO
     const passkey = given.passkey;
     if (method !== 'CUSTOM' || !passkey) return undefined;
     return async ({ signal }: { signal: AbortSignal }) =>
-      (await loadDirectPath({ BackupKitError, toBackupKitError, anySignal, backupWallet })).unlock(passkey, signal);
+      (await loadDirectPath({ BackupKitError, toBackupKitError, backupWallet })).unlock(passkey, signal);
   }
 
   /**

@@ -1,5 +1,4 @@
 import { BackupKitError } from '../errors.js';
-import { anySignal } from '../internal/any-signal.js';
 import type { BackupMethod } from '../portal/portal-like.js';
 
 export interface LoadCustodianShareRequest {
@@ -37,7 +36,6 @@ export function httpCustodianShare(options: HttpCustodianShareOptions): Custodia
     async load({ backupMethod, clientId, signal }) {
       const timeout = new AbortController();
       const timer = setTimeout(() => timeout.abort(), timeoutMs);
-      const combined = anySignal([signal, timeout.signal]);
       const headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
       headers.set('Content-Type', 'application/json');
       let response: Response;
@@ -46,7 +44,7 @@ export function httpCustodianShare(options: HttpCustodianShareOptions): Custodia
           method: 'POST',
           headers,
           body: JSON.stringify({ backupMethod, clientId }),
-          signal: combined.signal,
+          signal: AbortSignal.any([signal, timeout.signal]),
           ...(options.credentials && { credentials: options.credentials }),
         });
       } catch (error) {
@@ -55,7 +53,6 @@ export function httpCustodianShare(options: HttpCustodianShareOptions): Custodia
         throw new BackupKitError('EXPORT_FAILED', { stage: 'loading', cause: error, details: { reason: 'network' } });
       } finally {
         clearTimeout(timer);
-        combined.dispose();
       }
       const body = (await response.json().catch(() => null)) as { share?: unknown; error?: unknown } | null;
       if (response.status === 404 && body?.error === 'no_custodian_share') {

@@ -1,5 +1,5 @@
 import { toBackupKitError, type BackupKitError, type BackupKitErrorCode, type BackupKitStage } from '../errors.js';
-import { createStore } from './store.js';
+import { createLazyStore } from './lazy-store.js';
 
 /** The shape of every flow a component holds: a store with actions and replaceable options. */
 export interface LazyFlowShape<S, O, I> {
@@ -29,53 +29,41 @@ export function createLazyFlow<S, O extends { onError?: ((error: BackupKitError)
   /** The code of a failed load (a network failure, retryable). */
   fallback?: BackupKitErrorCode,
 ): LazyFlowShape<S, O, I> & { loaded(): LazyFlowShape<S, O, I> | undefined; options(): O } {
-  const store = createStore(placeholder);
   let options = initial;
-  let inner: LazyFlowShape<S, O, I> | undefined;
-  let loading: Promise<LazyFlowShape<S, O, I>> | undefined;
   let loadFailed = false;
-
-  function fail(error: unknown) {
-    loadFailed = true;
-    const failure = toBackupKitError(error, stage, fallback);
-    store.set(failed(failure));
-    options.onError?.(failure);
-    return store.getSnapshot();
-  }
-
-  function loadFlow() {
-    loading ??= load().then((create) => {
-      const flow = (inner = create(options));
-      flow.subscribe(() => store.set(flow.getSnapshot()));
-      store.set(flow.getSnapshot());
-      return flow;
-    });
-    loading.catch(() => (loading = undefined));
-    return loading;
-  }
+  const lazy = createLazyStore<S, LazyFlowShape<S, O, I>>(
+    () => load().then((create) => create(options)),
+    placeholder,
+    (error) => {
+      loadFailed = true;
+      const failure = toBackupKitError(error, stage, fallback);
+      options.onError?.(failure);
+      return failed(failure);
+    },
+  );
 
   const act = (name: 'start' | 'retry') => (input?: I) => {
+    const inner = lazy.loaded();
     if (inner) return inner[name](input);
-    // A failed load is told once, by the mount's load below.
-    if (!loadFailed) return loadFlow().then((flow) => flow[name](input), store.getSnapshot);
+    // A failed load is told once, by the mount's load.
+    if (!loadFailed) return lazy.ensureLoaded().then((flow) => flow[name](input), lazy.getSnapshot);
     // After a failed load: load again, and leave the run to the next click.
     loadFailed = false;
-    store.set(placeholder);
-    return loadFlow().then((flow) => flow.getSnapshot(), fail);
+    lazy.set(placeholder);
+    return lazy.ensureLoaded().then((flow) => flow.getSnapshot(), lazy.fail);
   };
 
-  loadFlow().catch(fail);
   return {
-    subscribe: store.subscribe,
-    getSnapshot: store.getSnapshot,
+    subscribe: lazy.subscribe,
+    getSnapshot: lazy.getSnapshot,
     start: act('start'),
     retry: act('retry'),
-    reset: () => inner?.reset(),
+    reset: () => lazy.loaded()?.reset(),
     setOptions(next) {
       options = next;
-      inner?.setOptions(next);
+      lazy.loaded()?.setOptions(next);
     },
-    loaded: () => inner,
+    loaded: lazy.loaded,
     options: () => options,
   };
 }

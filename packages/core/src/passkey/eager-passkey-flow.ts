@@ -1,8 +1,8 @@
 import type { PortalLike } from '../portal/portal-like.js';
 import { makePasskeyFlow, type PasskeyFlow, type PasskeyFlowOptions } from './passkey-flow.js';
-import { passkeyFlowKit } from './passkey-flow-kit.js';
+import { backupKit } from '../backup/backup-kit.js';
 
 /** The passkey flow with its code already here (tests); the package exports the lazy one. */
 export function createPasskeyFlow(portal: PortalLike, options: PasskeyFlowOptions): PasskeyFlow {
-  return makePasskeyFlow(passkeyFlowKit, portal, options);
+  return makePasskeyFlow(backupKit, portal, options);
 }

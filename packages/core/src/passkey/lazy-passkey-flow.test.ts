@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createPasskeyFlow } from '../index.js';
 import { createFakePortal } from '../testing/index.js';
 
@@ -10,14 +10,15 @@ const passkey = {
 const pageOrigin = 'https://app.example.com';
 
 describe("the package's createPasskeyFlow (its code a lazy chunk)", () => {
-  it('names the path at once, before its code arrived, with the same choice as the loaded flow', async () => {
+  it('names no path while its code loads (checking), then the one a start takes', async () => {
     const flow = createPasskeyFlow(createFakePortal(), { passkey: { ...passkey, usePopup: false }, pageOrigin });
     expect(flow.getSnapshot()).toEqual({ state: 'checking' });
-    expect(flow.resolvePath()).toBe('direct');
-    expect(createPasskeyFlow(createFakePortal({ seedPasskeyApi: true }), { passkey, pageOrigin }).resolvePath()).toBe(
-      'seed',
-    );
-    expect(createPasskeyFlow(createFakePortal(), { passkey, pageOrigin }).resolvePath()).toBe('sdk');
+    expect(flow.resolvePath()).toBeUndefined();
+    await vi.waitFor(() => expect(flow.resolvePath()).toBe('direct'));
+    const seed = createPasskeyFlow(createFakePortal({ seedPasskeyApi: true }), { passkey, pageOrigin });
+    await vi.waitFor(() => expect(seed.resolvePath()).toBe('seed'));
+    const sdk = createPasskeyFlow(createFakePortal(), { passkey, pageOrigin });
+    await vi.waitFor(() => expect(sdk.resolvePath()).toBe('sdk'));
   });
 
   it('a start before the code arrived waits for it, then runs the flow', async () => {

@@ -1,8 +1,7 @@
 import { createLazyFlow } from '../internal/lazy-flow.js';
 import type { PortalLike } from '../portal/portal-like.js';
 import type { PasskeyFlow, PasskeyFlowOptions } from './passkey-flow.js';
-import { passkeyFlowKit } from './passkey-flow-kit.js';
-import { choosePasskeyPath } from './passkey-path.js';
+import { backupKit } from '../backup/backup-kit.js';
 import type { PasskeySnapshot } from './passkey-snapshot.js';
 
 /**
@@ -16,16 +15,14 @@ export function createPasskeyFlow(portal: PortalLike, options: PasskeyFlowOption
       import('./passkey-flow.js').then(
         ({ makePasskeyFlow }) =>
           (next: PasskeyFlowOptions) =>
-            makePasskeyFlow(passkeyFlowKit, portal, next),
+            makePasskeyFlow(backupKit, portal, next),
       ),
     options,
     { state: 'checking' } as PasskeySnapshot,
     (error): PasskeySnapshot => ({ state: 'error', error }),
     'passkey',
   );
-  const { loaded, options: current, ...rest } = flow;
-  return {
-    ...rest,
-    resolvePath: () => (loaded() as PasskeyFlow | undefined)?.resolvePath() ?? choosePasskeyPath(portal, current()),
-  };
+  const { loaded, options: _options, ...rest } = flow;
+  // The path is chosen by the flow's code (passkey-path.ts, lazy too): unknown until it is in.
+  return { ...rest, resolvePath: () => (loaded() as PasskeyFlow | undefined)?.resolvePath() };
 }

@@ -16,13 +16,14 @@ import type { PasskeyWindowOptions } from './passkey-window.js';
 import { loadDirectPath } from './direct/direct-path-kit.js';
 import { explainPasskeyFailure } from './passkey-failure.js';
 import { createPasskeyOptionsCheckCache, pageOriginOf } from './passkey-options-check-cache.js';
+import { choosePasskeyPath } from './passkey-path.js';
 import { openPasskeyWindow } from './passkey-window.js';
 import { supportsWebAuthn } from './webauthn-support.js';
-import type { PasskeyFlowKit } from './passkey-flow-kit.js';
+import type { BackupKit } from '../backup/backup-kit.js';
 import type { PasskeyPath, PasskeySnapshot } from './passkey-snapshot.js';
 
 // A lazy chunk: it imports nothing the eager code has (only types and lazy-only modules); the
-// eager code it uses comes in as `kit` (passkey-flow-kit.ts).
+// eager code it uses comes in as `kit` (backup-kit.ts).
 
 /**
  * The kit's own passkey ceremony (usePopup: false): WebAuthn in the page against a key vault
@@ -68,8 +69,8 @@ export interface PasskeyFlow extends ReadableStore<PasskeySnapshot> {
   retry(input?: { signal?: AbortSignal }): Promise<PasskeySnapshot>;
   reset(): void;
   setOptions(options: PasskeyFlowOptions): void;
-  /** The path a start would take now. */
-  resolvePath(): PasskeyPath;
+  /** The path a start would take now; `undefined` while the flow's code loads (`checking`). */
+  resolvePath(): PasskeyPath | undefined;
 }
 
 /**
@@ -79,12 +80,8 @@ export interface PasskeyFlow extends ReadableStore<PasskeySnapshot> {
  * - `sdk`: @portal-hq/web 3.4.1's backupWallet(PASSKEY), the ceremony is Portal's;
  * - `direct`: the kit runs the ceremony in the page (usePopup: false).
  */
-export function makePasskeyFlow(
-  kit: PasskeyFlowKit,
-  portal: PortalLike,
-  initialOptions: PasskeyFlowOptions,
-): PasskeyFlow {
-  const { BackupKitError, choosePasskeyPath, createStore, getPortalFacade, toBackupKitError } = kit;
+export function makePasskeyFlow(kit: BackupKit, portal: PortalLike, initialOptions: PasskeyFlowOptions): PasskeyFlow {
+  const { BackupKitError, createStore, getPortalFacade, toBackupKitError } = kit;
   const facade = getPortalFacade(portal);
   let options = initialOptions;
   let registered = false;

@@ -1,5 +1,4 @@
 import type { PasskeyOptions, PortalLike } from '../portal/portal-like.js';
-import { hasSeedPasskeyApi } from '../portal/sdk-features.js';
 import type { PasskeyPath } from './passkey-snapshot.js';
 
 /**
@@ -14,4 +13,12 @@ export function choosePasskeyPath(
   if (options.path && options.path !== 'auto') return options.path;
   if (hasSeedPasskeyApi(portal)) return 'seed';
   return options.passkey.usePopup === false ? 'direct' : 'sdk';
+}
+
+/** The seed's passkey API: a passkey flow can run through the SDK where it has all three. */
+export const SEED_PASSKEY_API = ['registerPasskey', 'generateBackupShare', 'authenticatePasskeyAndWriteKey'] as const;
+
+/** The seed's passkey flow can run through this SDK: it has all three methods. */
+export function hasSeedPasskeyApi(portal: PortalLike): boolean {
+  return SEED_PASSKEY_API.every((name) => typeof portal[name] === 'function');
 }

@@ -1,3 +1,4 @@
+import { hasSeedPasskeyApi, SEED_PASSKEY_API } from '../passkey/passkey-path.js';
 import type { PortalLike } from './portal-like.js';
 
 /** Which parts of the seed's newer passkey API this SDK build has (none in 3.4.1). */
@@ -9,8 +10,6 @@ export interface SdkFeatures {
   seedPasskeyApi: boolean;
 }
 
-const SEED_PASSKEY_API = ['registerPasskey', 'generateBackupShare', 'authenticatePasskeyAndWriteKey'] as const;
-
 export function detectSdkFeatures(portal: PortalLike): SdkFeatures {
   const [registerPasskey, generateBackupShare, authenticatePasskeyAndWriteKey] = SEED_PASSKEY_API.map(
     (name) => typeof portal[name] === 'function',
@@ -21,9 +20,4 @@ export function detectSdkFeatures(portal: PortalLike): SdkFeatures {
     authenticatePasskeyAndWriteKey,
     seedPasskeyApi: hasSeedPasskeyApi(portal),
   };
-}
-
-/** The seed's passkey flow can run through this SDK: it has all three methods. */
-export function hasSeedPasskeyApi(portal: PortalLike): boolean {
-  return SEED_PASSKEY_API.every((name) => typeof portal[name] === 'function');
 }

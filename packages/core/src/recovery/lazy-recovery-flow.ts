@@ -1,6 +1,6 @@
 import { toBackupKitError } from '../errors.js';
 import { loadOnce } from '../internal/load-once.js';
-import { createStore } from '../internal/store.js';
+import { createLazyStore } from '../internal/lazy-store.js';
 import type { PortalLike } from '../portal/portal-like.js';
 import type { RecoverInput, RecoveryFlow, RecoveryFlowOptions } from './recovery-flow.js';
 import { recoveryKit } from './recovery-kit.js';
@@ -18,42 +18,25 @@ const loadRecoveryFlow = loadOnce(() => import('./recovery-flow.js'));
  * a retry) loads it again.
  */
 export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryFlowOptions = {}): RecoveryFlow {
-  const store = createStore<RecoverySnapshot>({ state: 'loading' });
   let options = initialOptions;
-  let inner: RecoveryFlow | undefined;
-  let loading: Promise<RecoveryFlow> | undefined;
-
-  function load() {
-    loading ??= loadRecoveryFlow().then((code) => {
-      const flow = (inner = code.makeRecoveryFlow(recoveryKit, portal, options));
-      flow.subscribe(() => store.set(flow.getSnapshot()));
-      store.set(flow.getSnapshot());
-      return flow;
-    });
-    loading.catch(() => (loading = undefined));
-    return loading;
-  }
-
-  function fail(cause: unknown) {
-    const error = toBackupKitError(cause, 'status');
-    store.set({ state: 'error', method: undefined, methods: [], error });
-    options.onError?.(error);
-    return store.getSnapshot();
-  }
-
-  const whenLoaded = (run: (flow: RecoveryFlow) => Promise<RecoverySnapshot>) =>
-    inner ? run(inner) : load().then(run, fail);
-
-  load().catch(fail);
+  const lazy = createLazyStore<RecoverySnapshot, RecoveryFlow>(
+    () => loadRecoveryFlow().then((code) => code.makeRecoveryFlow(recoveryKit, portal, options)),
+    { state: 'loading' },
+    (cause) => {
+      const error = toBackupKitError(cause, 'status');
+      options.onError?.(error);
+      return { state: 'error', method: undefined, methods: [], error };
+    },
+  );
   return {
-    subscribe: store.subscribe,
-    getSnapshot: store.getSnapshot,
-    refresh: () => whenLoaded((flow) => flow.refresh()),
-    recover: (input: RecoverInput) => whenLoaded((flow) => flow.recover(input)),
-    reset: () => inner?.reset(),
+    subscribe: lazy.subscribe,
+    getSnapshot: lazy.getSnapshot,
+    refresh: () => lazy.whenLoaded((flow) => flow.refresh()),
+    recover: (input: RecoverInput) => lazy.whenLoaded((flow) => flow.recover(input)),
+    reset: () => lazy.loaded()?.reset(),
     setOptions(next) {
       options = next;
-      inner?.setOptions(next);
+      lazy.loaded()?.setOptions(next);
     },
   };
 }

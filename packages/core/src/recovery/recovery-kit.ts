@@ -1,7 +1,6 @@
 import { BackupKitError, toBackupKitError } from '../errors.js';
 import { withDeadline } from '../internal/deadline.js';
 import { createStore } from '../internal/store.js';
-import { anySignal } from '../internal/any-signal.js';
 import { backupWallet, getBackupStatus, recoverWallet } from '../portal/portal-calls.js';
 import { getPortalFacade } from '../portal/portal-facade.js';
 
@@ -19,7 +18,6 @@ export const recoveryKit = {
   createStore,
   getPortalFacade,
   // For the direct passkey path, which recovery loads in turn (direct-path-kit.ts).
-  anySignal,
   backupWallet,
 };
 

@@ -1,5 +1,4 @@
 import { BackupKitError } from '../errors.js';
-import { anySignal } from '../internal/any-signal.js';
 import type { BackupStorage, LoadBackupRequest } from './backup-storage.js';
 import type { UserBackupShareRequest } from './backup-share-protocol.js';
 
@@ -30,7 +29,6 @@ export function httpStorage(options: HttpStorageOptions): BackupStorage {
   async function request(init: RequestInit & { url: string }, outer: AbortSignal, stage: 'storing' | 'loading') {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    const combined = anySignal([outer, timeout.signal]);
     const doFetch = options.fetch ?? globalThis.fetch;
     const headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
     if (init.body !== undefined) headers.set('Content-Type', 'application/json');
@@ -38,7 +36,7 @@ export function httpStorage(options: HttpStorageOptions): BackupStorage {
       return await doFetch(init.url, {
         ...init,
         headers,
-        signal: combined.signal,
+        signal: AbortSignal.any([outer, timeout.signal]),
         ...(options.credentials && { credentials: options.credentials }),
       });
     } catch (error) {
@@ -48,7 +46,6 @@ export function httpStorage(options: HttpStorageOptions): BackupStorage {
       throw new BackupKitError('STORAGE_FAILED', { stage, cause: error, details: { reason: 'network' } });
     } finally {
       clearTimeout(timer);
-      combined.dispose();
     }
   }
 

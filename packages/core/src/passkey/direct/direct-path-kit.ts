@@ -1,5 +1,4 @@
 import type { BackupKitError, toBackupKitError } from '../../errors.js';
-import type { anySignal } from '../../internal/any-signal.js';
 import type { backupWallet } from '../../portal/portal-calls.js';
 
 /**
@@ -12,7 +11,6 @@ import type { backupWallet } from '../../portal/portal-calls.js';
 export interface DirectPathKit {
   BackupKitError: typeof BackupKitError;
   toBackupKitError: typeof toBackupKitError;
-  anySignal: typeof anySignal;
   backupWallet: typeof backupWallet;
 }
 

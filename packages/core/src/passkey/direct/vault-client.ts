@@ -25,7 +25,7 @@ export interface VaultClient {
 /** A small JSON client for the vault protocol; failures are PASSKEY_FAILED, never with the body. */
 export function createVaultClient(
   options: VaultClientOptions,
-  { BackupKitError, anySignal }: Pick<DirectPathKit, 'BackupKitError' | 'anySignal'>,
+  { BackupKitError }: Pick<DirectPathKit, 'BackupKitError'>,
 ): VaultClient {
   const base = new URL('/vault/', options.baseUrl);
   const timeoutMs = options.timeoutMs ?? 15_000;
@@ -33,13 +33,12 @@ export function createVaultClient(
   async function post<T>(path: string, body: unknown, outer?: AbortSignal): Promise<T> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    const combined = anySignal([outer, timeout.signal]);
     try {
       const response = await (options.fetch ?? globalThis.fetch)(new URL(path, base), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
-        signal: combined.signal,
+        signal: outer ? AbortSignal.any([outer, timeout.signal]) : timeout.signal,
       });
       // The vault answers 404 for a passkey that holds no backup key (e.g. a sign-in passkey).
       if (response.status === 404) throw new BackupKitError('NO_BACKUP_FOUND', { stage: 'passkey', details: { path } });
@@ -63,7 +62,6 @@ export function createVaultClient(
       });
     } finally {
       clearTimeout(timer);
-      combined.dispose();
     }
   }
 
