@@ -119,11 +119,8 @@ export {
 export { createRecoveryFlow } from './recovery/lazy-recovery-flow.js';
 export type { RecoverInput, RecoveryFlow, RecoveryFlowOptions } from './recovery/recovery-flow.js';
 export type { RecoverySnapshot, RecoveryState } from './recovery/recovery-snapshot.js';
-export {
-  createBackupStatusStore,
-  type BackupStatusSnapshot,
-  type BackupStatusStore,
-} from './status/backup-status-store.js';
+export { createBackupStatusStore } from './status/lazy-backup-status-store.js';
+export type { BackupStatusSnapshot, BackupStatusStore } from './status/backup-status-store.js';
 export {
   createWalletGateStore,
   type WalletGateSnapshot,

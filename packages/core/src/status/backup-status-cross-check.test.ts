@@ -3,7 +3,7 @@ import { createBackupFlow } from '../backup/eager-backup-flow.js';
 import type { BackupMethod } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
 import { createFakePortal, memoryStorage } from '../testing/index.js';
-import { createBackupStatusStore } from './backup-status-store.js';
+import { createBackupStatusStore } from './lazy-backup-status-store.js';
 import { connectBackupStatus } from './connect-backup-status.js';
 
 /** A memory storage whose shares the test can delete behind the kit's back. */

@@ -22,7 +22,7 @@ async function freshStore() {
     if (failing) throw new TypeError('Failed to fetch dynamically imported module');
     return importOriginal();
   });
-  return (await import('./backup-status-store.js')).createBackupStatusStore;
+  return (await import('./lazy-backup-status-store.js')).createBackupStatusStore;
 }
 
 describe('backup status, the lazily loaded storage cross-check', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createBackupFlow } from '../backup/eager-backup-flow.js';
 import { createFakePortal, memoryStorage } from '../testing/index.js';
-import { createBackupStatusStore, type BackupStatusSnapshot } from './backup-status-store.js';
+import type { BackupStatusSnapshot } from './backup-status-store.js';
+import { createBackupStatusStore } from './lazy-backup-status-store.js';
 
 describe('backup status store', () => {
   it('starts loading and reads nothing until refreshed', () => {

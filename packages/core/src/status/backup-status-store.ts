@@ -1,9 +1,11 @@
-import { toBackupKitError, type BackupKitError } from '../errors.js';
-import { createStore, type ReadableStore } from '../internal/store.js';
-import { getBackupStatus } from '../portal/portal-calls.js';
-import { getPortalFacade } from '../portal/portal-facade.js';
+import type { BackupKitError } from '../errors.js';
+import type { ReadableStore } from '../internal/store.js';
 import type { BackupMethod, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
+import type { StatusKit } from './status-kit.js';
+
+// A lazy chunk (see lazy-backup-status-store.ts): it imports nothing the eager code has (only
+// types and lazy-only modules); what it uses of the rest of core comes in as `kit` (status-kit.ts).
 
 /**
  * The storage cross-check, loaded only by a status that has a storage (when it is given, before
@@ -43,10 +45,15 @@ export interface BackupStatusStoreOptions {
  * the SDK's availableRecoveryMethods()) and whether there is a wallet. It starts `loading` and
  * reads nothing until `refresh()` is called.
  */
-export function createBackupStatusStore(portal: PortalLike, options: BackupStatusStoreOptions = {}): BackupStatusStore {
+export function makeBackupStatusStore(
+  kit: StatusKit,
+  portal: PortalLike,
+  options: BackupStatusStoreOptions = {},
+): BackupStatusStore {
+  const { createStore, getBackupStatus, toBackupKitError } = kit;
   let storage = options.storage;
   preload(storage);
-  const facade = getPortalFacade(portal);
+  const facade = kit.getPortalFacade(portal);
   const store = createStore<BackupStatusSnapshot>({ state: 'loading' });
   let latest = 0;
   let newest: Promise<BackupStatusSnapshot>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFakePortal } from '../testing/fake-portal.js';
-import { createBackupStatusStore } from './backup-status-store.js';
+import { createBackupStatusStore } from './lazy-backup-status-store.js';
 import { connectBackupStatus } from './connect-backup-status.js';
 
 const ready = { portalStatus: 'ready' } as const;

@@ -3,7 +3,7 @@ import type { BackupStatusSummary } from '../portal/portal-calls.js';
 import type { BackupMethod, ClientLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
 import { createFakePortal, memoryStorage } from '../testing/index.js';
-import { createBackupStatusStore } from './backup-status-store.js';
+import { createBackupStatusStore } from './lazy-backup-status-store.js';
 import { findMissingShares } from './missing-shares.js';
 
 const signal = () => new AbortController().signal;
