@@ -1,12 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  clearLocalWallet,
-  getPortalFacade,
-  toBackupKitError,
-  type BackupKitError,
-  type ClientLike,
-  type PortalFacade,
-} from '@backup-kit/core';
+import { toBackupKitError, type BackupKitError, type ClientLike, type PortalFacade } from '@backup-kit/core';
+import { clearLocalWallet, getPortalFacade } from '@backup-kit/core/portal';
 import { useBackupKit } from '@backup-kit/react';
 import { useWalletGate, type UseWalletGateResult } from '@backup-kit/react/wallet-gate';
 

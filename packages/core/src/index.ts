@@ -19,25 +19,18 @@ export type {
 } from './portal/portal-like.js';
 // The wire contract with @backup-kit/server (BackupMethod, the vault's requests): one list, in wire.ts.
 export type * from './wire.js';
-export {
-  getPortalFacade,
-  type CallOptions,
-  type CallSpec,
-  type PortalFacade,
-  type PortalTimeouts,
-} from './portal/portal-facade.js';
-export {
-  backupWallet,
-  clearLocalWallet,
-  createWallet,
-  getBackupStatus,
-  recoverWallet,
-  reportStored,
-  type BackupCallOptions,
-  type BackupStatusSummary,
-  type MpcCallOptions,
-  type RecoverCallOptions,
+// The facade and Portal's calls (getPortalFacade, backupWallet, ...): `@backup-kit/core/portal`. They
+// are only in the flows' lazy chunks, and a module this entry reached would be moved into every
+// app's eager code by esbuild once a lazy chunk used it (see internal/core-kit.ts).
+export type { CallOptions, CallSpec, PortalFacade } from './portal/portal-facade.js';
+export type {
+  BackupCallOptions,
+  BackupStatusSummary,
+  MpcCallOptions,
+  RecoverCallOptions,
 } from './portal/portal-calls.js';
+export { configurePortalTimeouts, type PortalTimeouts } from './portal/portal-timeouts.js';
+export { whenPortalReady } from './portal/when-portal-ready.js';
 export { createPortal, type CreatePortalOptions, type PortalSdkOptions } from './portal/create-portal.js';
 export type { SdkFeatures } from './portal/sdk-features.js';
 export { createStore, type ReadableStore, type Store } from './internal/store.js';
@@ -121,26 +114,17 @@ export type { RecoverInput, RecoveryFlow, RecoveryFlowOptions } from './recovery
 export type { RecoverySnapshot, RecoveryState } from './recovery/recovery-snapshot.js';
 export { createBackupStatusStore } from './status/lazy-backup-status-store.js';
 export type { BackupStatusSnapshot, BackupStatusStore } from './status/backup-status-store.js';
-export {
-  createWalletGateStore,
-  type WalletGateSnapshot,
-  type WalletGateState,
-  type WalletGateStore,
-} from './wallet-gate/wallet-gate-store.js';
+// createWalletGateStore: `@backup-kit/core/wallet-gate` (it calls Portal through the facade, see above).
+export type { WalletGateSnapshot, WalletGateState, WalletGateStore } from './wallet-gate/wallet-gate-store.js';
 export {
   connectWalletGate,
   type WalletGateConnectOptions,
   type WalletGateSlot,
   type WalletGateView,
 } from './wallet-gate/connect-wallet-gate.js';
-export {
-  createExportFlow,
-  type ExportFlow,
-  type ExportFlowOptions,
-  type ExportSnapshot,
-  type ExportState,
-} from './export/export-flow.js';
-export { exportPrivateKeys, type ExportCallOptions, type ExportedKeys } from './export/export-calls.js';
+// createExportFlow: `@backup-kit/core/export`; exportPrivateKeys: `@backup-kit/core/portal`.
+export type { ExportFlow, ExportFlowOptions, ExportSnapshot, ExportState } from './export/export-flow.js';
+export type { ExportCallOptions, ExportedKeys } from './export/export-calls.js';
 export {
   httpCustodianShare,
   type CustodianShareSource,

@@ -3,12 +3,13 @@ import type { ReadableStore } from '../internal/store.js';
 import type { PortalFacade } from '../portal/portal-facade.js';
 import type { BackupMethod, MpcStatus, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
-import type { BackupKit } from './backup-kit.js';
+import type { CoreKit } from '../internal/core-kit.js';
+import { getPortalFacade } from '../portal/portal-facade.js';
 import type { BackupSnapshot, StorageMode } from './backup-snapshot.js';
 import { backUp, resume, type BackupRunContext, type PendingShare } from './backup-run.js';
 
 // A lazy chunk (see lazy-backup-flow.ts): it imports nothing the eager code has (only types and
-// lazy-only modules); what it uses of the rest of core comes in as `kit` (backup-kit.ts).
+// lazy-only modules); what it uses of the rest of core comes in as `kit` (core-kit.ts).
 
 export interface BackupCallbacks {
   onProgress?: (details: { status: MpcStatus }) => void;
@@ -74,7 +75,6 @@ export interface BackupFlow extends ReadableStore<BackupSnapshot> {
   reset(): void;
   /** Replaces options (callbacks, storage, method) without losing the state. */
   setOptions(options: BackupFlowOptions): void;
-  readonly facade: PortalFacade;
 }
 
 /**
@@ -89,9 +89,9 @@ export interface BackupFlow extends ReadableStore<BackupSnapshot> {
  * 6. the cipherText and password never enter the snapshot, a message or a callback;
  * 7. the flow does not depend on any subscriber: unsubscribing mid-flow changes nothing.
  */
-export function makeBackupFlow(kit: BackupKit, portal: PortalLike, initialOptions: BackupFlowOptions): BackupFlow {
+export function makeBackupFlow(kit: CoreKit, portal: PortalLike, initialOptions: BackupFlowOptions): BackupFlow {
   const { BackupKitError, createStore, isBusy } = kit;
-  const facade = kit.getPortalFacade(portal);
+  const facade = getPortalFacade(portal, kit);
   let options = initialOptions;
   const store = createStore<BackupSnapshot>({ state: 'idle', method: options.method });
   const owner = {};
@@ -175,5 +175,5 @@ export function makeBackupFlow(kit: BackupKit, portal: PortalLike, initialOption
     if (snapshot.state === 'idle' && snapshot.method !== next.method) set({ state: 'idle', method: next.method });
   }
 
-  return { facade, subscribe: store.subscribe, getSnapshot: store.getSnapshot, start, retry, reset, setOptions };
+  return { subscribe: store.subscribe, getSnapshot: store.getSnapshot, start, retry, reset, setOptions };
 }

@@ -1,10 +1,10 @@
 import type { BackupKitError, toBackupKitError } from '../errors.js';
 import type { withDeadline } from '../internal/deadline.js';
-import type { backupWallet, reportStored } from '../portal/portal-calls.js';
 import type { PortalFacade } from '../portal/portal-facade.js';
 import type { BackupMethod, MpcStatus } from '../portal/portal-like.js';
 import type { BackupFlowOptions, ProducedBackup } from './backup-flow.js';
 import type { BackupSnapshot, StorageMode } from './backup-snapshot.js';
+import { backupWallet, reportStored } from '../portal/portal-calls.js';
 import { pendingPairIds } from './pending-pair-ids.js';
 
 /**
@@ -43,8 +43,6 @@ export interface BackupRunContext {
   BackupKitError: typeof BackupKitError;
   toBackupKitError: typeof toBackupKitError;
   withDeadline: typeof withDeadline;
-  backupWallet: typeof backupWallet;
-  reportStored: typeof reportStored;
 }
 
 /** The flow has set `backing-up` (and forgotten any pending share) as the start began. */
@@ -68,7 +66,7 @@ export async function backUp(
           signal,
           stage: 'backing-up',
         })
-      : await flow.backupWallet(facade, {
+      : await backupWallet(facade, {
           method,
           password,
           signal,
@@ -130,9 +128,7 @@ async function store(flow: BackupRunContext, share: PendingShare, signal: AbortS
     share.next = 'store';
     flow.options.onStoreFailed?.({ backupMethod: share.method, error });
     // Promise 2: Portal hears false exactly once for this attempt, even if telling it fails.
-    await flow
-      .reportStored(facade, false, share.portalMethod, { timeoutMs: options.timeouts?.notifyMs })
-      .catch(() => {});
+    await reportStored(facade, false, share.portalMethod, { timeoutMs: options.timeouts?.notifyMs }).catch(() => {});
     flow.fail(error);
     return false;
   }
@@ -158,7 +154,7 @@ async function notify(flow: BackupRunContext, share: PendingShare, signal: Abort
       share.called = true;
     }
     if (!share.reported) {
-      await flow.reportStored(facade, true, share.portalMethod, { signal, timeoutMs: options.timeouts?.notifyMs });
+      await reportStored(facade, true, share.portalMethod, { signal, timeoutMs: options.timeouts?.notifyMs });
       share.reported = true;
     }
   } catch (cause) {

@@ -1,7 +1,7 @@
 import { createLazyFlow } from '../internal/lazy-flow.js';
 import type { PortalLike } from '../portal/portal-like.js';
 import type { BackupFlow, BackupFlowOptions, BackupStartInput } from './backup-flow.js';
-import { backupKit } from './backup-kit.js';
+import { coreKit } from '../internal/core-kit.js';
 import type { BackupSnapshot } from './backup-snapshot.js';
 
 /**
@@ -21,7 +21,7 @@ export function createBackupFlow(portal: PortalLike, options: BackupFlowOptions)
       import('./backup-flow.js').then(
         ({ makeBackupFlow }) =>
           (next) =>
-            makeBackupFlow(backupKit, portal, next),
+            makeBackupFlow(coreKit, portal, next),
       ),
     options,
     { state: 'idle', method: options.method },
@@ -29,5 +29,5 @@ export function createBackupFlow(portal: PortalLike, options: BackupFlowOptions)
     'backing-up',
     'BACKUP_FAILED',
   );
-  return { ...flow, facade: backupKit.getPortalFacade(portal) };
+  return flow;
 }

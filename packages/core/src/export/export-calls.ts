@@ -1,6 +1,5 @@
 import type { CallOptions, PortalFacade } from '../portal/portal-facade.js';
 import type { BackupMethod, PortalLike } from '../portal/portal-like.js';
-import { BackupKitError } from '../errors.js';
 
 export interface ExportCallOptions extends CallOptions {
   method: BackupMethod;
@@ -19,12 +18,9 @@ export interface ExportedKeys {
   ED25519?: string;
 }
 
+/** An eject method the call checked Portal has (CallSpec.requires), bound to Portal. */
 function ejectMethod<K extends 'eject' | 'ejectPrivateKeys'>(portal: PortalLike, name: K) {
-  const member = portal[name];
-  if (typeof member !== 'function') {
-    throw new BackupKitError('NOT_SUPPORTED', { stage: 'exporting', message: `This Portal SDK has no ${name}().` });
-  }
-  return member.bind(portal) as NonNullable<PortalLike[K]>;
+  return (portal[name] as (...args: never[]) => unknown).bind(portal) as NonNullable<PortalLike[K]>;
 }
 
 /**
@@ -34,7 +30,13 @@ function ejectMethod<K extends 'eject' | 'ejectPrivateKeys'>(portal: PortalLike,
 export function exportPrivateKeys(facade: PortalFacade, options: ExportCallOptions): Promise<ExportedKeys> {
   const configs = options.password !== undefined ? { passwordStorage: { password: options.password } } : {};
   return facade.call(
-    { kind: 'eject', stage: 'exporting', fallback: 'EXPORT_FAILED', limit: 'mpcMs' },
+    {
+      kind: 'eject',
+      stage: 'exporting',
+      fallback: 'EXPORT_FAILED',
+      limit: 'mpcMs',
+      requires: options.curves === 'all' ? 'ejectPrivateKeys' : 'eject',
+    },
     options,
     async () => {
       if (options.curves === 'all') {

@@ -1,6 +1,6 @@
 import { BackupKitError, toBackupKitError } from '../errors.js';
 import { createStore, type ReadableStore } from '../internal/store.js';
-import { backupWallet } from '../portal/portal-calls.js';
+import { coreKit } from '../internal/core-kit.js';
 import { getPortalFacade, type PortalTimeouts } from '../portal/portal-facade.js';
 import { loadDirectPath } from '../passkey/direct/direct-path-kit.js';
 import { openPasskeyWindow, type PasskeyWindowOptions } from '../passkey/passkey-window.js';
@@ -64,7 +64,7 @@ export interface ExportFlow extends ReadableStore<ExportSnapshot> {
 
 export function createExportFlow(portal: PortalLike, initialOptions: ExportFlowOptions = {}): ExportFlow {
   let options = initialOptions;
-  const facade = getPortalFacade(portal, options.timeouts);
+  const facade = getPortalFacade(portal, coreKit, options.timeouts);
   const store = createStore<ExportSnapshot>({ state: 'idle' });
   let attempt: AbortController | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -90,8 +90,7 @@ export function createExportFlow(portal: PortalLike, initialOptions: ExportFlowO
     if (given.unlock) return given.unlock;
     const passkey = given.passkey;
     if (method !== 'CUSTOM' || !passkey) return undefined;
-    return async ({ signal }: { signal: AbortSignal }) =>
-      (await loadDirectPath({ BackupKitError, toBackupKitError, backupWallet })).unlock(passkey, signal);
+    return async ({ signal }: { signal: AbortSignal }) => (await loadDirectPath(coreKit)).unlock(passkey, signal);
   }
 
   /**

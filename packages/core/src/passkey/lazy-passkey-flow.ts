@@ -1,7 +1,7 @@
 import { createLazyFlow } from '../internal/lazy-flow.js';
 import type { PortalLike } from '../portal/portal-like.js';
 import type { PasskeyFlow, PasskeyFlowOptions } from './passkey-flow.js';
-import { backupKit } from '../backup/backup-kit.js';
+import { coreKit } from '../internal/core-kit.js';
 import type { PasskeySnapshot } from './passkey-snapshot.js';
 
 /**
@@ -15,7 +15,7 @@ export function createPasskeyFlow(portal: PortalLike, options: PasskeyFlowOption
       import('./passkey-flow.js').then(
         ({ makePasskeyFlow }) =>
           (next: PasskeyFlowOptions) =>
-            makePasskeyFlow(backupKit, portal, next),
+            makePasskeyFlow(coreKit, portal, next),
       ),
     options,
     { state: 'checking' } as PasskeySnapshot,

@@ -4,7 +4,7 @@ import type { BackupSnapshot } from '../backup/backup-snapshot.js';
 import type { PortalLike } from '../portal/portal-like.js';
 import type { PasskeyBackupFlow, PasskeyBackupFlowOptions } from './passkey-backup-flow.js';
 import { makePasskeyFlow } from './passkey-flow.js';
-import type { BackupKit } from '../backup/backup-kit.js';
+import type { CoreKit } from '../internal/core-kit.js';
 import type { PasskeySnapshot } from './passkey-snapshot.js';
 
 // The lazy half of createPasskeyBackupFlow (passkey-backup-flow.ts). Like passkey-flow.ts it
@@ -13,7 +13,7 @@ import type { PasskeySnapshot } from './passkey-snapshot.js';
 const METHOD = 'PASSKEY';
 
 /** A passkey flow's states as a backup's: the extra ones fold into the nearest backup state. */
-function toBackupSnapshot(kit: BackupKit, snapshot: PasskeySnapshot, idle: BackupSnapshot): BackupSnapshot {
+function toBackupSnapshot(kit: CoreKit, snapshot: PasskeySnapshot, idle: BackupSnapshot): BackupSnapshot {
   switch (snapshot.state) {
     case 'checking':
       return { state: 'checking', method: METHOD };
@@ -37,7 +37,7 @@ function toBackupSnapshot(kit: BackupKit, snapshot: PasskeySnapshot, idle: Backu
 }
 
 /** With passkey options: PasskeySetup's flow, seen as a backup. */
-function throughPasskeyFlow(kit: BackupKit, portal: PortalLike, options: PasskeyBackupFlowOptions): PasskeyBackupFlow {
+function throughPasskeyFlow(kit: CoreKit, portal: PortalLike, options: PasskeyBackupFlowOptions): PasskeyBackupFlow {
   const idle: BackupSnapshot = { state: 'idle', method: METHOD };
   const withOptions = (next: PasskeyBackupFlowOptions) => ({ ...next, passkey: next.passkey! });
   const flow = makePasskeyFlow(kit, portal, withOptions(options));
@@ -58,7 +58,7 @@ function throughPasskeyFlow(kit: BackupKit, portal: PortalLike, options: Passkey
  * Without passkey options (an app-made Portal with its own passkey config, which the kit cannot
  * read): 3.4.1's backupWallet(PASSKEY), with Portal's passkey window opened inside the click.
  */
-function onPortalConfig(kit: BackupKit, portal: PortalLike, options: PasskeyBackupFlowOptions): PasskeyBackupFlow {
+function onPortalConfig(kit: CoreKit, portal: PortalLike, options: PasskeyBackupFlowOptions): PasskeyBackupFlow {
   const { isBusy } = kit;
   let windowOptions = options.passkeyWindow;
   const flow = makeBackupFlow(kit, portal, { ...options, method: METHOD });
@@ -85,7 +85,7 @@ function onPortalConfig(kit: BackupKit, portal: PortalLike, options: PasskeyBack
  * nothing runs.
  */
 export function adaptPasskeyBackup(
-  kit: BackupKit,
+  kit: CoreKit,
   portal: PortalLike,
   initial: PasskeyBackupFlowOptions,
 ): PasskeyBackupFlow {

@@ -3,7 +3,7 @@ import type { BackupSnapshot } from '../backup/backup-snapshot.js';
 import { createLazyFlow, type LazyFlowShape } from '../internal/lazy-flow.js';
 import type { PasskeyOptions, PortalLike } from '../portal/portal-like.js';
 import type { PasskeyFlowOptions } from './passkey-flow.js';
-import { backupKit } from '../backup/backup-kit.js';
+import { coreKit } from '../internal/core-kit.js';
 import type { PasskeyWindowOptions } from './passkey-window.js';
 
 export interface PasskeyBackupFlowOptions
@@ -32,7 +32,7 @@ export function createPasskeyBackupFlow(portal: PortalLike, options: PasskeyBack
       import('./passkey-backup-adapter.js').then(
         ({ adaptPasskeyBackup }) =>
           (next: PasskeyBackupFlowOptions) =>
-            adaptPasskeyBackup(backupKit, portal, next),
+            adaptPasskeyBackup(coreKit, portal, next),
       ),
     options,
     { state: 'checking', method: 'PASSKEY' },

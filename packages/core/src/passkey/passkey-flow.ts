@@ -19,11 +19,12 @@ import { createPasskeyOptionsCheckCache, pageOriginOf } from './passkey-options-
 import { choosePasskeyPath } from './passkey-path.js';
 import { openPasskeyWindow } from './passkey-window.js';
 import { supportsWebAuthn } from './webauthn-support.js';
-import type { BackupKit } from '../backup/backup-kit.js';
+import type { CoreKit } from '../internal/core-kit.js';
+import { getPortalFacade } from '../portal/portal-facade.js';
 import type { PasskeyPath, PasskeySnapshot } from './passkey-snapshot.js';
 
 // A lazy chunk: it imports nothing the eager code has (only types and lazy-only modules); the
-// eager code it uses comes in as `kit` (backup-kit.ts).
+// eager code it uses comes in as `kit` (core-kit.ts).
 
 /**
  * The kit's own passkey ceremony (usePopup: false): WebAuthn in the page against a key vault
@@ -80,9 +81,9 @@ export interface PasskeyFlow extends ReadableStore<PasskeySnapshot> {
  * - `sdk`: @portal-hq/web 3.4.1's backupWallet(PASSKEY), the ceremony is Portal's;
  * - `direct`: the kit runs the ceremony in the page (usePopup: false).
  */
-export function makePasskeyFlow(kit: BackupKit, portal: PortalLike, initialOptions: PasskeyFlowOptions): PasskeyFlow {
-  const { BackupKitError, createStore, getPortalFacade, toBackupKitError } = kit;
-  const facade = getPortalFacade(portal);
+export function makePasskeyFlow(kit: CoreKit, portal: PortalLike, initialOptions: PasskeyFlowOptions): PasskeyFlow {
+  const { BackupKitError, createStore, toBackupKitError } = kit;
+  const facade = getPortalFacade(portal, kit);
   let options = initialOptions;
   let registered = false;
   let direct: Promise<DirectPasskeyPath> | undefined;

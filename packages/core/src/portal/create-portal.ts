@@ -1,6 +1,6 @@
-import { BackupKitError, toBackupKitError } from '../errors.js';
+import { BackupKitError } from '../errors.js';
+import { coreKit } from '../internal/core-kit.js';
 import { toPortalPasskeyConfig, type PortalPasskeyConfig } from '../passkey/passkey-options.js';
-import { getPortalFacade } from './portal-facade.js';
 import type { PasskeyOptions, PortalLike } from './portal-like.js';
 import type { startPortal } from './start-portal.js';
 
@@ -54,5 +54,5 @@ export async function createPortal(options: CreatePortalOptions): Promise<Portal
     throw new BackupKitError('PORTAL_NOT_READY', { stage: 'initializing', cause });
   }
   // Handed over, not imported there: a module shared with the eager code would become a chunk of its own.
-  return start(options, { BackupKitError, toBackupKitError, getPortalFacade, toPortalPasskeyConfig });
+  return start(options, { ...coreKit, toPortalPasskeyConfig });
 }

@@ -1,14 +1,14 @@
-import type { BackupKitError, toBackupKitError } from '../errors.js';
-import type { withDeadline } from '../internal/deadline.js';
+import type { BackupKitError } from '../errors.js';
+import type { CoreKit } from '../internal/core-kit.js';
 import { createSerialQueue } from '../internal/serial-queue.js';
-import type { CallOptions, CallSpec, PortalTimeouts } from './portal-facade.js';
+import type { CallOptions, CallSpec } from './portal-facade.js';
 import type { PortalLike } from './portal-like.js';
+import type { PortalTimeouts } from './portal-timeouts.js';
 
 /**
- * How the facade waits for Portal and makes a call, loaded with import() when the facade is made
- * (see portal-facade.ts), so it is in place before anything is called. What it needs from the rest
- * of core is handed over: importing it here would make bundlers split the shared code into a
- * chunk of its own that every app loads up front.
+ * How the facade waits for Portal and makes a call (see portal-facade.ts). What it needs from the
+ * rest of core comes in the facade's kit: importing it here would make bundlers split the shared
+ * code into a chunk of its own that every app loads up front.
  */
 export interface FacadeState {
   portal: PortalLike;
@@ -17,8 +17,7 @@ export interface FacadeState {
   /** Set once Portal reported an initialization error. */
   initError: BackupKitError | undefined;
   initFailure(reason: unknown): BackupKitError;
-  withDeadline: typeof withDeadline;
-  toBackupKitError: typeof toBackupKitError;
+  kit: CoreKit;
 }
 
 export function whenReady(state: FacadeState, options: CallOptions = {}): Promise<void> {
@@ -35,7 +34,7 @@ export function whenReady(state: FacadeState, options: CallOptions = {}): Promis
       reject(state.initFailure(reason));
     });
   });
-  return state.withDeadline(ready, {
+  return state.kit.withDeadline(ready, {
     timeoutMs: options.timeoutMs ?? state.timeouts.readyMs,
     signal: options.signal,
     stage: 'initializing',
@@ -50,14 +49,21 @@ export async function call<T>(state: FacadeState, spec: CallSpec, options: CallO
     if (!queue) state.queues.set(spec.kind, (queue = createSerialQueue()));
     const pending = queue(() => {
       options.signal?.throwIfAborted();
+      const { requires } = spec;
+      if (requires && typeof state.portal[requires] !== 'function') {
+        throw new state.kit.BackupKitError('NOT_SUPPORTED', {
+          stage: spec.stage,
+          message: `This Portal SDK has no ${String(requires)}().`,
+        });
+      }
       return run();
     });
-    return await state.withDeadline(pending, {
+    return await state.kit.withDeadline(pending, {
       timeoutMs: options.timeoutMs ?? state.timeouts[spec.limit],
       signal: options.signal,
       stage: spec.stage,
     });
   } catch (error) {
-    throw state.toBackupKitError(error, spec.stage, spec.fallback);
+    throw state.kit.toBackupKitError(error, spec.stage, spec.fallback);
   }
 }

@@ -1,4 +1,3 @@
-import { BackupKitError, type BackupKitStage } from '../errors.js';
 import type { CallOptions, PortalFacade } from './portal-facade.js';
 import type { BackupMethod, BackupResponse, ClientLike, MpcStatus, PortalLike } from './portal-like.js';
 
@@ -41,12 +40,9 @@ function progressFor(options: MpcCallOptions) {
   };
 }
 
-function sdkMethod<K extends keyof PortalLike>(portal: PortalLike, name: K, stage: BackupKitStage) {
-  const member = portal[name];
-  if (typeof member !== 'function') {
-    throw new BackupKitError('NOT_SUPPORTED', { stage, message: `This Portal SDK has no ${String(name)}().` });
-  }
-  return member.bind(portal) as NonNullable<PortalLike[K]>;
+/** An SDK method the call checked it has (CallSpec.requires), bound to Portal. */
+function sdkMethod<K extends keyof PortalLike>(portal: PortalLike, name: K) {
+  return (portal[name] as (...args: never[]) => unknown).bind(portal) as NonNullable<PortalLike[K]>;
 }
 
 export function backupWallet(facade: PortalFacade, options: BackupCallOptions): Promise<BackupResponse> {
@@ -80,24 +76,30 @@ export function reportStored(
 
 export function createWallet(facade: PortalFacade, options: MpcCallOptions = {}): Promise<string> {
   return facade.call(
-    { kind: 'generate', stage: 'backing-up', fallback: 'BACKUP_FAILED', limit: 'mpcMs' },
+    { kind: 'generate', stage: 'backing-up', fallback: 'BACKUP_FAILED', limit: 'mpcMs', requires: 'createWallet' },
     options,
-    () => sdkMethod(facade.portal, 'createWallet', 'backing-up')(progressFor(options)),
+    () => sdkMethod(facade.portal, 'createWallet')(progressFor(options)),
   );
 }
 
 /** Which methods the wallet is backed up with: the same rule as the SDK's availableRecoveryMethods(). */
 export function getBackupStatus(facade: PortalFacade, options: CallOptions = {}): Promise<BackupStatusSummary> {
-  return facade.call({ kind: 'getClient', stage: 'status', fallback: 'UNKNOWN', limit: 'callMs' }, options, async () =>
-    summarize(await sdkMethod(facade.portal, 'getClient', 'status')()),
+  return facade.call(
+    { kind: 'getClient', stage: 'status', fallback: 'UNKNOWN', limit: 'callMs', requires: 'getClient' },
+    options,
+    async () => summarize(await sdkMethod(facade.portal, 'getClient')()),
   );
 }
 
 /** Forgets the wallet on this device (Portal's clearLocalWallet): "lose the device". */
 export function clearLocalWallet(facade: PortalFacade, options: CallOptions = {}): Promise<void> {
-  return facade.call({ kind: 'destroy', stage: 'status', fallback: 'UNKNOWN', limit: 'callMs' }, options, async () => {
-    await sdkMethod(facade.portal, 'clearLocalWallet', 'status')();
-  });
+  return facade.call(
+    { kind: 'destroy', stage: 'status', fallback: 'UNKNOWN', limit: 'callMs', requires: 'clearLocalWallet' },
+    options,
+    async () => {
+      await sdkMethod(facade.portal, 'clearLocalWallet')();
+    },
+  );
 }
 
 /** Completed pairs, by method, once each. */
@@ -116,14 +118,18 @@ function summarize(client: ClientLike | null | undefined): BackupStatusSummary {
 
 /** Whether Portal knows a wallet for this client (on any device). */
 export function doesWalletExist(facade: PortalFacade, options: CallOptions = {}): Promise<boolean> {
-  return facade.call({ kind: 'getClient', stage: 'status', fallback: 'UNKNOWN', limit: 'callMs' }, options, () =>
-    sdkMethod(facade.portal, 'doesWalletExist', 'status')(),
+  return facade.call(
+    { kind: 'getClient', stage: 'status', fallback: 'UNKNOWN', limit: 'callMs', requires: 'doesWalletExist' },
+    options,
+    () => sdkMethod(facade.portal, 'doesWalletExist')(),
   );
 }
 
 /** Whether this device holds the wallet's signing shares (both curves, as 3.4.1 asks). */
 export function isWalletOnDevice(facade: PortalFacade, options: CallOptions = {}): Promise<boolean> {
-  return facade.call({ kind: 'onDevice', stage: 'status', fallback: 'UNKNOWN', limit: 'callMs' }, options, () =>
-    sdkMethod(facade.portal, 'isWalletOnDevice', 'status')(),
+  return facade.call(
+    { kind: 'onDevice', stage: 'status', fallback: 'UNKNOWN', limit: 'callMs', requires: 'isWalletOnDevice' },
+    options,
+    () => sdkMethod(facade.portal, 'isWalletOnDevice')(),
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFakePortal } from '../testing/index.js';
 import { backupWallet, clearLocalWallet, getBackupStatus, recoverWallet, reportStored } from './portal-calls.js';
-import { getPortalFacade } from './portal-facade.js';
+import { getPortalFacade } from '../portal.js';
 import { detectSdkFeatures } from './sdk-features.js';
 
 describe('portal facade', () => {

@@ -1,23 +1,13 @@
-import {
-  BackupKitError,
-  readPortalCode,
-  toBackupKitError,
-  type BackupKitErrorCode,
-  type BackupKitStage,
-} from '../errors.js';
-import { withDeadline } from '../internal/deadline.js';
-import { loadOnce } from '../internal/load-once.js';
-import type { FacadeState, call, whenReady } from './facade-calls.js';
+import type { BackupKitError, BackupKitErrorCode, BackupKitStage } from '../errors.js';
+import type { CoreKit } from '../internal/core-kit.js';
+import { call, whenReady, type FacadeState } from './facade-calls.js';
 import type { PortalLike } from './portal-like.js';
+import type { PortalTimeouts } from './portal-timeouts.js';
 
-export interface PortalTimeouts {
-  /** How long to wait for Portal's iframe to become ready. @default 15000 */
-  readyMs?: number;
-  /** Backup, recovery and wallet creation (MPC work). @default 180000 */
-  mpcMs?: number;
-  /** Every other call (notify, status, clear). @default 30000 */
-  callMs?: number;
-}
+// Only in lazy chunks (the flows' and the status's code, createPortal's work), which hand it core's
+// kit; apps reach it through `@backup-kit/core/portal` (portal.ts).
+
+export type { PortalTimeouts } from './portal-timeouts.js';
 
 export interface CallOptions {
   signal?: AbortSignal | undefined;
@@ -33,6 +23,8 @@ export interface CallSpec {
   fallback: BackupKitErrorCode;
   /** Which of the facade's time limits applies when the caller gives none. */
   limit: 'mpcMs' | 'callMs';
+  /** The SDK method the call needs: an SDK without it fails with NOT_SUPPORTED, reaching nothing. */
+  requires?: keyof PortalLike;
 }
 
 /**
@@ -55,54 +47,35 @@ const facades = new WeakMap<PortalLike, PortalFacade>();
 
 /**
  * The facade for a Portal instance. It is created once per instance and shared, so every
- * component on one Portal shares the same call queues and the same backup lock.
+ * component on one Portal shares the same call queues and the same backup lock. Its time limits
+ * are `timeouts`, else those set with configurePortalTimeouts, else the defaults.
  */
-export function getPortalFacade(portal: PortalLike, timeouts?: PortalTimeouts): PortalFacade {
+export function getPortalFacade(portal: PortalLike, kit: CoreKit, timeouts?: PortalTimeouts): PortalFacade {
   let facade = facades.get(portal);
   if (!facade) {
-    facade = createPortalFacade(portal, { ...DEFAULT_TIMEOUTS, ...timeouts });
+    facade = createPortalFacade(portal, { ...DEFAULT_TIMEOUTS, ...kit.timeoutsFor(portal), ...timeouts }, kit);
     facades.set(portal, facade);
   }
   return facade;
 }
 
-type FacadeCalls = { whenReady: typeof whenReady; call: typeof call };
-
-/**
- * How the facade waits and calls (facade-calls.ts), loaded once: every facade starts the load when
- * it is made, before anything is called. A failed load is not kept; the next call loads again.
- */
-const loadFacadeCalls = loadOnce<FacadeCalls>(() => import('./facade-calls.js'));
-
-function createPortalFacade(portal: PortalLike, timeouts: Required<PortalTimeouts>): PortalFacade {
-  const state: FacadeState = {
-    portal,
-    timeouts,
-    queues: new Map(),
-    initError: undefined,
-    initFailure,
-    withDeadline,
-    toBackupKitError,
-  };
+function createPortalFacade(portal: PortalLike, timeouts: Required<PortalTimeouts>, kit: CoreKit): PortalFacade {
+  const initFailure = (reason: unknown): BackupKitError =>
+    new kit.BackupKitError('PORTAL_INIT_FAILED', {
+      stage: 'initializing',
+      cause: reason,
+      portalCode: kit.readPortalCode(reason),
+    });
+  const state: FacadeState = { portal, timeouts, queues: new Map(), initError: undefined, initFailure, kit };
   let backupOwner: object | undefined;
 
   // Registered at once: the SDK calls onInitializationError only at the moment it fails.
   if (!portal.ready) portal.onInitializationError?.((reason) => (state.initError = initFailure(reason)));
-  loadFacadeCalls().catch(() => {});
 
   return {
     portal,
-    whenReady: (options) =>
-      loadFacadeCalls().then(
-        (calls) => calls.whenReady(state, options),
-        // The kit's own chunk did not arrive (a network failure): worth another try.
-        (cause: unknown) => Promise.reject(new BackupKitError('PORTAL_NOT_READY', { stage: 'initializing', cause })),
-      ),
-    call: (spec, options, run) =>
-      loadFacadeCalls().then(
-        (calls) => calls.call(state, spec, options, run),
-        (cause: unknown) => Promise.reject(new BackupKitError(spec.fallback, { stage: spec.stage, cause })),
-      ),
+    whenReady: (options) => whenReady(state, options),
+    call: (spec, options, run) => call(state, spec, options, run),
     tryLockBackup(owner) {
       if (backupOwner && backupOwner !== owner) return false;
       backupOwner = owner;
@@ -112,12 +85,4 @@ function createPortalFacade(portal: PortalLike, timeouts: Required<PortalTimeout
       if (backupOwner === owner) backupOwner = undefined;
     },
   };
-}
-
-function initFailure(reason: unknown): BackupKitError {
-  return new BackupKitError('PORTAL_INIT_FAILED', {
-    stage: 'initializing',
-    cause: reason,
-    portalCode: readPortalCode(reason),
-  });
 }

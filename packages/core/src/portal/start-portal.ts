@@ -1,14 +1,11 @@
-import type { BackupKitError, toBackupKitError } from '../errors.js';
+import type { CoreKit } from '../internal/core-kit.js';
 import type { toPortalPasskeyConfig } from '../passkey/passkey-options.js';
 import type { CreatePortalOptions, SdkModule } from './create-portal.js';
-import type { getPortalFacade } from './portal-facade.js';
+import { getPortalFacade } from './portal-facade.js';
 import type { PortalLike } from './portal-like.js';
 
-/** What starting Portal uses from the rest of core, handed over by createPortal. */
-export interface StartPortalKit {
-  BackupKitError: typeof BackupKitError;
-  toBackupKitError: typeof toBackupKitError;
-  getPortalFacade: typeof getPortalFacade;
+/** What starting Portal uses from the rest of core, handed over by createPortal (see core-kit.ts). */
+export interface StartPortalKit extends CoreKit {
   toPortalPasskeyConfig: typeof toPortalPasskeyConfig;
 }
 
@@ -45,7 +42,7 @@ export async function startPortal(options: CreatePortalOptions, kit: StartPortal
     frame.title ||= 'Portal wallet connection (no visible content)';
     frame.tabIndex = -1;
   }
-  const facade = kit.getPortalFacade(portal, readyTimeoutMs !== undefined ? { readyMs: readyTimeoutMs } : undefined);
+  const facade = getPortalFacade(portal, kit, readyTimeoutMs !== undefined ? { readyMs: readyTimeoutMs } : undefined);
   await facade.whenReady({ signal });
   return portal;
 }

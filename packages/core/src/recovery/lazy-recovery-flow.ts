@@ -3,7 +3,7 @@ import { loadOnce } from '../internal/load-once.js';
 import { createLazyStore } from '../internal/lazy-store.js';
 import type { PortalLike } from '../portal/portal-like.js';
 import type { RecoverInput, RecoveryFlow, RecoveryFlowOptions } from './recovery-flow.js';
-import { recoveryKit } from './recovery-kit.js';
+import { coreKit } from '../internal/core-kit.js';
 import type { RecoverySnapshot } from './recovery-snapshot.js';
 
 /** The recovery's code (recovery-flow.ts), one chunk for every flow; a failed load is not kept. */
@@ -20,7 +20,7 @@ const loadRecoveryFlow = loadOnce(() => import('./recovery-flow.js'));
 export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryFlowOptions = {}): RecoveryFlow {
   let options = initialOptions;
   const lazy = createLazyStore<RecoverySnapshot, RecoveryFlow>(
-    () => loadRecoveryFlow().then((code) => code.makeRecoveryFlow(recoveryKit, portal, options)),
+    () => loadRecoveryFlow().then((code) => code.makeRecoveryFlow(coreKit, portal, options)),
     { state: 'loading' },
     (cause) => {
       const error = toBackupKitError(cause, 'status');

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { backupWallet } from '../portal/portal-calls.js';
 import { createBackupFlow } from '../backup/eager-backup-flow.js';
-import { getPortalFacade } from '../portal/portal-facade.js';
+import { getPortalFacade } from '../portal.js';
 import { createFakePortal, memoryStorage } from '../testing/index.js';
 import { createRecoveryFlow } from './lazy-recovery-flow.js';
 

@@ -5,11 +5,13 @@ import type { BackupStorage } from '../storage/backup-storage.js';
 import { loadDirectPath } from '../passkey/direct/direct-path-kit.js';
 import { createPasskeyOptionsCheckCache, pageOriginOf } from '../passkey/passkey-options-check-cache.js';
 import { openPasskeyWindow, type PasskeyWindowOptions } from '../passkey/passkey-window.js';
-import type { RecoveryKit } from './recovery-kit.js';
+import type { CoreKit } from '../internal/core-kit.js';
+import { getBackupStatus, recoverWallet } from '../portal/portal-calls.js';
+import { getPortalFacade } from '../portal/portal-facade.js';
 import type { RecoverySnapshot } from './recovery-snapshot.js';
 
 // A lazy chunk (see lazy-recovery-flow.ts): it imports nothing the eager code has (only types and
-// lazy-only modules); what it uses of the rest of core comes in as `kit` (recovery-kit.ts).
+// lazy-only modules); what it uses of the rest of core comes in as `kit` (core-kit.ts).
 
 export interface RecoveryFlowOptions {
   /** Self-managed backups: where the cipherText is read from. Absent: Portal keeps it. */
@@ -62,12 +64,12 @@ export interface RecoveryFlow extends ReadableStore<RecoverySnapshot> {
  * retryable, and loses nothing: the stored share is only read.
  */
 export function makeRecoveryFlow(
-  kit: RecoveryKit,
+  kit: CoreKit,
   portal: PortalLike,
   initialOptions: RecoveryFlowOptions = {},
 ): RecoveryFlow {
-  const { BackupKitError, toBackupKitError, getBackupStatus, recoverWallet, withDeadline, createStore } = kit;
-  const facade = kit.getPortalFacade(portal);
+  const { BackupKitError, toBackupKitError, withDeadline, createStore } = kit;
+  const facade = getPortalFacade(portal, kit);
   let options = initialOptions;
   let methods: BackupMethod[] = [];
   let running: Promise<RecoverySnapshot> | undefined;

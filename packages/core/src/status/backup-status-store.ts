@@ -2,10 +2,12 @@ import type { BackupKitError } from '../errors.js';
 import type { ReadableStore } from '../internal/store.js';
 import type { BackupMethod, PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
-import type { StatusKit } from './status-kit.js';
+import type { CoreKit } from '../internal/core-kit.js';
+import { getBackupStatus } from '../portal/portal-calls.js';
+import { getPortalFacade } from '../portal/portal-facade.js';
 
 // A lazy chunk (see lazy-backup-status-store.ts): it imports nothing the eager code has (only
-// types and lazy-only modules); what it uses of the rest of core comes in as `kit` (status-kit.ts).
+// types and lazy-only modules); what it uses of the rest of core comes in as `kit` (core-kit.ts).
 
 /**
  * The storage cross-check, loaded only by a status that has a storage (when it is given, before
@@ -46,14 +48,14 @@ export interface BackupStatusStoreOptions {
  * reads nothing until `refresh()` is called.
  */
 export function makeBackupStatusStore(
-  kit: StatusKit,
+  kit: CoreKit,
   portal: PortalLike,
   options: BackupStatusStoreOptions = {},
 ): BackupStatusStore {
-  const { createStore, getBackupStatus, toBackupKitError } = kit;
+  const { createStore, toBackupKitError } = kit;
   let storage = options.storage;
   preload(storage);
-  const facade = kit.getPortalFacade(portal);
+  const facade = getPortalFacade(portal, kit);
   const store = createStore<BackupStatusSnapshot>({ state: 'loading' });
   let latest = 0;
   let newest: Promise<BackupStatusSnapshot>;

@@ -4,7 +4,7 @@ import { loadOnce } from '../internal/load-once.js';
 import type { PortalLike } from '../portal/portal-like.js';
 import type { BackupStorage } from '../storage/backup-storage.js';
 import type { BackupStatusSnapshot, BackupStatusStore, BackupStatusStoreOptions } from './backup-status-store.js';
-import { statusKit } from './status-kit.js';
+import { coreKit } from '../internal/core-kit.js';
 
 /** The status's code (backup-status-store.ts), one chunk for every store; a failed load is not kept. */
 const loadStatusStore = loadOnce(() => import('./backup-status-store.js'));
@@ -17,7 +17,7 @@ const loadStatusStore = loadOnce(() => import('./backup-status-store.js'));
 export function createBackupStatusStore(portal: PortalLike, options: BackupStatusStoreOptions = {}): BackupStatusStore {
   let storage = options.storage;
   const lazy = createLazyStore<BackupStatusSnapshot, BackupStatusStore>(
-    () => loadStatusStore().then((code) => code.makeBackupStatusStore(statusKit, portal, { storage })),
+    () => loadStatusStore().then((code) => code.makeBackupStatusStore(coreKit, portal, { storage })),
     { state: 'loading' },
     (cause) => ({ state: 'error', error: toBackupKitError(cause, 'status') }),
   );

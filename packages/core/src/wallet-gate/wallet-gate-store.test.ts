@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clearLocalWallet } from '../portal/portal-calls.js';
-import { getPortalFacade } from '../portal/portal-facade.js';
+import { getPortalFacade } from '../portal.js';
 import { createFakePortal } from '../testing/index.js';
 import { connectWalletGate } from './connect-wallet-gate.js';
 import { createWalletGateStore } from './wallet-gate-store.js';

@@ -1,6 +1,7 @@
 import { toBackupKitError, type BackupKitError } from '../errors.js';
 import { createStore, type ReadableStore } from '../internal/store.js';
 import { createWallet, doesWalletExist, isWalletOnDevice } from '../portal/portal-calls.js';
+import { coreKit } from '../internal/core-kit.js';
 import { getPortalFacade } from '../portal/portal-facade.js';
 import type { MpcStatus, PortalLike } from '../portal/portal-like.js';
 
@@ -35,7 +36,7 @@ export interface WalletGateStore extends ReadableStore<WalletGateSnapshot> {
  * `checking` and asks nothing until `check()` is called.
  */
 export function createWalletGateStore(portal: PortalLike): WalletGateStore {
-  const facade = getPortalFacade(portal);
+  const facade = getPortalFacade(portal, coreKit);
   const store = createStore<WalletGateSnapshot>({ state: 'checking' });
   let latest = 0;
   let creating: Promise<WalletGateSnapshot> | undefined;

@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import type * as core from '@backup-kit/core';
+import type * as coreExport from '@backup-kit/core/export';
 import { createBackupFlow, httpCustodianShare, type CustodianShareSource, type ExportFlow } from '@backup-kit/core';
 import { createFakePortal, memoryStorage, type FakePortal } from '@backup-kit/core/testing';
 import { BackupKitProvider } from '../provider/backup-kit-provider.js';
@@ -11,8 +11,8 @@ import { ExportWallet, useExportWallet } from '../export.js';
 
 // Every export flow a component makes, to look into its memory after an unmount.
 const flows: ExportFlow[] = [];
-vi.mock('@backup-kit/core', async (importOriginal) => {
-  const actual = await importOriginal<typeof core>();
+vi.mock('@backup-kit/core/export', async (importOriginal) => {
+  const actual = await importOriginal<typeof coreExport>();
   return {
     ...actual,
     createExportFlow: (...args: Parameters<typeof actual.createExportFlow>) => {

@@ -1,12 +1,7 @@
 'use client';
 import { useEffect, useMemo } from 'react';
-import {
-  createExportFlow,
-  type BackupMethod,
-  type ExportFlowOptions,
-  type ExportSnapshot,
-  type PortalLike,
-} from '@backup-kit/core';
+import type { BackupMethod, ExportFlowOptions, ExportSnapshot, PortalLike } from '@backup-kit/core';
+import { createExportFlow } from '@backup-kit/core/export';
 import { announceFlowSuccess } from '../internal/flow-success-events.js';
 import type { PortalStatus } from '../provider/backup-kit-context.js';
 import { useFlowStore } from './use-flow-store.js';

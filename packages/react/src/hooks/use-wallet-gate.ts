@@ -1,6 +1,7 @@
 'use client';
 import { useEffect } from 'react';
-import { createWalletGateStore, type PortalLike, type WalletGateSnapshot } from '@backup-kit/core';
+import type { PortalLike, WalletGateSnapshot } from '@backup-kit/core';
+import { createWalletGateStore } from '@backup-kit/core/wallet-gate';
 import { onFlowSuccess } from '../internal/flow-success-events.js';
 import type { PortalStatus } from '../provider/backup-kit-context.js';
 import { useFlowStore, useRefreshWhenReady } from './use-flow-store.js';

@@ -2,7 +2,8 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   createPortal,
-  getPortalFacade,
+  configurePortalTimeouts,
+  whenPortalReady,
   toBackupKitError,
   type BackupKitError,
   type CreatePortalOptions,
@@ -65,9 +66,9 @@ interface Settled {
 export function BackupKitProvider(props: BackupKitProviderProps) {
   const { portal: given, labels, children, passkey, passkeyWindow } = props;
   warnPortalAndPasskey(props);
-  // The first facade for an instance fixes its time limits; make it here, before any child's flow
-  // asks for one (getPortalFacade is a cached lookup, so this is cheap and idempotent).
-  if (given) getPortalFacade(given, props.timeouts);
+  // The first facade for an instance fixes its time limits: set them here, before any child's flow
+  // makes one (the first setting wins, so this is cheap and idempotent).
+  if (given) configurePortalTimeouts(given, props.timeouts);
   const [attempt, setAttempt] = useState(0);
   // A fresh token for each thing we wait for: another instance, or another attempt.
   const token = useMemo(() => ({ given, attempt }), [given, attempt]);
@@ -85,9 +86,7 @@ export function BackupKitProvider(props: BackupKitProviderProps) {
     let live = true;
     if (creation.current?.token !== token) {
       const promise = given
-        ? getPortalFacade(given)
-            .whenReady()
-            .then(() => given)
+        ? whenPortalReady(given).then(() => given)
         : createPortal({ passkeyOptions: latest.current.passkey, ...latest.current.portalOptions! });
       creation.current = { token, promise };
     }

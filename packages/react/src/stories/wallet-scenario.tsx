@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { getPortalFacade, type BackupMethod, type MpcStatusName, type PortalTimeouts } from '@backup-kit/core';
+import type { BackupMethod, MpcStatusName, PortalTimeouts } from '@backup-kit/core';
+import { getPortalFacade } from '@backup-kit/core/portal';
 import {
   createFakePortal,
   memoryStorage,

@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
-import { clearLocalWallet, createBackupFlow, getPortalFacade } from '@backup-kit/core';
+import { createBackupFlow } from '@backup-kit/core';
+import { clearLocalWallet, getPortalFacade } from '@backup-kit/core/portal';
 import { createFakePortal, memoryStorage } from '@backup-kit/core/testing';
 import { BackupButton } from '../backup-button/backup-button-parts.js';
 import { PasswordBackup } from '../password-backup/password-backup-parts.js';

@@ -2,6 +2,7 @@ import type { startAuthentication, startRegistration } from '@simplewebauthn/bro
 import type { BackupMethod, PasskeyOptions } from '../../portal/portal-like.js';
 import type { DirectPasskeyPath } from '../passkey-flow.js';
 import type { DirectPathKit } from './direct-path-kit.js';
+import { backupWallet } from '../../portal/portal-calls.js';
 import { keyFromPrf, prfExtension, randomKey, readPrfOutput, withoutPrfOutput } from './prf.js';
 import { createVaultClient, type VaultClient } from './vault-client.js';
 
@@ -38,7 +39,7 @@ export type WebAuthnModule = WebAuthn & { WebAuthnAbortService: { cancelCeremony
  * direct-path-kit.ts for why.
  */
 export function createDirectPath(kit: DirectPathKit, config: DirectPathConfig = {}): DirectPasskeyPathWithRecovery {
-  const { BackupKitError, toBackupKitError, backupWallet } = kit;
+  const { BackupKitError, toBackupKitError } = kit;
   let credentialId: string | undefined;
   let registeredKey: string | undefined;
   let webauthn: WebAuthnModule | undefined = config.webauthn;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recoverWallet } from '../../portal/portal-calls.js';
-import { getPortalFacade } from '../../portal/portal-facade.js';
+import { getPortalFacade } from '../../portal.js';
 import { createFakePortal } from '../../testing/index.js';
 import { createDirectPasskeyPath, type WebAuthnModule } from './direct-path.js';
 
