@@ -1,12 +1,6 @@
 /**
  * `@backup-kit/core/export`: exporting the wallet's private keys (eject) as a flow. Its own entry,
- * as in @backup-kit/react: it calls Portal through the facade, which the main entry keeps out of
- * apps' eager code (see portal.ts).
+ * as in @backup-kit/react; its flow is a lazy chunk like the main entry's flows.
  */
-export {
-  createExportFlow,
-  type ExportFlow,
-  type ExportFlowOptions,
-  type ExportSnapshot,
-  type ExportState,
-} from './export/export-flow.js';
+export type { ExportFlow, ExportFlowOptions, ExportSnapshot, ExportState } from './export/export-flow.js';
+export { createExportFlow } from './export/lazy-export-flow.js';

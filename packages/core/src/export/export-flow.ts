@@ -1,6 +1,6 @@
-import { BackupKitError, toBackupKitError } from '../errors.js';
-import { createStore, type ReadableStore } from '../internal/store.js';
-import { coreKit } from '../internal/core-kit.js';
+import type { BackupKitError } from '../errors.js';
+import type { CoreKit } from '../internal/core-kit.js';
+import type { ReadableStore } from '../internal/store.js';
 import { getPortalFacade, type PortalTimeouts } from '../portal/portal-facade.js';
 import { loadDirectPath } from '../passkey/direct/direct-path-kit.js';
 import { openPasskeyWindow, type PasskeyWindowOptions } from '../passkey/passkey-window.js';
@@ -62,9 +62,12 @@ export interface ExportFlow extends ReadableStore<ExportSnapshot> {
   setOptions(options: ExportFlowOptions): void;
 }
 
-export function createExportFlow(portal: PortalLike, initialOptions: ExportFlowOptions = {}): ExportFlow {
+// A lazy chunk (see lazy-export-flow.ts): it imports nothing the eager code has (only types and
+// lazy-only modules); what it uses of the rest of core comes in as `kit` (core-kit.ts).
+export function makeExportFlow(kit: CoreKit, portal: PortalLike, initialOptions: ExportFlowOptions = {}): ExportFlow {
+  const { BackupKitError, createStore, toBackupKitError } = kit;
   let options = initialOptions;
-  const facade = getPortalFacade(portal, coreKit, options.timeouts);
+  const facade = getPortalFacade(portal, kit, options.timeouts);
   const store = createStore<ExportSnapshot>({ state: 'idle' });
   let attempt: AbortController | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -90,7 +93,7 @@ export function createExportFlow(portal: PortalLike, initialOptions: ExportFlowO
     if (given.unlock) return given.unlock;
     const passkey = given.passkey;
     if (method !== 'CUSTOM' || !passkey) return undefined;
-    return async ({ signal }: { signal: AbortSignal }) => (await loadDirectPath(coreKit)).unlock(passkey, signal);
+    return async ({ signal }: { signal: AbortSignal }) => (await loadDirectPath(kit)).unlock(passkey, signal);
   }
 
   /**

@@ -3,7 +3,7 @@ import { clearLocalWallet } from '../portal/portal-calls.js';
 import { getPortalFacade } from '../portal.js';
 import { createFakePortal } from '../testing/index.js';
 import { connectWalletGate } from './connect-wallet-gate.js';
-import { createWalletGateStore } from './wallet-gate-store.js';
+import { createWalletGateStore } from './lazy-wallet-gate-store.js';
 
 describe('wallet gate store', () => {
   it('starts checking and asks Portal nothing until checked', () => {

@@ -1,8 +1,11 @@
-import { toBackupKitError, type BackupKitError } from '../errors.js';
-import { createStore, type ReadableStore } from '../internal/store.js';
+import type { BackupKitError } from '../errors.js';
+import type { CoreKit } from '../internal/core-kit.js';
+import type { ReadableStore } from '../internal/store.js';
 import { createWallet, doesWalletExist, isWalletOnDevice } from '../portal/portal-calls.js';
-import { coreKit } from '../internal/core-kit.js';
 import { getPortalFacade } from '../portal/portal-facade.js';
+
+// A lazy chunk (see lazy-wallet-gate-store.ts): it imports nothing the eager code has (only types
+// and lazy-only modules); what it uses of the rest of core comes in as `kit` (core-kit.ts).
 import type { MpcStatus, PortalLike } from '../portal/portal-like.js';
 
 /**
@@ -35,8 +38,9 @@ export interface WalletGateStore extends ReadableStore<WalletGateSnapshot> {
  * The wallet's lifecycle as a store over Portal's doesWalletExist / isWalletOnDevice. It starts
  * `checking` and asks nothing until `check()` is called.
  */
-export function createWalletGateStore(portal: PortalLike): WalletGateStore {
-  const facade = getPortalFacade(portal, coreKit);
+export function makeWalletGateStore(kit: CoreKit, portal: PortalLike): WalletGateStore {
+  const { createStore, toBackupKitError } = kit;
+  const facade = getPortalFacade(portal, kit);
   const store = createStore<WalletGateSnapshot>({ state: 'checking' });
   let latest = 0;
   let creating: Promise<WalletGateSnapshot> | undefined;
