@@ -29,7 +29,7 @@ export type {
   MpcCallOptions,
   RecoverCallOptions,
 } from './portal/portal-calls.js';
-export { configurePortalTimeouts, type PortalTimeouts } from './portal/portal-timeouts.js';
+export { configurePortalTimeouts, type PortalTimeouts } from './portal/portal-watch.js';
 export { whenPortalReady } from './portal/when-portal-ready.js';
 export { createPortal, type CreatePortalOptions, type PortalSdkOptions } from './portal/create-portal.js';
 export type { SdkFeatures } from './portal/sdk-features.js';

@@ -8,7 +8,7 @@
 import { coreKit } from './internal/core-kit.js';
 import { getPortalFacade as facadeFor, type PortalFacade } from './portal/portal-facade.js';
 import type { PortalLike } from './portal/portal-like.js';
-import type { PortalTimeouts } from './portal/portal-timeouts.js';
+import type { PortalTimeouts } from './portal/portal-watch.js';
 
 /**
  * The facade for a Portal instance, created once per instance and shared by every component on
@@ -20,7 +20,7 @@ export function getPortalFacade(portal: PortalLike, timeouts?: PortalTimeouts): 
 }
 
 export type { CallOptions, CallSpec, PortalFacade } from './portal/portal-facade.js';
-export type { PortalTimeouts } from './portal/portal-timeouts.js';
+export type { PortalTimeouts } from './portal/portal-watch.js';
 export {
   backupWallet,
   clearLocalWallet,

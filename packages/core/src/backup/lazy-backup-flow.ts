@@ -12,6 +12,7 @@ import type { BackupSnapshot } from './backup-snapshot.js';
  * retry loads it again and the next start runs the backup.
  */
 export function createBackupFlow(portal: PortalLike, options: BackupFlowOptions): BackupFlow {
+  coreKit.watchPortal(portal);
   const {
     loaded: _loaded,
     options: _options,

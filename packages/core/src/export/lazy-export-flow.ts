@@ -17,6 +17,7 @@ const loadExportFlow = loadOnce(() => import('./export-flow.js'));
  * retryable EXPORT_FAILED on the confirm; the next confirm loads it again.
  */
 export function createExportFlow(portal: PortalLike, initialOptions: ExportFlowOptions = {}): ExportFlow {
+  coreKit.watchPortal(portal);
   let options = initialOptions;
   let requested: BackupMethod | undefined;
   let disposed = false;

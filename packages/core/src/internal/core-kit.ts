@@ -1,5 +1,5 @@
 import { BackupKitError, readPortalCode, toBackupKitError } from '../errors.js';
-import { timeoutsFor } from '../portal/portal-timeouts.js';
+import { initErrorOf, timeoutsFor, watchPortal } from '../portal/portal-watch.js';
 import { isBusy } from '../view/connect-flow.js';
 import { withDeadline } from './deadline.js';
 import { createStore } from './store.js';
@@ -19,6 +19,8 @@ export const coreKit = {
   createStore,
   isBusy,
   timeoutsFor,
+  watchPortal,
+  initErrorOf,
 };
 
 export type CoreKit = typeof coreKit;

@@ -10,6 +10,7 @@ import type { PasskeySnapshot } from './passkey-snapshot.js';
  * pay for it only where a passkey component mounts, and BackupButton shares it without carrying it.
  */
 export function createPasskeyFlow(portal: PortalLike, options: PasskeyFlowOptions): PasskeyFlow {
+  coreKit.watchPortal(portal);
   const flow = createLazyFlow<PasskeySnapshot, PasskeyFlowOptions, { signal?: AbortSignal }>(
     () =>
       import('./passkey-flow.js').then(

@@ -27,6 +27,7 @@ export type PasskeyBackupFlow = LazyFlowShape<BackupSnapshot, PasskeyBackupFlowO
  * options call for it, so nothing downloads between the click and the prompt.
  */
 export function createPasskeyBackupFlow(portal: PortalLike, options: PasskeyBackupFlowOptions): PasskeyBackupFlow {
+  coreKit.watchPortal(portal);
   return createLazyFlow<BackupSnapshot, PasskeyBackupFlowOptions, BackupStartInput>(
     () =>
       import('./passkey-backup-adapter.js').then(

@@ -3,7 +3,7 @@ import type { CoreKit } from '../internal/core-kit.js';
 import { createSerialQueue } from '../internal/serial-queue.js';
 import type { CallOptions, CallSpec } from './portal-facade.js';
 import type { PortalLike } from './portal-like.js';
-import type { PortalTimeouts } from './portal-timeouts.js';
+import type { PortalTimeouts } from './portal-watch.js';
 
 /**
  * How the facade waits for Portal and makes a call (see portal-facade.ts). What it needs from the

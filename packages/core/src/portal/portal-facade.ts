@@ -2,12 +2,12 @@ import type { BackupKitError, BackupKitErrorCode, BackupKitStage } from '../erro
 import type { CoreKit } from '../internal/core-kit.js';
 import { call, whenReady, type FacadeState } from './facade-calls.js';
 import type { PortalLike } from './portal-like.js';
-import type { PortalTimeouts } from './portal-timeouts.js';
+import type { PortalTimeouts } from './portal-watch.js';
 
 // Only in lazy chunks (the flows' and the status's code, createPortal's work), which hand it core's
 // kit; apps reach it through `@backup-kit/core/portal` (portal.ts).
 
-export type { PortalTimeouts } from './portal-timeouts.js';
+export type { PortalTimeouts } from './portal-watch.js';
 
 export interface CallOptions {
   signal?: AbortSignal | undefined;
@@ -66,7 +66,17 @@ function createPortalFacade(portal: PortalLike, timeouts: Required<PortalTimeout
       cause: reason,
       portalCode: kit.readPortalCode(reason),
     });
-  const state: FacadeState = { portal, timeouts, queues: new Map(), initError: undefined, initFailure, kit };
+  // A failure before this facade was made was heard by watchPortal (every flow's shell calls it at once).
+  kit.watchPortal(portal);
+  const earlier = kit.initErrorOf(portal);
+  const state: FacadeState = {
+    portal,
+    timeouts,
+    queues: new Map(),
+    initError: earlier && initFailure(earlier.reason),
+    initFailure,
+    kit,
+  };
   let backupOwner: object | undefined;
 
   // Registered at once: the SDK calls onInitializationError only at the moment it fails.

@@ -28,7 +28,7 @@ describe('whenPortalReady', () => {
 
   it('gives up after the time limit set with configurePortalTimeouts, as PORTAL_NOT_READY', async () => {
     const { whenPortalReady } = await import('./when-portal-ready.js');
-    const { configurePortalTimeouts } = await import('./portal-timeouts.js');
+    const { configurePortalTimeouts } = await import('./portal-watch.js');
     const portal = createFakePortal({ ready: 'never' });
     configurePortalTimeouts(portal, { readyMs: 30 });
     // The first setting wins, as the first facade fixes its limits.
@@ -39,6 +39,24 @@ describe('whenPortalReady', () => {
       stage: 'initializing',
       retryable: true,
     });
+  });
+
+  it("hears an initialization error that happens before the facade's code is in (PORTAL_INIT_FAILED, not a hang)", async () => {
+    let loadFacade!: () => void;
+    const facadeArrives = new Promise<void>((resolve) => (loadFacade = resolve));
+    vi.doMock('./portal-facade.js', async (importOriginal) => {
+      await facadeArrives;
+      return importOriginal();
+    });
+    const { whenPortalReady } = await import('./when-portal-ready.js');
+    const portal = createFakePortal({ ready: { failWith: { code: 202, message: 'Invalid API key' } } });
+
+    const waiting = whenPortalReady(portal);
+    // The SDK reports the failure once, while the facade's chunk is still on its way.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    loadFacade();
+
+    await expect(waiting).rejects.toMatchObject({ code: 'PORTAL_INIT_FAILED', portalCode: 202, retryable: false });
   });
 
   it('a facade chunk that does not arrive is a retryable PORTAL_NOT_READY; the next wait loads it again', async () => {

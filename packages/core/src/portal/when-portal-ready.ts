@@ -9,6 +9,7 @@ import type { PortalLike } from './portal-like.js';
  * with it). The facade's code loads first: it is a lazy chunk, shared with the flows.
  */
 export function whenPortalReady(portal: PortalLike, options?: CallOptions): Promise<void> {
+  coreKit.watchPortal(portal);
   return import('./portal-facade.js').then(
     ({ getPortalFacade }) => getPortalFacade(portal, coreKit).whenReady(options),
     // The kit's own chunk did not arrive (a network failure): worth another try.

@@ -18,6 +18,7 @@ const loadRecoveryFlow = loadOnce(() => import('./recovery-flow.js'));
  * a retry) loads it again.
  */
 export function createRecoveryFlow(portal: PortalLike, initialOptions: RecoveryFlowOptions = {}): RecoveryFlow {
+  coreKit.watchPortal(portal);
   let options = initialOptions;
   const lazy = createLazyStore<RecoverySnapshot, RecoveryFlow>(
     () => loadRecoveryFlow().then((code) => code.makeRecoveryFlow(coreKit, portal, options)),

@@ -15,6 +15,7 @@ const loadStatusStore = loadOnce(() => import('./backup-status-store.js'));
  * its first refresh. A chunk that fails to load is a retryable `error`; refresh loads it again.
  */
 export function createBackupStatusStore(portal: PortalLike, options: BackupStatusStoreOptions = {}): BackupStatusStore {
+  coreKit.watchPortal(portal);
   let storage = options.storage;
   const lazy = createLazyStore<BackupStatusSnapshot, BackupStatusStore>(
     () => loadStatusStore().then((code) => code.makeBackupStatusStore(coreKit, portal, { storage })),

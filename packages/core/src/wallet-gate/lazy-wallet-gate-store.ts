@@ -15,6 +15,7 @@ const loadWalletGateStore = loadOnce(() => import('./wallet-gate-store.js'));
  * `error` while checking; retry (or check) loads it again.
  */
 export function createWalletGateStore(portal: PortalLike): WalletGateStore {
+  coreKit.watchPortal(portal);
   const lazy = createLazyStore<WalletGateSnapshot, WalletGateStore>(
     () => loadWalletGateStore().then((code) => code.makeWalletGateStore(coreKit, portal)),
     { state: 'checking' },
