@@ -8,7 +8,7 @@ export default defineConfig({
   plugins: [
     dts({
       include: ['src'],
-      exclude: ['src/**/*.test.ts', 'src/**/*.test-d.ts'],
+      exclude: ['src/**/*.test.ts', 'src/**/*.test-d.ts', 'src/internal/chunk-under-test.ts'],
       tsconfigPath: './tsconfig.json',
     }),
   ],

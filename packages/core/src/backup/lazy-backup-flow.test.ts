@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { chunkUnderTest } from '../internal/chunk-under-test.js';
 import { createFakePortal, memoryStorage } from '../testing/index.js';
 
 /**
@@ -8,39 +9,25 @@ import { createFakePortal, memoryStorage } from '../testing/index.js';
  * the next start backs up once.
  */
 
-let loads = 0;
-let failing = false;
-
-afterEach(() => {
-  vi.doUnmock('./backup-flow.js');
-  vi.resetModules();
-  loads = 0;
-  failing = false;
+const chunk = chunkUnderTest({
+  mock: (factory) => vi.doMock('./backup-flow.js', factory),
+  unmock: () => vi.doUnmock('./backup-flow.js'),
+  shell: () => import('./lazy-backup-flow.js'),
 });
-
-/** A fresh module graph whose backup chunk is counted, and fails to load while `failing`. */
-async function freshFlow() {
-  vi.doMock('./backup-flow.js', async (importOriginal) => {
-    loads += 1;
-    if (failing) throw new TypeError('Failed to fetch dynamically imported module');
-    return importOriginal();
-  });
-  return (await import('./lazy-backup-flow.js')).createBackupFlow;
-}
 
 describe('createBackupFlow (lazy)', () => {
   it('starts loading when the flow is made, before any start, and loads once', async () => {
-    const createBackupFlow = await freshFlow();
+    const { createBackupFlow } = await chunk.load();
     const flow = createBackupFlow(createFakePortal(), { method: 'GDRIVE', storage: memoryStorage() });
 
     expect(flow.getSnapshot()).toEqual({ state: 'idle', method: 'GDRIVE' });
-    await vi.waitFor(() => expect(loads).toBe(1));
+    await vi.waitFor(() => expect(chunk.loads).toBe(1));
     expect((await flow.start()).state).toBe('success');
-    expect(loads).toBe(1);
+    expect(chunk.loads).toBe(1);
   });
 
   it('two starts before the code is in wait for it and run one backup', async () => {
-    const createBackupFlow = await freshFlow();
+    const { createBackupFlow } = await chunk.load();
     const portal = createFakePortal();
     const flow = createBackupFlow(portal, { method: 'PASSWORD', storage: memoryStorage() });
 
@@ -55,8 +42,8 @@ describe('createBackupFlow (lazy)', () => {
   });
 
   it('a failed load is a retryable BACKUP_FAILED with nothing made and nothing told; after the retry a start backs up once', async () => {
-    failing = true;
-    const createBackupFlow = await freshFlow();
+    chunk.failing = true;
+    const { createBackupFlow } = await chunk.load();
     const portal = createFakePortal();
     const storage = memoryStorage();
     const onError = vi.fn();
@@ -73,7 +60,7 @@ describe('createBackupFlow (lazy)', () => {
     expect(storage.saveCount).toBe(0);
     expect(portal.notifications).toEqual([]);
 
-    failing = false;
+    chunk.failing = false;
     // The retry loads the code again and runs nothing: a click's activation would not outlive a download.
     expect((await flow.retry({ password: 'correct horse' })).state).toBe('idle');
     expect(portal.count('backupWallet')).toBe(0);
@@ -86,13 +73,13 @@ describe('createBackupFlow (lazy)', () => {
   });
 
   it('a failed load takes no backup lock, so another flow on the same Portal may run', async () => {
-    failing = true;
-    const createBackupFlow = await freshFlow();
+    chunk.failing = true;
+    const { createBackupFlow } = await chunk.load();
     const portal = createFakePortal();
     const first = createBackupFlow(portal, { method: 'GDRIVE' });
     await vi.waitFor(() => expect(first.getSnapshot().state).toBe('error'));
 
-    failing = false;
+    chunk.failing = false;
     const second = createBackupFlow(portal, { method: 'GDRIVE' });
 
     expect((await second.start()).state).toBe('success');

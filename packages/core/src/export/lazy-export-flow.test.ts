@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { chunkUnderTest } from '../internal/chunk-under-test.js';
 import { createFakePortal } from '../testing/index.js';
 
 /**
@@ -8,44 +9,31 @@ import { createFakePortal } from '../testing/index.js';
  * the next confirm loads it again.
  */
 
-let loads = 0;
-let failing = false;
-
-afterEach(() => {
-  vi.doUnmock('./export-flow.js');
-  vi.resetModules();
-  loads = 0;
-  failing = false;
+const chunk = chunkUnderTest({
+  mock: (factory) => vi.doMock('./export-flow.js', factory),
+  unmock: () => vi.doUnmock('./export-flow.js'),
+  shell: () => import('./lazy-export-flow.js'),
 });
-
-async function freshModules() {
-  vi.doMock('./export-flow.js', async (importOriginal) => {
-    loads += 1;
-    if (failing) throw new TypeError('Failed to fetch dynamically imported module');
-    return importOriginal();
-  });
-  return import('./lazy-export-flow.js');
-}
 
 const portalKeepingTheBackup = () => createFakePortal({ wallet: { backedUpWith: ['GDRIVE'] } });
 
 describe('createExportFlow (lazy)', () => {
   it('a request before the code is in shows confirming; the confirm waits for the code and reveals', async () => {
-    const { createExportFlow } = await freshModules();
+    const { createExportFlow } = await chunk.load();
     const flow = createExportFlow(portalKeepingTheBackup());
     flow.request('GDRIVE');
     expect(flow.getSnapshot()).toEqual({ state: 'confirming', method: 'GDRIVE' });
 
     expect((await flow.confirm()).state).toBe('revealed');
-    expect(loads).toBe(1);
+    expect(chunk.loads).toBe(1);
     flow.dispose();
   });
 
   it('a chunk that does not arrive fails the confirm with a retryable EXPORT_FAILED; the next confirm loads it again', async () => {
-    failing = true;
-    const { createExportFlow } = await freshModules();
+    chunk.failing = true;
+    const { createExportFlow } = await chunk.load();
     const flow = createExportFlow(portalKeepingTheBackup());
-    await vi.waitFor(() => expect(loads).toBe(1));
+    await vi.waitFor(() => expect(chunk.loads).toBe(1));
     // Nothing asked yet: the flow stays idle.
     expect(flow.getSnapshot()).toEqual({ state: 'idle' });
 
@@ -57,7 +45,7 @@ describe('createExportFlow (lazy)', () => {
       error: { name: 'BackupKitError', code: 'EXPORT_FAILED', stage: 'exporting', retryable: true },
     });
 
-    failing = false;
+    chunk.failing = false;
     expect((await flow.confirm()).state).toBe('revealed');
     flow.dispose();
   });

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { chunkUnderTest } from '../internal/chunk-under-test.js';
 import { createBackupFlow } from '../backup/eager-backup-flow.js';
 import { createFakePortal, memoryStorage } from '../testing/index.js';
 
@@ -8,42 +9,29 @@ import { createFakePortal, memoryStorage } from '../testing/index.js';
  * and the next refresh loads it again and lists the methods.
  */
 
-let loads = 0;
-let failing = false;
-
-afterEach(() => {
-  vi.doUnmock('./recovery-flow.js');
-  vi.resetModules();
-  loads = 0;
-  failing = false;
+const chunk = chunkUnderTest({
+  mock: (factory) => vi.doMock('./recovery-flow.js', factory),
+  unmock: () => vi.doUnmock('./recovery-flow.js'),
+  shell: () => import('./lazy-recovery-flow.js'),
 });
-
-async function freshModules() {
-  vi.doMock('./recovery-flow.js', async (importOriginal) => {
-    loads += 1;
-    if (failing) throw new TypeError('Failed to fetch dynamically imported module');
-    return importOriginal();
-  });
-  return import('./lazy-recovery-flow.js');
-}
 
 /** A wallet backed up with PASSWORD, Portal keeping the share. */
 const portalWithPasswordBackup = () => createFakePortal({ wallet: { backedUpWith: ['PASSWORD'] } });
 
 describe('createRecoveryFlow (lazy)', () => {
   it('starts loading its code when made and lists the methods once a refresh runs', async () => {
-    const { createRecoveryFlow } = await freshModules();
+    const { createRecoveryFlow } = await chunk.load();
     const flow = createRecoveryFlow(portalWithPasswordBackup());
     expect(flow.getSnapshot()).toEqual({ state: 'loading' });
-    await vi.waitFor(() => expect(loads).toBe(1));
+    await vi.waitFor(() => expect(chunk.loads).toBe(1));
 
     expect(await flow.refresh()).toEqual({ state: 'idle', methods: ['PASSWORD'] });
-    expect(loads).toBe(1);
+    expect(chunk.loads).toBe(1);
   });
 
   it('a chunk that fails to load is a retryable typed error, told once; a refresh loads it again', async () => {
-    failing = true;
-    const { createRecoveryFlow } = await freshModules();
+    chunk.failing = true;
+    const { createRecoveryFlow } = await chunk.load();
     const onError = vi.fn();
     const flow = createRecoveryFlow(portalWithPasswordBackup(), { onError });
     await vi.waitFor(() => expect(flow.getSnapshot().state).toBe('error'));
@@ -54,16 +42,16 @@ describe('createRecoveryFlow (lazy)', () => {
     });
     expect(onError).toHaveBeenCalledTimes(1);
 
-    failing = false;
+    chunk.failing = false;
     expect(await flow.refresh()).toEqual({ state: 'idle', methods: ['PASSWORD'] });
-    expect(loads).toBe(2);
+    expect(chunk.loads).toBe(2);
   });
 
   it('a recovery asked for before the code is in waits for it and runs', async () => {
     const portal = createFakePortal();
     const storage = memoryStorage();
     await createBackupFlow(portal, { method: 'PASSWORD', storage }).start({ password: 'right password' });
-    const { createRecoveryFlow } = await freshModules();
+    const { createRecoveryFlow } = await chunk.load();
     const flow = createRecoveryFlow(portal, { storage });
     const done = await flow.recover({ method: 'PASSWORD', password: 'right password' });
     expect(done).toMatchObject({ state: 'success', method: 'PASSWORD' });

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { chunkUnderTest } from '../internal/chunk-under-test.js';
 import { createFakePortal } from '../testing/index.js';
 
 /**
@@ -7,45 +8,32 @@ import { createFakePortal } from '../testing/index.js';
  * the next refresh loads it again and reads the status.
  */
 
-let loads = 0;
-let failing = false;
-
-afterEach(() => {
-  vi.doUnmock('./backup-status-store.js');
-  vi.resetModules();
-  loads = 0;
-  failing = false;
+const chunk = chunkUnderTest({
+  mock: (factory) => vi.doMock('./backup-status-store.js', factory),
+  unmock: () => vi.doUnmock('./backup-status-store.js'),
+  shell: () => import('./lazy-backup-status-store.js'),
 });
-
-async function freshModules() {
-  vi.doMock('./backup-status-store.js', async (importOriginal) => {
-    loads += 1;
-    if (failing) throw new TypeError('Failed to fetch dynamically imported module');
-    return importOriginal();
-  });
-  return import('./lazy-backup-status-store.js');
-}
 
 describe('createBackupStatusStore (lazy)', () => {
   it('starts loading its code when made, and reads the status on refresh', async () => {
-    const { createBackupStatusStore } = await freshModules();
+    const { createBackupStatusStore } = await chunk.load();
     const store = createBackupStatusStore(createFakePortal({ wallet: { backedUpWith: ['GDRIVE'] } }));
     expect(store.getSnapshot()).toEqual({ state: 'loading' });
-    await vi.waitFor(() => expect(loads).toBe(1));
+    await vi.waitFor(() => expect(chunk.loads).toBe(1));
 
     expect(await store.refresh()).toEqual({ state: 'ready', methods: ['GDRIVE'], hasWallet: true });
   });
 
   it('a chunk that fails to load is a retryable typed error; a refresh loads it again', async () => {
-    failing = true;
-    const { createBackupStatusStore } = await freshModules();
+    chunk.failing = true;
+    const { createBackupStatusStore } = await chunk.load();
     const store = createBackupStatusStore(createFakePortal({ wallet: { backedUpWith: ['GDRIVE'] } }));
     await vi.waitFor(() => expect(store.getSnapshot().state).toBe('error'));
     // (A fresh module graph per test: the error's class is that graph's, so it is matched by name.)
     expect(store.getSnapshot()).toMatchObject({ error: { name: 'BackupKitError', stage: 'status', retryable: true } });
 
-    failing = false;
+    chunk.failing = false;
     expect(await store.refresh()).toMatchObject({ state: 'ready', methods: ['GDRIVE'] });
-    expect(loads).toBe(2);
+    expect(chunk.loads).toBe(2);
   });
 });

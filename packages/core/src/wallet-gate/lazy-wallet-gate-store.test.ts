@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { chunkUnderTest } from '../internal/chunk-under-test.js';
 import { createFakePortal } from '../testing/index.js';
 
 /**
@@ -7,38 +8,25 @@ import { createFakePortal } from '../testing/index.js';
  * is a retryable error while checking, and retry loads it again and checks.
  */
 
-let loads = 0;
-let failing = false;
-
-afterEach(() => {
-  vi.doUnmock('./wallet-gate-store.js');
-  vi.resetModules();
-  loads = 0;
-  failing = false;
+const chunk = chunkUnderTest({
+  mock: (factory) => vi.doMock('./wallet-gate-store.js', factory),
+  unmock: () => vi.doUnmock('./wallet-gate-store.js'),
+  shell: () => import('./lazy-wallet-gate-store.js'),
 });
-
-async function freshModules() {
-  vi.doMock('./wallet-gate-store.js', async (importOriginal) => {
-    loads += 1;
-    if (failing) throw new TypeError('Failed to fetch dynamically imported module');
-    return importOriginal();
-  });
-  return import('./lazy-wallet-gate-store.js');
-}
 
 describe('createWalletGateStore (lazy)', () => {
   it('starts loading its code when made and checks on check()', async () => {
-    const { createWalletGateStore } = await freshModules();
+    const { createWalletGateStore } = await chunk.load();
     const gate = createWalletGateStore(createFakePortal({ wallet: { exists: false } }));
     expect(gate.getSnapshot()).toEqual({ state: 'checking' });
-    await vi.waitFor(() => expect(loads).toBe(1));
+    await vi.waitFor(() => expect(chunk.loads).toBe(1));
 
     expect(await gate.check()).toEqual({ state: 'no-wallet' });
   });
 
   it('a chunk that fails to load is a retryable error while checking; retry loads it again and checks', async () => {
-    failing = true;
-    const { createWalletGateStore } = await freshModules();
+    chunk.failing = true;
+    const { createWalletGateStore } = await chunk.load();
     const gate = createWalletGateStore(createFakePortal());
     await vi.waitFor(() => expect(gate.getSnapshot().state).toBe('error'));
     // (A fresh module graph per test: the error's class is that graph's, so it is matched by name.)
@@ -47,8 +35,8 @@ describe('createWalletGateStore (lazy)', () => {
       error: { name: 'BackupKitError', stage: 'status', retryable: true },
     });
 
-    failing = false;
+    chunk.failing = false;
     expect(await gate.retry()).toEqual({ state: 'on-device' });
-    expect(loads).toBe(2);
+    expect(chunk.loads).toBe(2);
   });
 });
