@@ -13,11 +13,7 @@ import type { BackupSnapshot } from './backup-snapshot.js';
  */
 export function createBackupFlow(portal: PortalLike, options: BackupFlowOptions): BackupFlow {
   coreKit.watchPortal(portal);
-  const {
-    loaded: _loaded,
-    options: _options,
-    ...flow
-  } = createLazyFlow<BackupSnapshot, BackupFlowOptions, BackupStartInput>(
+  return createLazyFlow<BackupSnapshot, BackupFlowOptions, BackupStartInput>(
     () =>
       import('./backup-flow.js').then(
         ({ makeBackupFlow }) =>
@@ -30,5 +26,4 @@ export function createBackupFlow(portal: PortalLike, options: BackupFlowOptions)
     'backing-up',
     'BACKUP_FAILED',
   );
-  return flow;
 }

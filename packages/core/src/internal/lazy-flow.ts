@@ -28,7 +28,7 @@ export function createLazyFlow<S, O extends { onError?: ((error: BackupKitError)
   stage: BackupKitStage,
   /** The code of a failed load (a network failure, retryable). */
   fallback?: BackupKitErrorCode,
-): LazyFlowShape<S, O, I> & { loaded(): LazyFlowShape<S, O, I> | undefined; options(): O } {
+): LazyFlowShape<S, O, I> & { loaded(): LazyFlowShape<S, O, I> | undefined } {
   let options = initial;
   let loadFailed = false;
   const lazy = createLazyStore<S, LazyFlowShape<S, O, I>>(
@@ -64,6 +64,5 @@ export function createLazyFlow<S, O extends { onError?: ((error: BackupKitError)
       lazy.loaded()?.setOptions(next);
     },
     loaded: lazy.loaded,
-    options: () => options,
   };
 }

@@ -23,7 +23,7 @@ export function createPasskeyFlow(portal: PortalLike, options: PasskeyFlowOption
     (error): PasskeySnapshot => ({ state: 'error', error }),
     'passkey',
   );
-  const { loaded, options: _options, ...rest } = flow;
+  const { loaded, ...rest } = flow;
   // The path is chosen by the flow's code (passkey-path.ts, lazy too): unknown until it is in.
   return { ...rest, resolvePath: () => (loaded() as PasskeyFlow | undefined)?.resolvePath() };
 }
